@@ -1,0 +1,31 @@
+// `arena.args` from a tournament config, snake_case as users type them in YAML.
+import { z } from 'zod';
+import manifestJson from '../arena.json' with { type: 'json' };
+import type { BoardOptions } from './setup.ts';
+
+export const BattlesnakeArgs = z
+  .object({
+    width: z.number().int().min(5).max(25).default(11),
+    height: z.number().int().min(5).max(25).default(11),
+    /** Percent chance per turn of one extra food once minimum_food is met (official default 15). */
+    food_spawn_chance: z.number().int().min(0).max(100).default(15),
+    /** Food is topped up to this many pieces at the end of every turn (official default 1). */
+    minimum_food: z.number().int().min(0).max(100).default(1),
+    /** Turn cap after which survivors are ranked by length, then health. */
+    max_turns: z.number().int().min(1).max(100_000).default(manifestJson.maxTurns),
+  })
+  .strict();
+export type BattlesnakeArgs = z.infer<typeof BattlesnakeArgs>;
+
+/** Throws a ZodError naming the bad field. `undefined` means "all defaults". */
+export const parseArgs = (args: unknown): BattlesnakeArgs => BattlesnakeArgs.parse(args ?? {});
+
+/** Board size and settings for the rules, from raw or already-parsed args. */
+export function boardOptions(args: unknown): BoardOptions {
+  const a = parseArgs(args);
+  return {
+    width: a.width,
+    height: a.height,
+    settings: { foodSpawnChance: a.food_spawn_chance, minimumFood: a.minimum_food, maxTurns: a.max_turns },
+  };
+}

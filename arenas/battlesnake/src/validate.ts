@@ -1,0 +1,53 @@
+// Pre-match check of a codebase: it has an executable `run`, and its bot answers one move
+// request on a fresh board with a legal reply. Never throws: every failure is a Validation.
+import type { BotClient, Validation, ValidateContext } from '@codearena/protocol';
+import { createRng, isFault } from '@codearena/protocol';
+import { buildRequest } from './api.ts';
+import { boardOptions } from './args.ts';
+import { parseMove } from './parse-move.ts';
+import { createGame } from './setup.ts';
+
+/** Generous: the first reply includes interpreter start-up inside a cold container. */
+export const VALIDATE_DEADLINE_MS = 5000;
+const VALIDATE_PLAYERS = ['you', 'opponent'] as const;
+
+const shellQuote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+
+function withStderr(detail: string, bot: BotClient | null): string {
+  const tail = bot?.stderrTail().trim() ?? '';
+  return tail ? `${detail}\n--- bot stderr (tail) ---\n${tail}` : detail;
+}
+
+async function checkRunFile(ctx: ValidateContext): Promise<string | null> {
+  const run = `${ctx.codeDir.replace(/\/+$/, '')}/run`;
+  const exe = await ctx.exec(`test -x ${shellQuote(run)} && test -f ${shellQuote(run)}`, 10_000);
+  if (exe.exitCode === 0) return null;
+  const exists = await ctx.exec(`test -e ${shellQuote(run)}`, 10_000);
+  return exists.exitCode === 0
+    ? `${run} exists but is not an executable file; make it a script with a shebang and run \`chmod +x run\``
+    : `no executable \`run\` file at the codebase root (${run}); the arena starts your bot with it`;
+}
+
+export async function validate(ctx: ValidateContext): Promise<Validation> {
+  let bot: BotClient | null = null;
+  try {
+    const runProblem = await checkRunFile(ctx);
+    if (runProblem) return { ok: false, detail: runProblem };
+
+    bot = await ctx.startBot();
+    const state = createGame(VALIDATE_PLAYERS, createRng('battlesnake-validate'), boardOptions({}));
+    bot.notify(buildRequest(state, 'you', 'start', VALIDATE_DEADLINE_MS));
+    const reply = await bot.request(buildRequest(state, 'you', 'move', VALIDATE_DEADLINE_MS), VALIDATE_DEADLINE_MS);
+    if (!reply.ok) {
+      return { ok: false, detail: withStderr(`the bot gave no usable reply to a move request (${reply.fault.kind}: ${reply.fault.detail})`, bot) };
+    }
+    const move = parseMove(reply.value);
+    if (isFault(move)) return { ok: false, detail: withStderr(`the bot's reply to a move request is not a valid move (${move.kind}: ${move.detail})`, bot) };
+    bot.notify(buildRequest(state, 'you', 'end', VALIDATE_DEADLINE_MS));
+    return { ok: true, detail: `bot answered ${JSON.stringify(move)} in ${Math.round(reply.ms)} ms` };
+  } catch (err) {
+    return { ok: false, detail: withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot) };
+  } finally {
+    if (bot) await bot.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Idempotent set-up shared by `npm start` and `npm test`: npm dependencies, a Docker daemon,
+# and the images arenas run in. Fast (a few seconds) when everything is already in place.
+# Each step says what it does; a step that cannot be done prints the fix and exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+say() { printf '\033[36m[setup]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
+is_root() { [ "$(id -u)" = 0 ]; }
+apt_updated=0
+apt_install() {
+  is_root || die "need root to install $*; install them yourself (Debian: sudo apt-get install -y $*) and re-run"
+  command -v apt-get >/dev/null || die "$* missing and this is not a Debian/Ubuntu machine; install them and re-run"
+  if [ $apt_updated = 0 ]; then say "apt-get update"; DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null; apt_updated=1; fi
+  say "installing $* (Debian packages)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# --- 1. npm dependencies: reinstall only when package-lock.json changed -----------------------
+deps_hash() { cat package.json */package.json arenas/*/package.json agents/*/package.json package-lock.json 2>/dev/null | sha256sum | cut -c1-16; }
+if [ "$(cat node_modules/.codearena-lock 2>/dev/null)" != "$(deps_hash)" ]; then
+  say "installing npm dependencies"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error >&2; else npm install --no-audit --no-fund --loglevel=error >&2; fi
+  deps_hash > node_modules/.codearena-lock
+fi
+
+# --- 2. Docker daemon: use a working one, otherwise install and start Debian's --------------
+docker_ok() { timeout 10 docker info >/dev/null 2>&1; }
+if ! docker_ok; then
+  if ! command -v dockerd >/dev/null; then apt_install docker.io; fi
+  is_root || die "no Docker daemon answers; start it (sudo systemctl start docker) or add yourself to the docker group, then re-run"
+  log=/var/log/codearena-dockerd.log
+  say "starting dockerd in the background (log: $log)"
+  # --bridge=none: containers never get a network; codearena talks to them over stdio only.
+  nohup dockerd --bridge=none --iptables=false >>"$log" 2>&1 </dev/null &
+  for _ in $(seq 1 60); do docker_ok && break; sleep 1; done
+  docker_ok || die "dockerd did not answer within 60 s; see $log"
+fi
+
+# --- 3. Base image: registry pull + build where a registry answers, else debootstrap ---------
+# The recipe's hash is a label, so changing the package list rebuilds the image.
+base_pkgs="bash,coreutils,python3,nodejs,git,procps,ca-certificates"
+recipe=$(printf 'v1 %s' "$base_pkgs" | sha256sum | cut -c1-12)
+have_recipe() { [ "$(docker image inspect -f '{{index .Config.Labels "codearena.recipe"}}' "$1" 2>/dev/null)" = "$2" ]; }
+if ! have_recipe codearena/base:latest "$recipe"; then
+  built=0
+  if [ "${CODEARENA_NO_PULL:-}" != 1 ] && timeout 60 docker pull -q debian:bookworm-slim >/dev/null 2>&1; then
+    say "building codearena/base from debian:bookworm-slim"
+    if docker build -q -t codearena/base:latest --label codearena.recipe="$recipe" \
+         --build-arg PKGS="${base_pkgs//,/ }" -f docker/base.Dockerfile docker >/dev/null; then built=1; fi
+  fi
+  if [ $built = 0 ]; then
+    say "no registry image; building codearena/base with debootstrap (about a minute)"
+    command -v debootstrap >/dev/null || apt_install debootstrap
+    is_root || die "debootstrap needs root; run this set-up once as root"
+    mirror=$(node docker/debian-mirror.mjs) || die "could not read a Debian mirror from the apt sources"
+    cache=${XDG_CACHE_HOME:-$HOME/.cache}/codearena
+    mkdir -p "$cache"
+    tarball="$cache/base-$recipe.tar"
+    if [ ! -s "$tarball" ]; then
+      tmp=$(mktemp -d)
+      trap 'rm -rf "$tmp"' EXIT
+      debootstrap --variant=minbase --include="$base_pkgs" bookworm "$tmp/rootfs" "$mirror" >"$cache/debootstrap.log" 2>&1 \
+        || die "debootstrap failed; see $cache/debootstrap.log"
+      rm -rf "$tmp/rootfs/var/cache/apt/archives/"*.deb "$tmp/rootfs/var/lib/apt/lists/"*
+      tar -C "$tmp/rootfs" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
+      rm -rf "$tmp"; trap - EXIT
+    fi
+    docker import --change "LABEL codearena.recipe=$recipe" \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' \
+      "$tarball" codearena/base:latest >/dev/null
+  fi
+  say "codearena/base ready"
+fi
+
+# --- 4. Arena images: arenas/<id>/Dockerfile builds codearena/<id> on top of the base ---------
+for df in arenas/*/Dockerfile; do
+  [ -f "$df" ] || continue
+  id=$(basename "$(dirname "$df")")
+  h=$( (cat "$df"; echo "$recipe") | sha256sum | cut -c1-12)
+  if ! have_recipe "codearena/$id:latest" "$h"; then
+    say "building image codearena/$id"
+    docker build -q --network none -t "codearena/$id:latest" --label codearena.recipe="$h" -f "$df" "$(dirname "$df")" >/dev/null
+  fi
+done
+say "ready"

@@ -1,0 +1,75 @@
+// The agent contract: an agent edits one player's codebase between rounds. `edit` never
+// throws; every way it can end is one of the EditExit statuses.
+import type { EditExit } from './events.ts';
+
+export interface WorkspaceExec {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  truncated: boolean;
+  ms: number;
+}
+
+/** The player's own container: its repo read-write at `repoPath`, nothing else writable. */
+export interface Workspace {
+  repoPath: string;
+  exec(cmd: string, o?: { timeoutMs?: number; maxOutputBytes?: number }): Promise<WorkspaceExec>;
+}
+
+export interface SelfPlayResult {
+  sims: number;
+  /** Seats in each sim: the candidate plus (seats − 1) copies of the baseline. */
+  seats: number;
+  /** From the candidate's point of view. */
+  wins: number;
+  losses: number;
+  ties: number;
+  /** Candidate's faults (its bot misbehaved: a strong hint the change broke it). */
+  faults: number;
+}
+
+export interface EditContext {
+  tournamentId: string;
+  round: number;
+  rounds: number;
+  player: string;
+  arenaId: string;
+  /** The arena's BRIEF.md: what agents are told about the game and the protocol. */
+  brief: string;
+  /** Host path of the player's repo (trusted host-side agents may edit it directly). */
+  repoDir: string;
+  /** Host path of earlier rounds' results and logs (read-only for agents). */
+  logsDir: string;
+  /** Host directory for the agent's scratch files, outside the repo; emptied after the phase. */
+  scratchDir: string;
+  /** Opponents' code from the previous round; empty unless the tournament is transparent. */
+  opponents: { name: string; dir: string }[];
+  /** Seed for the agent's own choices, derived from the tournament seed, round and player. */
+  seed: number;
+  deadline: number;
+  signal: AbortSignal;
+  /** Records one step (shown live; stored in the trajectory). */
+  step(action: string, output: string, extra?: { costUsd?: number; ms?: number }): void;
+  /** Sandboxed sims of codebase `candidateDir` against copies of `baselineDir` (host paths), with
+   *  as many seats as the tournament has players. Every call in one edit phase plays the same
+   *  seeds (common random numbers), so candidates are compared on the same games. */
+  selfPlay(candidateDir: string, baselineDir: string, sims: number): Promise<SelfPlayResult>;
+  /** Opens the player's workspace container (lazily; disposed by the tournament). */
+  workspace(): Promise<Workspace>;
+}
+
+export interface EditOutcome {
+  exit: EditExit;
+  steps: number;
+  costUsd: number;
+  /** One line for the rounds table and the live view. */
+  summary: string;
+}
+
+export interface Agent {
+  id: string;
+  /** Model name for leaderboards grouped by model; null for agents without one. */
+  model: string | null;
+  edit(ctx: EditContext): Promise<EditOutcome>;
+}

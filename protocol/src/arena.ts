@@ -1,0 +1,94 @@
+// The arena contract: rules are pure functions (no I/O, no clock, no Math.random); the runner
+// that moves bytes between engine and bots lives in server/src/compete.
+import { z } from 'zod';
+
+export type PlayerId = string;
+
+/** Seeded randomness handed to rules; the only source of chance an arena may use. */
+export interface Rng {
+  /** Uniform float in [0, 1). */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  /** An independent stream derived from this one and a label (same label ⇒ same stream). */
+  fork(label: string): Rng;
+}
+
+export const FaultKind = z.enum(['timeout', 'crash', 'bad_output', 'invalid_move', 'output_limit']);
+export type FaultKind = z.infer<typeof FaultKind>;
+export const Fault = z.object({ kind: FaultKind, detail: z.string() });
+export type Fault = z.infer<typeof Fault>;
+export const isFault = (x: unknown): x is Fault =>
+  typeof x === 'object' && x !== null && 'kind' in x && 'detail' in x && FaultKind.safeParse((x as Fault).kind).success;
+
+/** Final result of one sim. rank 1 is best; equal ranks are ties. */
+export const Outcome = z.object({
+  ranks: z.record(z.string(), z.number().int().min(1)),
+  scores: z.record(z.string(), z.number()).optional(),
+  reason: z.string().optional(),
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+export const ArenaManifest = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string(),
+  version: z.string(),
+  description: z.string(),
+  players: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }),
+  /** process: `run` speaks JSON lines; data: the host reads files; engine: external engine. */
+  botKind: z.enum(['process', 'data', 'engine']),
+  turnDeadlineMs: z.number().int().positive(),
+  /** Extra time for the first reply of a bot process (interpreter start-up inside a container). */
+  startupGraceMs: z.number().int().nonnegative(),
+  defaultSims: z.number().int().positive(),
+  image: z.string(),
+  /** Glob-ish paths agents are expected to edit (informative; the whole repo is theirs). */
+  editable: z.array(z.string()),
+  /** Hard cap on turns so a sim always ends. */
+  maxTurns: z.number().int().positive(),
+});
+export type ArenaManifest = z.infer<typeof ArenaManifest>;
+
+export interface Validation {
+  ok: boolean;
+  detail: string;
+}
+
+/** What a bot process looks like to an arena during validation (see compete/bot-client). */
+export type BotReply = { ok: true; value: unknown; ms: number } | { ok: false; fault: Fault };
+export interface BotClient {
+  /** Sends one line and waits for one reply line; never throws. */
+  request(msg: unknown, deadlineMs: number): Promise<BotReply>;
+  /** Sends one line that expects no reply. */
+  notify(msg: unknown): void;
+  /** Last bytes the bot wrote to stderr (capped). */
+  stderrTail(): string;
+  close(): Promise<void>;
+}
+
+export interface ValidateContext {
+  /** Runs a shell command in the player's sandbox with the codebase at `codeDir`. */
+  exec(cmd: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  /** Starts the codebase's bot (process bots). */
+  startBot(): Promise<BotClient>;
+  codeDir: string;
+}
+
+export interface Arena<State = unknown, Move = unknown> {
+  manifest: ArenaManifest;
+  /** Parses `arena.args` from the config; throws a ZodError naming the bad field. */
+  parseArgs(args: unknown): unknown;
+  validate(ctx: ValidateContext): Promise<Validation>;
+  init(players: readonly PlayerId[], rng: Rng, args: unknown): State;
+  /** The request a player gets this turn, or null when it has no move to make. */
+  observe(state: State, player: PlayerId): unknown | null;
+  /** One-way messages at the start and end of a sim (e.g. BattleSnake's start/end). */
+  notify?(state: State, player: PlayerId, phase: 'start' | 'end'): unknown | null;
+  parseMove(raw: unknown, state: State, player: PlayerId): Move | Fault;
+  /** Applies one turn; faulted players get the arena's fallback (e.g. repeat last move). */
+  step(state: State, moves: ReadonlyMap<PlayerId, Move | Fault>, rng: Rng): State;
+  outcome(state: State): Outcome | null;
+  /** What a viewer draws for this state (JSON-serialisable). */
+  frame(state: State): unknown;
+  turn(state: State): number;
+}

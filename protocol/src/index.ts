@@ -1,0 +1,5 @@
+export * from './arena.ts';
+export * from './config.ts';
+export * from './events.ts';
+export * from './rng.ts';
+export * from './agent.ts';

@@ -1,0 +1,33 @@
+// Typed in-process event bus: stamps every event with seq, ts and the tournament id, then
+// hands it to every subscriber in order. Subscribers must not throw; if one does, the error
+// is reported on stderr and the others still get the event.
+import type { Event, EventBody } from '@codearena/protocol';
+
+export type Listener = (e: Event) => void;
+
+export class EventBus {
+  private seq = 0;
+  private listeners: Listener[] = [];
+  constructor(readonly tournamentId: string, startSeq = 0) {
+    this.seq = startSeq;
+  }
+
+  subscribe(l: Listener): () => void {
+    this.listeners.push(l);
+    return () => {
+      this.listeners = this.listeners.filter((x) => x !== l);
+    };
+  }
+
+  emit(body: EventBody): Event {
+    const e = { ...body, seq: this.seq++, ts: Date.now(), tournamentId: this.tournamentId } as Event;
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        process.stderr.write(`event listener failed on ${e.type}: ${(err as Error).stack ?? err}\n`);
+      }
+    }
+    return e;
+  }
+}

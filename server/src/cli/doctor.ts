@@ -1,0 +1,85 @@
+// `codearena doctor [--clean]`: checks every piece a tournament needs and prints the fix for
+// whatever is missing; --clean removes leftover containers (found by label).
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { arenaIds, getArena } from '../arenas.ts';
+import { RUNS_DIR } from '../paths.ts';
+import { listContainers, removeContainers } from '../sandbox/cleanup.ts';
+import { docker, dockerAvailable, imageExists } from '../sandbox/docker-client.ts';
+import { bold, green, red, yellow } from './format.ts';
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+  warn?: boolean;
+}
+
+export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
+  const checks: Check[] = [];
+  const add = (c: Check) => {
+    checks.push(c);
+    const mark = c.ok ? green('✓') : c.warn ? yellow('!') : red('✗');
+    process.stdout.write(`${mark} ${bold(c.name)}: ${c.detail}\n`);
+    if (!c.ok && c.fix) process.stdout.write(`    fix: ${c.fix}\n`);
+  };
+
+  const major = Number(process.versions.node.split('.')[0]);
+  add({ name: 'Node.js', ok: major >= 20, detail: process.versions.node, fix: 'install Node.js 20 or newer' });
+
+  try {
+    const { default: Database } = await import('better-sqlite3');
+    new Database(':memory:').close();
+    add({ name: 'npm dependencies', ok: true, detail: 'installed (better-sqlite3 loads)' });
+  } catch (e) {
+    add({ name: 'npm dependencies', ok: false, detail: (e as Error).message, fix: 'npm run setup (or npm ci)' });
+  }
+
+  try {
+    const v = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
+    add({ name: 'git', ok: true, detail: v });
+  } catch {
+    add({ name: 'git', ok: false, detail: 'not found', fix: 'install git (Debian: apt-get install git)' });
+  }
+
+  try {
+    mkdirSync(RUNS_DIR, { recursive: true });
+    accessSync(RUNS_DIR, constants.W_OK);
+    add({ name: 'runs folder', ok: true, detail: RUNS_DIR });
+  } catch (e) {
+    add({ name: 'runs folder', ok: false, detail: (e as Error).message, fix: `make ${RUNS_DIR} writable or set CODEARENA_RUNS` });
+  }
+
+  const d = await dockerAvailable();
+  add({ name: 'Docker daemon', ok: d.ok, detail: d.ok ? `version ${d.version}` : d.error, fix: 'npm run setup (installs docker.io and starts dockerd on Debian as root), or start your daemon' });
+  if (d.ok) {
+    const info = await docker().info();
+    const sec: string[] = info.SecurityOptions ?? [];
+    add({
+      name: 'isolation features',
+      ok: sec.some((s) => s.includes('seccomp')) && info.MemoryLimit !== false && info.PidsLimit !== false,
+      detail: `cgroup v${info.CgroupVersion ?? '?'}, ${info.Driver}, ${sec.map((s) => s.replace(/^name=/, '').split(',')[0]).join(', ') || 'no security options'}, memory limit ${info.MemoryLimit ? 'on' : 'off'}, pids limit ${info.PidsLimit ? 'on' : 'off'}`,
+      fix: 'use a Docker engine with seccomp and cgroup memory/pids controllers enabled',
+    });
+    const images = new Set(['codearena/base:latest', ...arenaIds().map((id) => getArena(id).arena.manifest.image)]);
+    for (const image of images) {
+      const ok = await imageExists(image);
+      add({ name: `image ${image}`, ok, detail: ok ? 'present' : 'missing', fix: 'npm run setup' });
+    }
+    const left = await listContainers();
+    if (o.clean && left.length) {
+      const n = await removeContainers();
+      add({ name: 'leftover containers', ok: true, detail: `removed ${n}` });
+    } else {
+      add({
+        name: 'leftover containers', ok: left.length === 0, warn: true,
+        detail: left.length ? `${left.length} (${[...new Set(left.map((c) => c.runId))].slice(0, 3).join(', ')})` : 'none',
+        fix: 'codearena doctor --clean',
+      });
+    }
+  }
+  const failed = checks.filter((c) => !c.ok && !c.warn).length;
+  process.stdout.write(failed ? `\n${red(`${failed} problem(s)`)}; apply the fixes above.\n` : `\n${green('all good')}\n`);
+  process.exitCode = failed ? 1 : 0;
+}

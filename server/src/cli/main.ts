@@ -1,0 +1,74 @@
+// The `codearena` command line.
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError } from '../config/config-error.ts';
+import { UsageError } from './preflight.ts';
+import { red } from './format.ts';
+import { runCommand } from './run.ts';
+import { matchCommand } from './match.ts';
+import { arenasCommand } from './arenas.ts';
+import { leaderboardCommand } from './leaderboard.ts';
+import { doctorCommand } from './doctor.ts';
+import { benchCommand } from './bench.ts';
+
+const int = (name: string, min: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
+  return n;
+};
+
+const program = new Command()
+  .name('codearena')
+  .description('Tournaments in which coding agents improve codebases that play each other in sandboxed arena games.')
+  .showHelpAfterError();
+
+program
+  .command('run')
+  .description('run a tournament from a YAML config (see configs/demo.yaml)')
+  .argument('<config>', 'tournament config file')
+  .option('--runs <dir>', 'where run folders and the index live', undefined)
+  .option('--quiet', 'no progress output, only the final tables')
+  .action(runCommand);
+
+program
+  .command('match')
+  .description('play codebases head-to-head, without agents')
+  .argument('<arena>', 'arena id (see `codearena arenas`)')
+  .argument('<codebases...>', 'two or more directories, each with an executable `run`')
+  .option('--sims <n>', 'number of sims', int('--sims', 1), 10)
+  .option('--seed <n>', 'seed: same seed and code ⇒ same games', int('--seed', 0), 1)
+  .option('--concurrency <n>', 'sims at once', int('--concurrency', 1), 2)
+  .option('--json', 'print one JSON object: {"sims","players":[{"name","wins","losses","ties","faults"}]}')
+  .action(matchCommand);
+
+program.command('arenas').description('list the arenas').option('--json', 'machine-readable output').action(arenasCommand);
+
+program
+  .command('leaderboard')
+  .description('Bradley–Terry ratings with 95% intervals over every tournament in the store')
+  .option('--by <key>', 'player | agent (agent and model)', 'player')
+  .option('--arena <id>', 'only this arena')
+  .option('--runs <dir>', 'where the index lives')
+  .option('--json', 'machine-readable output')
+  .action(leaderboardCommand);
+
+program
+  .command('doctor')
+  .description('check Docker, images and dependencies; print the fix for anything missing')
+  .option('--clean', 'remove leftover codearena containers')
+  .action(doctorCommand);
+
+program
+  .command('bench')
+  .description('measure sims/s sandboxed vs bare host processes, and concurrency 2 vs 1')
+  .option('--sims <n>', 'sims per measurement', int('--sims', 1), 20)
+  .action(benchCommand);
+
+try {
+  await program.parseAsync();
+} catch (e) {
+  if (e instanceof ConfigError || e instanceof UsageError) {
+    process.stderr.write(`${red('error:')} ${e.message}\n`);
+    process.exit(e.exitCode);
+  }
+  throw e;
+}

@@ -1,0 +1,87 @@
+// Live progress of a tournament in the terminal, fed by the same events as the log: a bar per
+// phase on a TTY, one plain line per milestone otherwise (CI logs, pipes).
+import cliProgress from 'cli-progress';
+import type { Event } from '@codearena/protocol';
+import { bold, cyan, dim, green, red, yellow } from './format.ts';
+
+export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStream } = {}) {
+  const out = opts.out ?? process.stderr;
+  const tty = opts.tty ?? Boolean((out as NodeJS.WriteStream).isTTY);
+  let bar: cliProgress.SingleBar | null = null;
+  let rounds = 0;
+  let sims = 0;
+  let players = 0;
+  let done = 0;
+  const say = (s: string) => {
+    if (bar) bar.stop();
+    out.write(`${s}\n`);
+    if (bar) bar.start(bar.getTotal(), done, {});
+  };
+  const startBar = (label: string, total: number) => {
+    bar?.stop();
+    done = 0;
+    if (!tty) return;
+    bar = new cliProgress.SingleBar(
+      { format: `${label} ${cyan('{bar}')} {value}/{total} {unit}`, barsize: 30, hideCursor: true, stream: out as NodeJS.WriteStream, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0, { unit: label.includes('edit') ? 'players' : 'sims' });
+  };
+  const tick = () => {
+    done++;
+    bar?.update(done);
+  };
+
+  return {
+    listener(e: Event): void {
+      switch (e.type) {
+        case 'tournament.started':
+          rounds = e.rounds;
+          sims = e.simsPerRound;
+          players = e.players.length;
+          say(`${bold(e.name)} · ${e.arena} · ${players} players · ${rounds} rounds × ${sims} sims · seed ${e.seed}\n${dim(`run folder: ${e.runDir}`)}`);
+          break;
+        case 'round.started':
+          say(bold(e.round === 0 ? `round 0/${rounds} (starting codebases)` : `round ${e.round}/${rounds}`));
+          startBar(e.round === 0 ? '  compete' : '  edit   ', e.round === 0 ? sims : players);
+          break;
+        case 'edit.step':
+          if (!tty) break;
+          bar?.update(done, {});
+          break;
+        case 'edit.finished': {
+          tick();
+          const d = e.diff;
+          const colour = e.exit === 'submitted' ? green : e.exit === 'unchanged' ? dim : yellow;
+          say(`  ${e.player}: ${colour(e.exit)} in ${(e.ms / 1000).toFixed(1)} s, ${e.steps} steps, +${d.insertions}/−${d.deletions} in ${d.files} files${e.costUsd ? `, $${e.costUsd.toFixed(4)}` : ''} — ${e.summary}`);
+          if (done === players) startBar('  compete', sims);
+          break;
+        }
+        case 'validation':
+          if (!e.ok) say(`  ${red('invalid')} ${e.player}: ${e.detail} (forfeits the round)`);
+          break;
+        case 'match.finished':
+          tick();
+          if (!tty && (done % 10 === 0 || done === sims)) say(`  sims ${done}/${sims}`);
+          break;
+        case 'round.finished': {
+          bar?.stop();
+          bar = null;
+          const score = Object.entries(e.simWins).map(([p, w]) => `${p} ${w}`).join(', ');
+          say(`  → ${e.winner ? green(`${e.winner} wins`) : yellow('tie')} (${score}${e.ties ? `, ${e.ties} tied` : ''})`);
+          break;
+        }
+        case 'tournament.finished':
+          bar?.stop();
+          bar = null;
+          break;
+        default:
+          break;
+      }
+    },
+    stop(): void {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}

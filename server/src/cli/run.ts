@@ -1,0 +1,90 @@
+// `codearena run <config>`: a whole tournament with live progress, then the rounds table and
+// the leaderboard. Ctrl-C stops it cleanly (containers removed, the log closed as aborted).
+import { resolve } from 'node:path';
+import { ConfigError } from '../config/config-error.ts';
+import { checkArena } from '../config/arena-check.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { arenaIds, getArena } from '../arenas.ts';
+import { RUNS_DIR } from '../paths.ts';
+import { removeContainers } from '../sandbox/cleanup.ts';
+import { StoreIndex } from '../store/index-db.ts';
+import { runTournament, type TournamentSummary } from '../tournament/tournament.ts';
+import { newRunId } from '../tournament/run-layout.ts';
+import { bold, dim, green, yellow } from './format.ts';
+import { printLeaderboard } from './leaderboard.ts';
+import { createProgress } from './progress.ts';
+import { requireDocker } from './preflight.ts';
+import { table } from './format.ts';
+
+export async function runCommand(configPath: string, opts: { runs?: string; quiet?: boolean }): Promise<void> {
+  const loaded = loadConfig(configPath);
+  const { config } = loaded;
+  checkArena(config, arenaIds(), configPath);
+  const { arena } = getArena(config.arena.id);
+  try {
+    arena.parseArgs(config.arena.args);
+  } catch (e) {
+    throw new ConfigError(configPath, [{ path: 'arena.args', message: `${(e as Error).message}` }]);
+  }
+  const { min, max } = arena.manifest.players;
+  if (config.players.length < min || config.players.length > max) {
+    throw new ConfigError(configPath, [{ path: 'players', message: `${arena.manifest.id} is played by ${min} to ${max} players, the config has ${config.players.length}; add or remove players` }]);
+  }
+  await requireDocker([arena.manifest.image]);
+
+  const runsDir = resolve(opts.runs ?? RUNS_DIR);
+  const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
+  const progress = createProgress();
+  const runId = newRunId(config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`);
+  const stop = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      process.stderr.write(`\n${yellow('stopping')}: finishing the current step and removing containers (Ctrl-C again to force)\n`);
+      stop.abort();
+    } else {
+      void removeContainers(runId).finally(() => process.exit(130));
+    }
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  let summary: TournamentSummary;
+  try {
+    summary = await runTournament({
+      config, rawConfig: loaded.raw, runsDir, store, runId, signal: stop.signal,
+      listeners: opts.quiet ? [] : [(e) => progress.listener(e)],
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+  printRounds(summary);
+  process.stdout.write('\n');
+  printLeaderboard(store, { by: 'player', arena: arena.manifest.id }, 'Leaderboard (all tournaments in the store, this arena)');
+  store.close();
+  if (summary.status === 'aborted') {
+    process.stdout.write(`${yellow('aborted')} — partial results in ${summary.runDir}\n`);
+    process.exitCode = 130;
+  } else {
+    process.stdout.write(`\nrun folder: ${summary.runDir}\n`);
+  }
+}
+
+function printRounds(s: TournamentSummary): void {
+  const players = Object.keys(s.roundWins);
+  const rows = s.rounds.map((r) => [
+    r.round === 0 ? '0 (start)' : String(r.round),
+    ...players.map((p) => `${r.simWins[p] ?? 0}${r.forfeited.includes(p) ? ' (forfeit)' : ''}${r.edits[p] && r.edits[p] !== 'submitted' ? dim(` ${r.edits[p]}`) : ''}`),
+    String(r.ties),
+    r.winner ?? 'tie',
+  ]);
+  process.stdout.write(`\n${bold('Rounds')} ${dim('(sim wins per player; the edit status when the agent did not submit a change)')}\n`);
+  process.stdout.write(`${table(['round', ...players, 'ties', 'winner'], rows)}\n\n`);
+  const standings = players
+    .map((p) => [p, String(s.roundWins[p]), s.ratings[p]!.toFixed(0)])
+    .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]));
+  process.stdout.write(`${table(['player', 'rounds won', 'Elo'], standings, [1, 2])}\n`);
+  process.stdout.write(`${bold('Winner:')} ${s.winner ? green(s.winner) : yellow('tie')}\n`);
+}

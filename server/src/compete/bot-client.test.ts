@@ -1,0 +1,71 @@
+// The bot client against real host processes: every way a bot can misbehave comes back as
+// a fault, and the client keeps working (or reports the bot dead) afterwards.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BotClient } from '@codearena/protocol';
+import { spawnHostProcess } from '../sandbox/host-process.ts';
+import { createBotClient } from './bot-client.ts';
+
+const clients: BotClient[] = [];
+function py(code: string, o?: Parameters<typeof createBotClient>[1]) {
+  const c = createBotClient(spawnHostProcess(['python3', '-u', '-c', code], '/tmp'), o);
+  clients.push(c);
+  return c;
+}
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+});
+
+const ECHO = 'import sys\nfor l in sys.stdin:\n    sys.stdout.write(l); sys.stdout.flush()\n';
+
+describe('bot client', () => {
+  it('round-trips JSON lines', async () => {
+    const c = py(ECHO);
+    const r = await c.request({ move: 'up', n: 1 }, 5000);
+    expect(r).toMatchObject({ ok: true, value: { move: 'up', n: 1 } });
+  });
+
+  it('times out a slow reply and drops it when it arrives late', async () => {
+    const c = py('import sys,time,json\nfor l in sys.stdin:\n    m=json.loads(l)\n    if m["slow"]: time.sleep(0.4)\n    print(json.dumps(m), flush=True)\n');
+    const late = await c.request({ slow: true, i: 1 }, 100);
+    expect(late).toMatchObject({ ok: false, fault: { kind: 'timeout' } });
+    await new Promise((r) => setTimeout(r, 500));
+    const next = await c.request({ slow: false, i: 2 }, 2000);
+    expect(next).toMatchObject({ ok: true, value: { i: 2 } }); // not the stale reply to i=1
+  });
+
+  it('reports a reply that is not JSON as bad_output and carries on', async () => {
+    const c = py('import sys\nfor i, l in enumerate(sys.stdin):\n    print("hello" if i == 0 else l.strip(), flush=True)\n');
+    expect(await c.request({ a: 1 }, 2000)).toMatchObject({ ok: false, fault: { kind: 'bad_output' } });
+    expect(await c.request({ a: 2 }, 2000)).toMatchObject({ ok: true, value: { a: 2 } });
+  });
+
+  it('reports a crash with the tail of stderr, then fails fast', async () => {
+    const c = py('import sys\nsys.stdin.readline()\nsys.stderr.write("boom: bad strategy\\n")\nsys.exit(3)\n');
+    const r = await c.request({}, 5000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.fault.kind).toBe('crash');
+      expect(r.fault.detail).toContain('code 3');
+      expect(r.fault.detail).toContain('boom: bad strategy');
+    }
+    expect(await c.request({}, 5000)).toMatchObject({ ok: false, fault: { kind: 'crash' } });
+  });
+
+  it('stops a bot that floods one endless line', async () => {
+    const c = py('import sys\nsys.stdin.readline()\nwhile True: sys.stdout.write("x" * 65536)\n', { maxLineBytes: 100_000 });
+    expect(await c.request({}, 5000)).toMatchObject({ ok: false, fault: { kind: 'output_limit' } });
+  });
+
+  it('stops a bot that floods lines nobody asked for', async () => {
+    const c = py('import sys\nwhile True: print("{}", flush=True)\n', { maxUnsolicitedLines: 50 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await c.request({}, 2000)).toMatchObject({ ok: false, fault: { kind: 'output_limit' } });
+  });
+
+  it('keeps only the tail of stderr', async () => {
+    const c = py('import sys\nsys.stderr.write("a" * 100000 + "END")\nsys.stderr.flush()\nfor l in sys.stdin: print(l.strip(), flush=True)\n', { stderrTailBytes: 1000 });
+    await c.request({}, 5000);
+    expect(c.stderrTail().length).toBeLessThanOrEqual(1000);
+    expect(c.stderrTail().endsWith('END')).toBe(true);
+  });
+});

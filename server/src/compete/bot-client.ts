@@ -1,0 +1,118 @@
+// JSON lines over a process's stdio with a deadline per request. Never throws: every failure
+// of the bot (late, silent, crashed, garbage, flooding) comes back as a Fault.
+import type { BotClient, BotReply, Fault } from '@codearena/protocol';
+import type { ProcessHandle } from '../sandbox/process-handle.ts';
+
+export interface BotClientOptions {
+  /** Longest reply line accepted; longer ⇒ output_limit fault and the bot is stopped. */
+  maxLineBytes?: number;
+  /** stderr bytes kept (the tail) for fault details and validation messages. */
+  stderrTailBytes?: number;
+  /** Lines nobody asked for that are tolerated (dropped) before the bot is stopped. */
+  maxUnsolicitedLines?: number;
+}
+
+export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): BotClient & { readonly dead: Fault | null } {
+  const maxLine = o.maxLineBytes ?? 64 * 1024;
+  const tailCap = o.stderrTailBytes ?? 4096;
+  const maxUnsolicited = o.maxUnsolicitedLines ?? 100;
+
+  let partial: Buffer[] = [];
+  let partialBytes = 0;
+  let stderrTail = '';
+  /** Replies still owed to requests that already timed out: dropped when they arrive. */
+  let stale = 0;
+  let unsolicited = 0;
+  let waiter: ((line: string) => void) | null = null;
+  let dead: Fault | null = null;
+  let onDeath: ((f: Fault) => void) | null = null;
+
+  const die = (fault: Fault) => {
+    if (dead) return;
+    dead = fault;
+    onDeath?.(fault);
+    void proc.kill();
+  };
+
+  const onLine = (line: string) => {
+    if (stale > 0) { stale--; return; }
+    if (waiter) { const w = waiter; waiter = null; w(line); return; }
+    if (++unsolicited > maxUnsolicited) die({ kind: 'output_limit', detail: `wrote more than ${maxUnsolicited} lines nobody asked for` });
+  };
+
+  proc.onStdout((chunk) => {
+    if (dead) return;
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, nl);
+      start = nl + 1;
+      if (partialBytes + piece.length > maxLine) return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
+      const line = partial.length ? Buffer.concat([...partial, piece]).toString('utf8') : piece.toString('utf8');
+      partial = [];
+      partialBytes = 0;
+      onLine(line);
+      if (dead) return;
+    }
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      partialBytes += rest.length;
+      if (partialBytes > maxLine) return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
+      partial.push(Buffer.from(rest));
+    }
+  });
+  proc.onStderr((chunk) => {
+    stderrTail = (stderrTail + chunk.toString('utf8')).slice(-tailCap);
+  });
+  void proc.exited.then((code) => {
+    const tail = stderrTail.trim().split('\n').slice(-3).join(' | ');
+    die({ kind: 'crash', detail: `exited with code ${code ?? 'unknown (killed)'}${tail ? `: ${tail}` : ''}` });
+  });
+
+  const send = (msg: unknown): boolean => proc.write(`${JSON.stringify(msg)}\n`);
+
+  return {
+    get dead() {
+      return dead;
+    },
+    notify(msg) {
+      if (!dead) send(msg);
+    },
+    request(msg, deadlineMs): Promise<BotReply> {
+      if (dead) return Promise.resolve({ ok: false, fault: dead });
+      if (waiter) return Promise.resolve({ ok: false, fault: { kind: 'bad_output', detail: 'request while another is pending' } });
+      const t0 = performance.now();
+      return new Promise<BotReply>((resolve) => {
+        const timer = setTimeout(() => {
+          waiter = null;
+          onDeath = null;
+          stale++;
+          resolve({ ok: false, fault: { kind: 'timeout', detail: `no reply within ${deadlineMs} ms` } });
+        }, deadlineMs);
+        onDeath = (fault) => {
+          clearTimeout(timer);
+          waiter = null;
+          onDeath = null;
+          resolve({ ok: false, fault });
+        };
+        waiter = (line) => {
+          clearTimeout(timer);
+          onDeath = null;
+          const ms = performance.now() - t0;
+          try {
+            resolve({ ok: true, value: JSON.parse(line) as unknown, ms });
+          } catch {
+            resolve({ ok: false, fault: { kind: 'bad_output', detail: `not JSON: ${line.slice(0, 120)}` } });
+          }
+        };
+        if (!send(msg)) onDeath({ kind: 'crash', detail: 'stdin closed' });
+      });
+    },
+    stderrTail: () => stderrTail,
+    async close() {
+      // Closing is not the bot's fault: mark dead first so the exit is not reported as a crash.
+      dead ??= { kind: 'crash', detail: 'closed' };
+      proc.endInput();
+      await proc.kill();
+    },
+  };
+}

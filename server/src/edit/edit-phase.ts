@@ -1,0 +1,141 @@
+// One player's edit phase: the agent works on its repo within the wall-clock limit, then the
+// result is committed and tagged round-N whatever happened. Never throws: an agent that
+// crashes or overruns ends with that exit status and plays whatever its repo holds.
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Agent, type EditExit, type SelfPlayResult, type Workspace, deriveSeed } from '@codearena/protocol';
+import type { Arena } from '@codearena/protocol';
+import type { EventBus } from '../bus/event-bus.ts';
+import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
+import { playSeries } from '../compete/series.ts';
+import type { Sandbox } from '../sandbox/sandbox.ts';
+import type { SandboxLimits } from '../sandbox/limits.ts';
+import type { RunLayout } from '../tournament/run-layout.ts';
+import { commitRound } from './git.ts';
+import { openWorkspace } from './workspace.ts';
+
+export interface EditInput {
+  round: number;
+  rounds: number;
+  player: string;
+  agent: Agent;
+  arena: Arena;
+  arenaArgs: unknown;
+  brief: string;
+  seed: number;
+  editSeconds: number;
+  opponents: { name: string; dir: string }[];
+  /** Players per sim in the tournament (self-play uses the same number of seats). */
+  seats: number;
+  mode: RuntimeMode;
+  limits: SandboxLimits;
+  deadlineMs: number;
+  bus: EventBus;
+  layout: RunLayout;
+  signal: AbortSignal;
+}
+
+/** Time an agent gets to wind down after its deadline before the phase is closed anyway. */
+const GRACE_MS = 15_000;
+
+export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit: string }> {
+  const t0 = Date.now();
+  const { bus, round, player, layout } = e;
+  const repoDir = layout.repo(player);
+  const scratchDir = layout.scratch(player, round);
+  const trajectory = layout.trajectory(player, round);
+  mkdirSync(scratchDir, { recursive: true });
+  mkdirSync(dirname(trajectory), { recursive: true });
+  mkdirSync(layout.roundsDir, { recursive: true });
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  e.signal.addEventListener('abort', onAbort);
+  const deadline = t0 + e.editSeconds * 1000;
+  let steps = 0;
+  let ws: { workspace: Workspace; sandbox: Sandbox } | null = null;
+  let wsOpening: Promise<Workspace> | null = null;
+
+  const selfPlay = async (candidateDir: string, baselineDir: string, sims: number): Promise<SelfPlayResult> => {
+    const opts = { mode: e.mode, arena: e.arena, runId: bus.tournamentId, limits: e.limits, role: `selfplay:${player}` };
+    const seats = Math.min(e.arena.manifest.players.max, Math.max(2, e.seats));
+    const runtimes: PlayerRuntime[] = [];
+    try {
+      runtimes.push(await openRuntime('candidate', candidateDir, opts));
+      // One container holds the baseline; each extra seat is another bot process in it.
+      const base = await openRuntime('baseline', baselineDir, opts);
+      runtimes.push(base);
+      for (let s = 2; s < seats; s++) runtimes.push({ ...base, name: `baseline-${s}`, dispose: async () => {} });
+      const { standings } = await playSeries({
+        arena: e.arena, args: e.arenaArgs, players: runtimes, sims, concurrency: 1,
+        seedParts: [e.seed, 'selfplay', round, player], deadlineMs: e.deadlineMs,
+      });
+      const c = standings[0]!;
+      return { sims, seats, wins: c.wins, losses: c.losses, ties: c.ties, faults: c.faults };
+    } finally {
+      await Promise.all(runtimes.map((r) => r.dispose()));
+    }
+  };
+
+  let exit: EditExit = 'crashed';
+  let summary = '';
+  let costUsd = 0;
+  try {
+    const work = e.agent.edit({
+      tournamentId: bus.tournamentId, round, rounds: e.rounds, player, arenaId: e.arena.manifest.id, brief: e.brief,
+      repoDir, logsDir: layout.roundsDir, scratchDir, opponents: e.opponents,
+      seed: deriveSeed(e.seed, 'edit', round, player), deadline, signal: stop.signal,
+      step: (action, output, extra) => {
+        steps++;
+        const rec = { step: steps, ts: Date.now(), action, output, ...extra };
+        appendFileSync(trajectory, `${JSON.stringify(rec)}\n`);
+        bus.emit({ type: 'edit.step', round, player, step: steps, action, output: output.slice(0, 20_000), ...extra });
+      },
+      selfPlay,
+      workspace: () => {
+        wsOpening ??= openWorkspace({
+          image: e.arena.manifest.image, runId: bus.tournamentId, player, repoDir, logsDir: layout.roundsDir,
+          opponents: e.opponents, limits: e.limits,
+        }).then((w) => {
+          ws = w;
+          return w.workspace;
+        });
+        return wsOpening;
+      },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const overrun = new Promise<'overrun'>((resolve) => {
+      timer = setTimeout(() => {
+        stop.abort();
+        setTimeout(() => resolve('overrun'), GRACE_MS).unref();
+      }, Math.max(0, deadline - Date.now()));
+    });
+    const r = await Promise.race([work, overrun]);
+    clearTimeout(timer);
+    if (r === 'overrun') {
+      exit = 'time_limit';
+      summary = `did not finish within ${e.editSeconds} s`;
+      work.catch(() => {});
+    } else {
+      exit = r.exit;
+      summary = r.summary;
+      costUsd = r.costUsd;
+    }
+  } catch (err) {
+    exit = 'crashed';
+    summary = `agent crashed: ${(err as Error).message}`;
+    bus.emit({ type: 'fault', scope: 'agent', round, player, fault: { kind: 'crash', detail: summary } });
+  } finally {
+    e.signal.removeEventListener('abort', onAbort);
+    await (wsOpening as Promise<Workspace> | null)?.catch(() => null);
+    await (ws as { sandbox: Sandbox } | null)?.sandbox.dispose();
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
+  const c = await commitRound(repoDir, round, summary || exit);
+  const diffFile = layout.diff(player, round);
+  mkdirSync(dirname(diffFile), { recursive: true });
+  writeFileSync(diffFile, c.diff);
+  bus.emit({
+    type: 'edit.finished', round, player, exit, steps, costUsd, ms: Date.now() - t0, commit: c.commit, diff: c.stat, summary,
+  });
+  return { exit, commit: c.commit };
+}

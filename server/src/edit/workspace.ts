@@ -1,0 +1,44 @@
+// The player's workspace container for agents that run commands: its repo read-write at
+// /repo, earlier rounds' logs read-only at /logs, opponents' code read-only at /opponents/<name>
+// when the tournament is transparent, and nothing else writable but /tmp.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Workspace } from '@codearena/protocol';
+import { type Sandbox, createSandbox } from '../sandbox/sandbox.ts';
+import { type SandboxLimits, sandboxUser } from '../sandbox/limits.ts';
+
+const run = promisify(execFile);
+
+export interface WorkspaceOptions {
+  image: string;
+  runId: string;
+  player: string;
+  repoDir: string;
+  logsDir: string;
+  opponents: { name: string; dir: string }[];
+  limits: SandboxLimits;
+}
+
+export async function openWorkspace(o: WorkspaceOptions): Promise<{ workspace: Workspace; sandbox: Sandbox }> {
+  // The sandbox user must own the repo to write it; as root on the host we hand it over.
+  if (process.getuid?.() === 0) await run('chown', ['-R', sandboxUser(), o.repoDir]);
+  const sandbox = await createSandbox({
+    image: o.image,
+    runId: o.runId,
+    role: `edit:${o.player}`,
+    workdir: '/repo',
+    limits: o.limits,
+    mounts: [
+      { host: o.repoDir, container: '/repo', readOnly: false },
+      { host: o.logsDir, container: '/logs', readOnly: true },
+      ...o.opponents.map((p) => ({ host: p.dir, container: `/opponents/${p.name}`, readOnly: true })),
+    ],
+  });
+  return {
+    sandbox,
+    workspace: {
+      repoPath: '/repo',
+      exec: (cmd, x = {}) => sandbox.exec(cmd, { cwd: '/repo', timeoutMs: x.timeoutMs ?? 30_000, maxOutputBytes: x.maxOutputBytes ?? 1024 * 1024 }),
+    },
+  };
+}

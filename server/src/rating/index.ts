@@ -1,0 +1,6 @@
+export { eloUpdate, pairwiseFromRanks, pairwiseFromWins } from './elo.ts';
+export type { PairResult } from './elo.ts';
+export { fitBradleyTerry, bootstrapBT, BT_BASE_RATING, ELO_PER_NAT } from './bradley-terry.ts';
+export type { FitOptions, BootstrapOptions, LeaderboardRow } from './bradley-terry.ts';
+export { winRateMatrix } from './win-rate.ts';
+export type { WinRateMatrix } from './win-rate.ts';

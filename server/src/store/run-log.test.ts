@@ -1,0 +1,136 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tournamentEvents, withoutFrames } from './events.fixture.ts';
+import { CONFIG_FILE, EVENTS_FILE, RunLog, RunLogError, readRunLog } from './run-log.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'codearena-runlog-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const freshDir = (): string => join(root, `run-${n++}`);
+
+function writeLog(runDir: string, frames = false): ReturnType<typeof tournamentEvents> {
+  const events = tournamentEvents({ runDir });
+  const log = new RunLog(runDir, { frames });
+  for (const e of events) log.append(e);
+  log.close();
+  return events;
+}
+
+describe('RunLog', () => {
+  it('round-trips events, one JSON object per line, without frames by default', () => {
+    const dir = freshDir();
+    const events = writeLog(dir);
+    const text = readFileSync(join(dir, EVENTS_FILE), 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.trimEnd().split('\n')).toHaveLength(withoutFrames(events).length);
+    expect(readRunLog(dir)).toEqual(withoutFrames(events));
+  });
+
+  it('keeps frames when asked to', () => {
+    const dir = freshDir();
+    const events = writeLog(dir, true);
+    expect(readRunLog(dir)).toEqual(events);
+  });
+
+  it('reports whether an event was logged, and refuses writes after close', () => {
+    const dir = freshDir();
+    const [started, , , , , , , , , , frame] = tournamentEvents({ runDir: dir });
+    expect(frame?.type).toBe('match.frame');
+    const log = new RunLog(dir);
+    expect(log.append(started!)).toBe(true);
+    expect(log.append(frame!)).toBe(false);
+    log.close();
+    expect(() => log.append(started!)).toThrow(/closed/);
+  });
+
+  it('appends to an existing log (resume)', () => {
+    const dir = freshDir();
+    const events = withoutFrames(tournamentEvents({ runDir: dir }));
+    const half = Math.floor(events.length / 2);
+    const first = new RunLog(dir);
+    events.slice(0, half).forEach((e) => first.append(e));
+    first.close();
+    const second = new RunLog(dir);
+    events.slice(half).forEach((e) => second.append(e));
+    second.close();
+    expect(readRunLog(dir)).toEqual(events);
+  });
+
+  it('writes the config next to the log', () => {
+    const dir = freshDir();
+    const log = new RunLog(dir);
+    log.writeConfig({ tournament: { rounds: 2 } });
+    log.close();
+    expect(JSON.parse(readFileSync(join(dir, CONFIG_FILE), 'utf8'))).toEqual({ tournament: { rounds: 2 } });
+  });
+
+  it('sustains thousands of events per second with a write per event', () => {
+    const dir = freshDir();
+    const template = tournamentEvents({ runDir: dir }).find((e) => e.type === 'match.finished')!;
+    const log = new RunLog(dir);
+    const count = 20_000;
+    const start = performance.now();
+    for (let i = 0; i < count; i++) log.append({ ...template, seq: i });
+    const seconds = (performance.now() - start) / 1000;
+    log.close();
+    const rate = count / seconds;
+    console.log(`RunLog.append: ${Math.round(rate)} events/s`);
+    expect(rate).toBeGreaterThan(5_000);
+    expect(readRunLog(dir)).toHaveLength(count);
+  });
+});
+
+describe('readRunLog after a crash', () => {
+  it('ignores a last line cut off mid-write', () => {
+    const dir = freshDir();
+    const events = writeLog(dir);
+    appendFileSync(join(dir, EVENTS_FILE), '{"seq":999,"ts":1,"tournamentId":"t-2025-01","type":"round.st');
+    expect(readRunLog(dir)).toEqual(withoutFrames(events));
+  });
+
+  it('keeps a complete last event that lost only its newline', () => {
+    const dir = freshDir();
+    const events = withoutFrames(tournamentEvents({ runDir: dir }));
+    const file = join(dir, EVENTS_FILE);
+    new RunLog(dir).close();
+    writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n'));
+    expect(readRunLog(dir)).toEqual(events);
+  });
+
+  it('reopening repairs the tail so later appends stay readable', () => {
+    const dir = freshDir();
+    const events = withoutFrames(tournamentEvents({ runDir: dir }));
+    const file = join(dir, EVENTS_FILE);
+    const last = events.pop()!;
+    new RunLog(dir).close();
+    writeFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n{"seq":12,"ts":`);
+    const log = new RunLog(dir);
+    log.append(last);
+    log.close();
+    expect(readRunLog(dir)).toEqual([...events, last]);
+
+    // Same when the torn file ends in a whole event without its newline.
+    writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n'));
+    const again = new RunLog(dir);
+    again.append(last);
+    again.close();
+    expect(readRunLog(dir)).toEqual([...events, last]);
+  });
+
+  it('throws on damage before the last line, naming file and line', () => {
+    const dir = freshDir();
+    writeLog(dir);
+    const file = join(dir, EVENTS_FILE);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[2] = '{"seq":2,"type":"nope"}';
+    writeFileSync(file, lines.join('\n'));
+    expect(() => readRunLog(dir)).toThrow(RunLogError);
+    expect(() => readRunLog(dir)).toThrow(`${file}:3: not a valid event`);
+  });
+
+  it('a missing log is a RunLogError', () => {
+    expect(() => readRunLog(freshDir())).toThrow(/no run log at/);
+  });
+});

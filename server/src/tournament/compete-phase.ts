@@ -1,0 +1,106 @@
+// One round's compete phase: a hardened container per player (its code read-only), the arena's
+// validation inside it, then the round's sims among the valid codebases.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Arena } from '@codearena/protocol';
+import type { EventBus } from '../bus/event-bus.ts';
+import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
+import { playSeries } from '../compete/series.ts';
+import { validateCodebase } from '../compete/validate.ts';
+import type { SandboxLimits } from '../sandbox/limits.ts';
+import { type RoundScore, scoreRound } from './round-result.ts';
+import type { RunLayout } from './run-layout.ts';
+
+export interface CompeteInput {
+  round: number;
+  arena: Arena;
+  args: unknown;
+  players: { name: string; codeDir: string }[];
+  sims: number;
+  concurrency: number;
+  seed: number;
+  deadlineMs: number;
+  mode: RuntimeMode;
+  limits: SandboxLimits;
+  bus: EventBus;
+  layout: RunLayout;
+  signal: AbortSignal;
+  /** Emit a match.frame event every n turns (live viewers); 0 = none. */
+  frameEvery: number;
+}
+
+export interface CompeteOutput extends RoundScore {
+  forfeited: string[];
+  validations: Record<string, { ok: boolean; detail: string }>;
+}
+
+export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
+  const { bus, round } = c;
+  const runtimes: PlayerRuntime[] = [];
+  try {
+    const opened = await Promise.all(
+      c.players.map(async (p) => {
+        try {
+          return await openRuntime(p.name, p.codeDir, { mode: c.mode, arena: c.arena, runId: bus.tournamentId, limits: c.limits, role: `compete:${p.name}` });
+        } catch (e) {
+          bus.emit({ type: 'fault', scope: 'system', round, player: p.name, fault: { kind: 'crash', detail: `sandbox did not start: ${(e as Error).message}` } });
+          return null;
+        }
+      }),
+    );
+    for (const rt of opened) if (rt) runtimes.push(rt);
+
+    const validations: CompeteOutput['validations'] = {};
+    await Promise.all(
+      c.players.map(async (p, i) => {
+        const rt = opened[i];
+        const v = rt ? await validateCodebase(c.arena, rt) : { ok: false, detail: 'sandbox did not start' };
+        validations[p.name] = v;
+        bus.emit({ type: 'validation', round, player: p.name, ok: v.ok, detail: v.detail });
+        if (!v.ok) bus.emit({ type: 'fault', scope: 'validation', round, player: p.name, fault: { kind: 'crash', detail: v.detail } });
+      }),
+    );
+    const names = c.players.map((p) => p.name);
+    const forfeited = names.filter((n) => !validations[n]?.ok);
+    const playing = runtimes.filter((rt) => validations[rt.name]?.ok);
+
+    const winners: (string | null)[] = [];
+    if (playing.length >= Math.max(2, c.arena.manifest.players.min) && !c.signal.aborted) {
+      const series = await playSeries({
+        arena: c.arena,
+        args: c.args,
+        players: playing,
+        sims: c.sims,
+        concurrency: c.concurrency,
+        seedParts: [c.seed, round],
+        deadlineMs: c.deadlineMs,
+        keepFrames: true,
+        onMatchStart: (sim, seed) =>
+          bus.emit({ type: 'match.started', round, matchId: matchId(round, sim), sim, seed, players: playing.map((p) => p.name) }),
+        onFrame: c.frameEvery > 0
+          ? (sim, turn, frame) => { if (turn % c.frameEvery === 0) bus.emit({ type: 'match.frame', round, matchId: matchId(round, sim), turn, frame }); }
+          : undefined,
+        onMatchEnd: (sim, seed, r) => {
+          const replay = c.layout.replay(round, sim);
+          mkdirSync(dirname(replay), { recursive: true });
+          const players = playing.map((p) => p.name);
+          writeFileSync(replay, JSON.stringify({ arena: c.arena.manifest.id, round, sim, seed, players, ranks: r.ranks, winner: r.winner, reason: r.reason, frames: r.frames }));
+          r.frames = []; // the file has them; keep memory flat over long rounds
+          bus.emit({
+            type: 'match.finished', round, matchId: matchId(round, sim), sim, seed, players, ranks: r.ranks, winner: r.winner,
+            turns: r.turns, reason: r.reason, faults: r.faults, replay, ms: Math.round(r.ms),
+          });
+          for (const f of r.faults) {
+            bus.emit({ type: 'fault', scope: 'bot', round, player: f.player, fault: { kind: f.kind, detail: `sim ${sim}: ${f.count}× ${f.detail}` } });
+          }
+        },
+      });
+      for (const s of series.results) winners.push(s.result.winner);
+    }
+    return { ...scoreRound(names, forfeited, winners), forfeited, validations };
+  } finally {
+    await Promise.all(runtimes.map((rt) => rt.dispose()));
+  }
+}
+
+export const matchId = (round: number, sim: number) => `r${round}-s${sim}`;
