@@ -11,8 +11,9 @@ export const BattlesnakeArgs = z
     food_spawn_chance: z.number().int().min(0).max(100).default(15),
     /** Food is topped up to this many pieces at the end of every turn (official default 1). */
     minimum_food: z.number().int().min(0).max(100).default(1),
-    /** Turn cap after which survivors are ranked by length, then health. */
-    max_turns: z.number().int().min(1).max(100_000).default(manifestJson.maxTurns),
+    /** Turn cap after which survivors are ranked by length, then health. The runner stops every
+     *  sim at the manifest's maxTurns, so this can only lower it. */
+    max_turns: z.number().int().min(1).max(manifestJson.maxTurns).default(manifestJson.maxTurns),
   })
   .strict();
 export type BattlesnakeArgs = z.infer<typeof BattlesnakeArgs>;

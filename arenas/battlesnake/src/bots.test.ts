@@ -3,6 +3,7 @@
 import { accessSync, constants } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BotClient } from '@codearena/protocol';
 import { createRng, isFault } from '@codearena/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRequest } from './api.ts';
@@ -10,7 +11,6 @@ import { boardOptions } from './args.ts';
 import { parseMove } from './parse-move.ts';
 import { createGame, step } from './rules.ts';
 import type { State } from './state.ts';
-import type { BotClient } from '@codearena/protocol';
 import { board, moves, spawnBot } from './test-support.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');

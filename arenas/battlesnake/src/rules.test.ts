@@ -230,6 +230,14 @@ describe('faults', () => {
     expect(snake(s1, 'b').lastMove).toBe('up');
   });
 
+  it('treats a malformed move like a fault', () => {
+    const s0 = board([{ id: 'a', body: [[5, 5], [5, 4], [5, 3]], lastMove: 'up' }, { id: 'b', body: [[1, 1], [1, 1], [1, 1]] }]);
+    const junk = new Map<string, never>([['a', { move: 'sideways' } as never], ['b', {} as never]]);
+    const s1 = step(s0, junk, rng());
+    expect(snake(s1, 'a').body[0]).toEqual({ x: 5, y: 6 });
+    expect(snake(s1, 'b').body[0]).toEqual({ x: 1, y: 2 });
+  });
+
   it('records a valid move as the one to repeat', () => {
     const s0 = board([{ id: 'a', body: [[5, 5], [5, 5], [5, 5]] }, { id: 'b', body: [[1, 1], [1, 1], [1, 1]] }]);
     const s1 = step(s0, moves({ a: 'right', b: 'right' }), rng());

@@ -6,14 +6,15 @@ import type { Fault, Outcome, PlayerId, Rng } from '@codearena/protocol';
 import { isFault } from '@codearena/protocol';
 import { spawnFood } from './food.ts';
 import type { Direction, Elimination, Move, Point, Snake, State } from './state.ts';
-import { MAX_HEALTH, MAX_SHOUT, inBounds, isAlive, offset } from './state.ts';
+import { DIRECTIONS, MAX_HEALTH, MAX_SHOUT, inBounds, isAlive, offset } from './state.ts';
 
 export { createGame, initialFood, startSquares } from './setup.ts';
 export { spawnFood, freeCells, foodNeeded } from './food.ts';
 
 /** The move a snake makes: its reply, or its last move when it faulted or said nothing. */
 export function appliedMove(snake: Snake, reply: Move | Fault | undefined): { dir: Direction; shout: string } {
-  if (reply === undefined || isFault(reply)) return { dir: snake.lastMove ?? 'up', shout: '' };
+  // The runner only hands us parseMove results and faults; anything else is treated as a fault too.
+  if (reply === undefined || isFault(reply) || !DIRECTIONS.includes(reply.move)) return { dir: snake.lastMove ?? 'up', shout: '' };
   return { dir: reply.move, shout: (reply.shout ?? '').slice(0, MAX_SHOUT) };
 }
 

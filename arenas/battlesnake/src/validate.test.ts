@@ -1,6 +1,6 @@
 // validate() against real codebases on the host: a shell for exec, a child process for the bot.
 import { exec as execCb } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import battlesnake from './index.ts';
 import { spawnBot } from './test-support.ts';
 
-const STARTER = join(dirname(fileURLToPath(import.meta.url)), '..', 'starter');
+const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'bs-validate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -19,41 +19,65 @@ function hostContext(codeDir: string): ValidateContext {
     exec: (cmd, timeoutMs) =>
       new Promise((resolve) => {
         execCb(cmd, { timeout: timeoutMs, shell: '/bin/bash' }, (err, stdout, stderr) => {
-          const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-          resolve({ exitCode: code, stdout, stderr });
+          const exitCode = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+          resolve({ exitCode, stdout, stderr });
         });
       }),
     startBot: async () => spawnBot(join(codeDir, 'run'), codeDir),
   };
 }
 
+/** A scratch codebase whose `run` is the given script (null: no run file). */
 function codebase(name: string, run: string | null, executable = true): string {
   const dir = join(scratch, name);
-  rmSync(dir, { recursive: true, force: true });
-  execCb(`mkdir -p '${dir}'`);
-  require_dir(dir);
+  mkdirSync(dir, { recursive: true });
   if (run !== null) {
     writeFileSync(join(dir, 'run'), run);
-    if (executable) chmodSync(join(dir, 'run'), 0o755);
+    chmodSync(join(dir, 'run'), executable ? 0o755 : 0o644);
   }
   return dir;
 }
 
-function require_dir(dir: string): void {
-  // mkdir synchronously (execCb above is async and only a fallback).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  writeFileSync(join(scratch, '.keep'), '');
-  try {
-    rmSync(dir, { recursive: true, force: true });
-  } finally {
-    // recursive mkdir through fs
-  }
-}
-
 describe('validate', () => {
-  it('accepts the starter', async () => {
-    const v = await battlesnake.validate(hostContext(STARTER));
-    expect(v.detail).toMatch(/answered/);
+  it.each([['starter'], ['bots/reference-js'], ['bots/random']])('accepts %s', async (dir) => {
+    const v = await battlesnake.validate(hostContext(join(ARENA, dir)));
+    expect(v.detail).toMatch(/answered \{"move":"(up|down|left|right)"\}/);
     expect(v.ok).toBe(true);
+  });
+
+  it('explains a missing run file', async () => {
+    const v = await battlesnake.validate(hostContext(codebase('missing', null)));
+    expect(v).toMatchObject({ ok: false, detail: expect.stringMatching(/no executable `run` file/) });
+  });
+
+  it('explains a run file that is not executable', async () => {
+    const v = await battlesnake.validate(hostContext(codebase('noexec', '#!/bin/sh\necho \'{"move":"up"}\'\n', false)));
+    expect(v).toMatchObject({ ok: false, detail: expect.stringMatching(/chmod \+x run/) });
+  });
+
+  it('reports an invalid reply with the bot stderr', async () => {
+    const dir = codebase('garbage', '#!/bin/bash\necho "thinking..." >&2\nwhile read -r line; do echo \'{"move":"north"}\'; done\n');
+    const v = await battlesnake.validate(hostContext(dir));
+    expect(v.ok).toBe(false);
+    expect(v.detail).toMatch(/invalid_move/);
+    expect(v.detail).toMatch(/thinking\.\.\./);
+  });
+
+  it('reports a bot that dies, with its stderr, and never throws', async () => {
+    const dir = codebase('crash', '#!/bin/bash\necho "Traceback: boom" >&2\nexit 3\n');
+    const v = await battlesnake.validate(hostContext(dir));
+    expect(v.ok).toBe(false);
+    expect(v.detail).toMatch(/crash/);
+    expect(v.detail).toMatch(/boom/);
+    const throwing: ValidateContext = {
+      codeDir: dir,
+      exec: async () => {
+        throw new Error('sandbox gone');
+      },
+      startBot: async () => {
+        throw new Error('unreachable');
+      },
+    };
+    await expect(battlesnake.validate(throwing)).resolves.toMatchObject({ ok: false, detail: expect.stringMatching(/sandbox gone/) });
   });
 });

@@ -20,7 +20,10 @@ export class EventBus {
   }
 
   emit(body: EventBody): Event {
-    const e = { ...body, seq: this.seq++, ts: Date.now(), tournamentId: this.tournamentId } as Event;
+    // Frames are live-only (replay files hold them), so they do not take a number of their own:
+    // the durable log stays gap-free and a frame carries the seq of the event before it.
+    const seq = body.type === 'match.frame' ? this.seq - 1 : this.seq++;
+    const e = { ...body, seq, ts: Date.now(), tournamentId: this.tournamentId } as Event;
     for (const l of this.listeners) {
       try {
         l(e);

@@ -12,6 +12,10 @@ export interface BotClientOptions {
   maxUnsolicitedLines?: number;
 }
 
+/** How long a bot has to exit after its stdin closes before it is killed. */
+const EXIT_GRACE_MS = 200;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
 export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): BotClient & { readonly dead: Fault | null } {
   const maxLine = o.maxLineBytes ?? 64 * 1024;
   const tailCap = o.stderrTailBytes ?? 4096;
@@ -110,9 +114,13 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
     stderrTail: () => stderrTail,
     async close() {
       // Closing is not the bot's fault: mark dead first so the exit is not reported as a crash.
+      const wasHealthy = !dead && stale === 0;
       dead ??= { kind: 'crash', detail: 'closed' };
       proc.endInput();
-      await proc.kill();
+      // A healthy bot exits on EOF; a kill costs an extra exec in the container, so it is kept
+      // for bots that misbehaved or linger.
+      const exited = wasHealthy && (await Promise.race([proc.exited.then(() => true), sleep(EXIT_GRACE_MS).then(() => false)]));
+      if (!exited) await proc.kill();
     },
   };
 }

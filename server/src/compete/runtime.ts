@@ -1,18 +1,19 @@
 // Where a codebase's bot runs. In tournaments and `codearena match`: one hardened container per
-// player (its codebase mounted read-only at /code) and one bot process per sim inside it, so a
-// container start (~0.2–1 s) is paid once per round, not per sim. `host` runs bare processes
-// (bench baseline only; never for untrusted code).
+// player (its codebase mounted read-only at /code) and one fresh bot process per sim inside it,
+// so a container start is paid once per round, not per sim. `host` runs bare processes (bench
+// baseline only; never for untrusted code).
 import type { Arena, BotClient } from '@codearena/protocol';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import { spawnHostProcess } from '../sandbox/host-process.ts';
+import type { ProcessHandle } from '../sandbox/process-handle.ts';
 import { createBotClient } from './bot-client.ts';
 
 export type RuntimeMode = 'docker' | 'host';
 
 export interface PlayerRuntime {
   name: string;
-  /** Starts a fresh bot process of this codebase. */
+  /** A fresh bot process of this codebase, never used before (sims stay independent). */
   startBot(): Promise<BotClient>;
   /** The container, when there is one (validation runs commands in it). */
   sandbox: Sandbox | null;
@@ -30,13 +31,7 @@ export interface RuntimeOptions {
 
 export async function openRuntime(name: string, hostDir: string, o: RuntimeOptions): Promise<PlayerRuntime> {
   if (o.mode === 'host') {
-    return {
-      name,
-      sandbox: null,
-      codeDir: hostDir,
-      startBot: async () => createBotClient(spawnHostProcess([`${hostDir}/run`], hostDir)),
-      dispose: async () => {},
-    };
+    return withSpare({ name, sandbox: null, codeDir: hostDir }, async () => spawnHostProcess([`${hostDir}/run`], hostDir), async () => {});
   }
   const sandbox = await createSandbox({
     image: o.arena.manifest.image,
@@ -46,11 +41,33 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
     limits: o.limits,
     workdir: '/code',
   });
+  return withSpare({ name, sandbox, codeDir: '/code' }, () => sandbox.spawn(['./run'], { cwd: '/code' }), () => sandbox.dispose());
+}
+
+/** Keeps one spare process started ahead of need, so an interpreter's start-up (50–120 ms)
+ *  overlaps the previous sim instead of delaying the next. Spares are fresh processes, never
+ *  reused, so results do not depend on which sim got which process. */
+function withSpare(
+  base: Pick<PlayerRuntime, 'name' | 'sandbox' | 'codeDir'>,
+  launch: () => Promise<ProcessHandle>,
+  disposeBase: () => Promise<void>,
+): PlayerRuntime {
+  let spare: Promise<ProcessHandle> | null = null;
+  let disposed = false;
   return {
-    name,
-    sandbox,
-    codeDir: '/code',
-    startBot: async () => createBotClient(await sandbox.spawn(['./run'], { cwd: '/code' })),
-    dispose: () => sandbox.dispose(),
+    ...base,
+    async startBot() {
+      const next = spare ?? launch();
+      spare = disposed ? null : launch();
+      spare?.catch(() => {});
+      return createBotClient(await next);
+    },
+    async dispose() {
+      disposed = true;
+      const s = spare;
+      spare = null;
+      await s?.then((p) => p.kill(), () => {});
+      await disposeBase();
+    },
   };
 }

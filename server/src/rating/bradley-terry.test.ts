@@ -133,13 +133,10 @@ describe('bootstrapBT', () => {
     expect(() => bootstrapBT(results, { seed: 1, samples: 2.5 })).toThrow(RangeError);
   });
 
-  it('runs 1,000 resamples of 5,000 results among 10 players in well under the budget', () => {
+  it('handles 1,000 resamples of 5,000 results among 10 players (speed: see npm run bench)', () => {
     const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`p${i}`, 1000 + 50 * i]));
-    const many = simulate(ten, 5000, 'speed');
-    const t0 = performance.now();
-    const rows = bootstrapBT(many, { samples: 1000, seed: 3 });
-    const ms = performance.now() - t0;
+    const rows = bootstrapBT(simulate(ten, 5000, 'speed'), { samples: 1000, seed: 3 });
     expect(rows).toHaveLength(10);
-    expect(ms).toBeLessThan(5000); // ~0.2 s measured; the margin absorbs a loaded CI machine
+    expect(rows[0]!.id).toBe('p9');
   });
 });

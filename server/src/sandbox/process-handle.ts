@@ -13,13 +13,18 @@ export interface ProcessHandle {
   kill(): Promise<void>;
 }
 
-/** Fan-out helper: collects listeners registered before or after data starts flowing. */
+/** Fan-out helper. What is emitted before the first listener arrives is held and replayed
+ *  to it, so a process started ahead of use (a warm spare) loses none of its output. */
 export class Listeners<T> {
   private cbs: ((v: T) => void)[] = [];
+  private held: T[] = [];
   add(cb: (v: T) => void): void {
     this.cbs.push(cb);
+    if (this.cbs.length === 1) for (const v of this.held.splice(0)) cb(v);
   }
   emit(v: T): void {
+    // Bounded: a process that floods before anyone listens loses the excess, not our memory.
+    if (this.cbs.length === 0 && this.held.length < 256) this.held.push(v);
     for (const cb of this.cbs) cb(v);
   }
 }

@@ -176,16 +176,13 @@ describe('StoreIndex idempotence and reindexing', () => {
     expect(() => new StoreIndex(live.dbPath)).toThrow(/newer than this codearena understands/);
   });
 
-  it('batch ingest is fast enough to reindex large runs', () => {
+  it('batch-ingests 20,000 matches (as a reindex of a large run does)', () => {
     const events = tournamentEvents({ runDir: fresh('run') });
     const template = events.find((e) => e.type === 'match.finished')!;
     const many = Array.from({ length: 20_000 }, (_, i) => ({ ...template, seq: i, matchId: `m${i}`, sim: i }));
     const index = new StoreIndex(fresh('db') + '.sqlite');
     index.ingest(events[0]!);
-    const start = performance.now();
     index.ingestMany(many);
-    const seconds = (performance.now() - start) / 1000;
-    console.log(`StoreIndex.ingestMany: ${Math.round(many.length / seconds)} events/s`);
     expect(index.matches('t-2025-01', { limit: 1, offset: 19_999 })[0]?.matchId).toBe('m19999');
     index.close();
   });

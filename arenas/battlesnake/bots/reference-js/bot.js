@@ -10,6 +10,9 @@ const WIN = 1e6;
 /** Opponents whose head is farther than this (Manhattan) from ours move greedily, unsearched. */
 const SEARCH_RADIUS = 7;
 const MAX_DEPTH = 40;
+// Search effort is a node budget, not a clock, so the bot plays the same move on any machine
+// (games stay reproducible from their seed); the clock is only a backstop far below the deadline.
+const NODE_BUDGET = 400;
 
 let W = 11;
 let H = 11;
@@ -180,7 +183,7 @@ function evaluate(st, ply) {
 
 class TimeUp extends Error {}
 
-function makeSearch(searched, deadline) {
+function makeSearch(searched, deadline, budget) {
   let nodes = 0;
   const greedy = (st, i) => {
     const moves = plausibleMoves(st, i);
@@ -206,7 +209,7 @@ function makeSearch(searched, deadline) {
   };
   /** Value of `st` for us with `depth` more turns to search. */
   function value(st, depth, ply, alpha, beta) {
-    if ((++nodes & 31) === 0 && performance.now() > deadline) throw new TimeUp();
+    if (++nodes > budget || ((nodes & 31) === 0 && performance.now() > deadline)) throw new TimeUp();
     const me = st.snakes[0];
     const oppsAlive = st.snakes.some((s, i) => i > 0 && s.alive);
     if (depth === 0 || !me.alive || !oppsAlive) return evaluate(st, ply);
@@ -254,13 +257,13 @@ function toState(req) {
 function chooseMove(req) {
   const started = performance.now();
   const timeout = Number(req.game && req.game.timeout) || 500;
-  const deadline = started + Math.max(20, Math.min(timeout * 0.25, 200));
+  const deadline = started + Math.max(20, Math.min(timeout * 0.5, 300));
   const st = toState(req);
   const head = st.snakes[0].body[0];
   const manhattan = (a, b) => Math.abs((a % W) - (b % W)) + Math.abs(((a / W) | 0) - ((b / W) | 0));
   const searched = [];
   for (let i = 1; i < st.snakes.length; i++) if (manhattan(head, st.snakes[i].body[0]) <= SEARCH_RADIUS) searched.push(i);
-  const search = makeSearch(searched, deadline);
+  const search = makeSearch(searched, deadline, NODE_BUDGET);
 
   let order = plausibleMoves(st, 0);
   if (order.length === 0) return 'up';
