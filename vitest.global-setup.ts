@@ -1,17 +1,41 @@
-// After the whole suite: no codearena container may be left behind (a cleanup bug if so).
+// Container hygiene for the whole suite. Every container a test creates (in a worker or in a
+// CLI child process) carries codearena.session=<this run>; an interrupted run (Ctrl-C) removes
+// them synchronously before exiting, and a finished run fails if any is left (a cleanup bug).
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import Docker from 'dockerode';
 
 export default function setup() {
+  const session = `test-${randomUUID().slice(0, 8)}`;
+  process.env.CODEARENA_SESSION = session;
+  const filter = `label=codearena.session=${session}`;
+  const removeNow = () => {
+    try {
+      const ids = execFileSync('docker', ['ps', '-aq', '--filter', filter], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      if (ids.length) execFileSync('docker', ['rm', '-f', ...ids], { stdio: 'ignore' });
+    } catch {
+      /* no daemon: nothing to clean */
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeNow();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
   return async function teardown() {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     const docker = new Docker();
     let left: Docker.ContainerInfo[] = [];
     try {
-      left = await docker.listContainers({ all: true, filters: { label: ['codearena'] } });
+      left = await docker.listContainers({ all: true, filters: { label: [`codearena.session=${session}`] } });
     } catch {
       return; // no daemon: the Docker tests reported that themselves
     }
     if (left.length) {
-      await Promise.all(left.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => {})));
+      removeNow();
       throw new Error(`the test suite left ${left.length} codearena container(s): ${left.map((c) => c.Labels['codearena.role']).join(', ')}`);
     }
   };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FIXTURE_BOTS, ROOT, arenaDir } from '../paths.ts';
 import { listContainers } from '../sandbox/cleanup.ts';
 
-const BIN = join(ROOT, 'bin', 'codearena.js');
+const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 let runs: string;
 const env = () => ({ ...process.env, CODEARENA_RUNS: runs, NO_COLOR: '1' });
 const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: env(), timeout: 300_000 });

@@ -11,6 +11,9 @@ export function docker(): Docker {
 export const LABEL = 'codearena';
 export const LABEL_RUN = 'codearena.run';
 export const LABEL_ROLE = 'codearena.role';
+/** Set from CODEARENA_SESSION (the test suite sets it) so one session's containers can be
+ *  removed together when it is interrupted. */
+export const LABEL_SESSION = 'codearena.session';
 
 export async function dockerAvailable(): Promise<{ ok: true; version: string } | { ok: false; error: string }> {
   try {

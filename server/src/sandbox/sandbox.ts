@@ -4,7 +4,7 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { Demuxer } from './demux.ts';
-import { LABEL, LABEL_ROLE, LABEL_RUN, docker } from './docker-client.ts';
+import { LABEL, LABEL_ROLE, LABEL_RUN, LABEL_SESSION, docker } from './docker-client.ts';
 import { type SandboxLimits, sandboxUser } from './limits.ts';
 import { collect, type ExecOptions, type ExecResult } from './collect.ts';
 import { Listeners, type ProcessHandle } from './process-handle.ts';
@@ -48,7 +48,10 @@ export async function createSandbox(o: SandboxOptions): Promise<Sandbox> {
     User: sandboxUser(),
     WorkingDir: o.workdir ?? '/',
     Env: [PATH, ...env],
-    Labels: { [LABEL]: '1', [LABEL_RUN]: o.runId, [LABEL_ROLE]: o.role },
+    Labels: {
+      [LABEL]: '1', [LABEL_RUN]: o.runId, [LABEL_ROLE]: o.role,
+      ...(process.env.CODEARENA_SESSION ? { [LABEL_SESSION]: process.env.CODEARENA_SESSION } : {}),
+    },
     NetworkDisabled: true,
     StopTimeout: 1,
     HostConfig: {
