@@ -40,8 +40,9 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
     mounts: [{ host: hostDir, container: '/code', readOnly: true }],
     limits: o.limits,
     workdir: '/code',
+    pipes: true,
   });
-  return withSpare({ name, sandbox, codeDir: '/code' }, () => sandbox.spawn(['./run'], { cwd: '/code' }), () => sandbox.dispose());
+  return withSpare({ name, sandbox, codeDir: '/code' }, () => sandbox.spawn(['./run'], { cwd: '/code', pipes: true }), () => sandbox.dispose());
 }
 
 /** Keeps one spare process started ahead of need, so an interpreter's start-up (50–120 ms)

@@ -4,6 +4,7 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { Demuxer } from './demux.ts';
+import { type FifoPair, createFifoDir, openFifoPair, removeFifoDir } from './fifo.ts';
 import { LABEL, LABEL_ROLE, LABEL_RUN, LABEL_SESSION, docker } from './docker-client.ts';
 import { type SandboxLimits, sandboxUser } from './limits.ts';
 import { collect, type ExecOptions, type ExecResult } from './collect.ts';
@@ -26,13 +27,16 @@ export interface SandboxOptions {
   env?: Record<string, string>;
   /** Size of the writable /tmp tmpfs. */
   tmpMb?: number;
+  /** Allow spawn({ pipes: true }): named-pipe stdio (see fifo.ts) instead of the attach stream. */
+  pipes?: boolean;
 }
 
 
 export interface Sandbox {
   readonly id: string;
   exec(cmd: string, o?: ExecOptions): Promise<ExecResult>;
-  spawn(cmd: string[], o?: { cwd?: string }): Promise<ProcessHandle>;
+  /** `pipes`: stdin/stdout over named pipes (fast path for bots; needs `pipes` at creation). */
+  spawn(cmd: string[], o?: { cwd?: string; pipes?: boolean }): Promise<ProcessHandle>;
   readFile(path: string): Promise<Buffer>;
   writeFile(path: string, data: string | Buffer): Promise<void>;
   dispose(): Promise<void>;
@@ -41,6 +45,17 @@ export interface Sandbox {
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export async function createSandbox(o: SandboxOptions): Promise<Sandbox> {
+  const ioDir = o.pipes ? createFifoDir() : null;
+  try {
+    return await startContainer(o, ioDir);
+  } catch (e) {
+    if (ioDir) removeFifoDir(ioDir);
+    throw e;
+  }
+}
+
+async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<Sandbox> {
+  const mounts = ioDir ? [...o.mounts, { host: ioDir, container: IO_DIR, readOnly: true }] : o.mounts;
   const env = Object.entries({ HOME: '/tmp', LANG: 'C.UTF-8', ...o.env }).map(([k, v]) => `${k}=${v}`);
   const container = await docker().createContainer({
     Image: o.image,
@@ -65,7 +80,7 @@ export async function createSandbox(o: SandboxOptions): Promise<Sandbox> {
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
       Init: true, // a real PID 1 reaps what bots leave behind and ignores their signals
-      Binds: o.mounts.map((m) => `${m.host}:${m.container}:${m.readOnly ? 'ro' : 'rw'}`),
+      Binds: mounts.map((m) => `${m.host}:${m.container}:${m.readOnly ? 'ro' : 'rw'}`),
       Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }],
     },
   });
@@ -75,26 +90,38 @@ export async function createSandbox(o: SandboxOptions): Promise<Sandbox> {
     await container.remove({ force: true }).catch(() => {});
     throw e;
   }
-  return new DockerSandbox(container);
+  return new DockerSandbox(container, ioDir);
 }
+
+const IO_DIR = '/io';
 
 class DockerSandbox implements Sandbox {
   private disposed = false;
-  constructor(private readonly container: Docker.Container) {}
+  constructor(private readonly container: Docker.Container, private readonly ioDir: string | null) {}
 
   get id(): string {
     return this.container.id;
   }
 
-  async spawn(cmd: string[], o: { cwd?: string } = {}): Promise<ProcessHandle> {
+  async spawn(cmd: string[], o: { cwd?: string; pipes?: boolean } = {}): Promise<ProcessHandle> {
     // The wrapper prints its PID (the exec is a session leader, so PID = process group id)
-    // before exec-ing the command; kill() then takes the whole group.
-    const wrapped = ['/bin/sh', '-c', 'echo $$; cd "$0" && exec "$@"', o.cwd ?? '/', ...cmd];
-    const exec = await this.container.exec({
-      Cmd: wrapped, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: false,
-    });
-    const stream = (await exec.start({ hijack: true, stdin: true })) as Duplex;
-    return new ExecProcess(this, exec, stream);
+    // before exec-ing the command; kill() then takes the whole group. With pipes, the
+    // command's stdin and stdout are the named pipes; stderr stays on the exec stream.
+    if (o.pipes && !this.ioDir) throw new Error('spawn({ pipes: true }) needs a sandbox created with pipes: true');
+    const fifo = o.pipes && this.ioDir ? await openFifoPair(this.ioDir, IO_DIR, sandboxUser()) : null;
+    const script = fifo ? 'echo $$; cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT"' : 'echo $$; cd "$0" && exec "$@"';
+    try {
+      const exec = await this.container.exec({
+        Cmd: ['/bin/sh', '-c', script, o.cwd ?? '/', ...cmd],
+        Env: fifo ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`] : [],
+        AttachStdin: !fifo, AttachStdout: true, AttachStderr: true, Tty: false,
+      });
+      const stream = (await exec.start({ hijack: true, stdin: !fifo })) as Duplex;
+      return new ExecProcess(this, exec, stream, fifo);
+    } catch (e) {
+      fifo?.close();
+      throw e;
+    }
   }
 
   async exec(cmd: string, o: ExecOptions = {}): Promise<ExecResult> {
@@ -129,6 +156,7 @@ class DockerSandbox implements Sandbox {
     if (this.disposed) return;
     this.disposed = true;
     await this.container.remove({ force: true }).catch(() => {});
+    if (this.ioDir) removeFifoDir(this.ioDir);
   }
 }
 
@@ -139,7 +167,7 @@ class ExecProcess implements ProcessHandle {
   private pid: Promise<number | null>;
   private alive = true;
 
-  constructor(private readonly box: DockerSandbox, exec: Docker.Exec, private readonly stream: Duplex) {
+  constructor(private readonly box: DockerSandbox, exec: Docker.Exec, private readonly stream: Duplex, private readonly fifo: FifoPair | null) {
     let gotPid: (pid: number | null) => void = () => {};
     this.pid = new Promise((r) => (gotPid = r));
     let head = '';
@@ -159,6 +187,7 @@ class ExecProcess implements ProcessHandle {
     );
     stream.on('data', (b: Buffer) => demux.push(b));
     stream.on('error', () => {});
+    fifo?.reader.on('data', (b: Buffer) => this.out.emit(b));
     this.exited = new Promise<number | null>((resolve) => {
       let done = false;
       const finish = () => {
@@ -166,6 +195,8 @@ class ExecProcess implements ProcessHandle {
         done = true;
         this.alive = false;
         gotPid(null);
+        // Let the last stdout bytes drain from the pipe before it is closed.
+        setImmediate(() => this.fifo?.close());
         exec.inspect().then((i) => resolve(i.ExitCode ?? null), () => resolve(null));
       };
       stream.on('end', finish);
@@ -174,12 +205,15 @@ class ExecProcess implements ProcessHandle {
   }
 
   write(data: string | Buffer): boolean {
-    if (!this.alive || this.stream.destroyed || this.stream.writableEnded) return false;
+    if (!this.alive) return false;
+    if (this.fifo) return this.fifo.write(data);
+    if (this.stream.destroyed || this.stream.writableEnded) return false;
     return this.stream.write(data);
   }
 
   endInput(): void {
-    if (!this.stream.writableEnded) this.stream.end();
+    if (this.fifo) this.fifo.endInput();
+    else if (!this.stream.writableEnded) this.stream.end();
   }
 
   onStdout(cb: (chunk: Buffer) => void): void {
@@ -197,6 +231,7 @@ class ExecProcess implements ProcessHandle {
     // need not wait for it. Whatever survives it dies with the container at dispose().
     if (pid) void this.box.killGroup(pid);
     this.stream.destroy();
+    this.fifo?.close();
   }
 }
 
