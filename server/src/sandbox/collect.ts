@@ -1,5 +1,6 @@
 // Runs a process to completion with a time limit and capped output: the one way commands
 // are executed, in a container (Sandbox.exec) or on the host (execOnHost).
+import type { WorkspaceExec } from '@codearena/protocol';
 import type { ProcessHandle } from './process-handle.ts';
 import { spawnHostProcess } from './host-process.ts';
 
@@ -11,14 +12,8 @@ export interface ExecOptions {
   cwd?: string;
 }
 
-export interface ExecResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-  truncated: boolean;
-  ms: number;
-}
+/** What a finished command returns; the same shape agents see through their Workspace. */
+export type ExecResult = WorkspaceExec;
 
 export async function collect(p: ProcessHandle, o: ExecOptions, t0 = performance.now()): Promise<ExecResult> {
   const cap = o.maxOutputBytes ?? 1024 * 1024;
