@@ -66,7 +66,13 @@ export interface BotClient {
   close(): Promise<void>;
 }
 
-export interface ValidateContext {
+/** Read access to a codebase's files (data bots: the host engine reads them). Refuses
+ *  symlinks and anything but regular files inside the codebase; null when absent or refused. */
+export interface CodebaseReader {
+  readFile(path: string, maxBytes: number): Promise<string | null>;
+}
+
+export interface ValidateContext extends CodebaseReader {
   /** Runs a shell command in the player's sandbox with the codebase at `codeDir`. */
   exec(cmd: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   /** Starts the codebase's bot (process bots). */
@@ -79,7 +85,11 @@ export interface Arena<State = unknown, Move = unknown> {
   /** Parses `arena.args` from the config; throws a ZodError naming the bad field. */
   parseArgs(args: unknown): unknown;
   validate(ctx: ValidateContext): Promise<Validation>;
-  init(players: readonly PlayerId[], rng: Rng, args: unknown): State;
+  /** Data bots only: reads and checks a player's codebase before a sim (e.g. assembles a
+   *  Redcode warrior). A Fault is recorded and handed to init for that player. */
+  loadPlayer?(codebase: CodebaseReader, args: unknown): Promise<unknown | Fault>;
+  /** `loaded` holds loadPlayer's result per player (data bots only). */
+  init(players: readonly PlayerId[], rng: Rng, args: unknown, loaded?: ReadonlyMap<PlayerId, unknown>): State;
   /** The request a player gets this turn, or null when it has no move to make. */
   observe(state: State, player: PlayerId): unknown | null;
   /** One-way messages at the start and end of a sim (e.g. BattleSnake's start/end). */

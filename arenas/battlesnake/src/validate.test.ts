@@ -1,6 +1,6 @@
 // validate() against real codebases on the host: a shell for exec, a child process for the bot.
 import { exec as execCb } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function hostContext(codeDir: string): ValidateContext {
   return {
     codeDir,
+    readFile: async (path) => readFileSync(join(codeDir, path), 'utf8'),
     exec: (cmd, timeoutMs) =>
       new Promise((resolve) => {
         execCb(cmd, { timeout: timeoutMs, shell: '/bin/bash' }, (err, stdout, stderr) => {
@@ -71,6 +72,7 @@ describe('validate', () => {
     expect(v.detail).toMatch(/boom/);
     const throwing: ValidateContext = {
       codeDir: dir,
+      readFile: async () => null,
       exec: async () => {
         throw new Error('sandbox gone');
       },

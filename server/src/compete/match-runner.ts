@@ -1,10 +1,12 @@
 // Plays one sim: the engine (pure arena rules) runs here on the host; each bot is a process
 // reached through a BotClient. Bot failures become faults in the result, never exceptions.
-import { type Arena, type BotClient, type Fault, type FaultKind, type Outcome, type PlayerId, createRng, isFault } from '@codearena/protocol';
+import { type Arena, type BotClient, type CodebaseReader, type Fault, type FaultKind, type Outcome, type PlayerId, createRng, isFault } from '@codearena/protocol';
 
 export interface MatchPlayer {
   name: PlayerId;
   startBot(): Promise<BotClient>;
+  /** The codebase's files (data bots: the engine loads them instead of starting a process). */
+  reader?: CodebaseReader;
 }
 
 export interface MatchSpec {
@@ -51,10 +53,19 @@ export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
   };
 
   const bots = new Map<string, BotClient | null>();
+  const loaded = new Map<string, unknown>();
   const frames: unknown[] = [];
   try {
     await Promise.all(
       spec.players.map(async (p) => {
+        if (arena.manifest.botKind === 'data') {
+          const data = arena.loadPlayer && p.reader
+            ? await arena.loadPlayer(p.reader, spec.args).catch((e: Error): Fault => ({ kind: 'crash', detail: e.message }))
+            : ({ kind: 'crash', detail: 'no codebase to load' } satisfies Fault);
+          if (isFault(data)) record(p.name, data);
+          loaded.set(p.name, data);
+          return;
+        }
         try {
           bots.set(p.name, await p.startBot());
         } catch (e) {
@@ -63,7 +74,7 @@ export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
         }
       }),
     );
-    let state = arena.init(ids, rng.fork('init'), spec.args);
+    let state = arena.init(ids, rng.fork('init'), spec.args, arena.manifest.botKind === 'data' ? loaded : undefined);
     const stepRng = rng.fork('step');
     const keep = (s: unknown) => {
       const f = arena.frame(s);

@@ -41,7 +41,7 @@ export async function playSeries(o: SeriesOptions): Promise<SeriesResult> {
     const result = await runMatch({
       arena: o.arena,
       args: o.args,
-      players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot() })),
+      players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot(), reader: p.reader })),
       seed,
       deadlineMs: o.deadlineMs,
       keepFrames: o.keepFrames ?? false,

@@ -8,6 +8,7 @@ export async function validateCodebase(arena: Arena, rt: PlayerRuntime): Promise
   try {
     return await arena.validate({
       codeDir: rt.codeDir,
+      readFile: (path, maxBytes) => rt.reader.readFile(path, maxBytes),
       exec: (cmd, timeoutMs) => (rt.sandbox ? rt.sandbox.exec(cmd, { timeoutMs, cwd: rt.codeDir }) : execOnHost(cmd, rt.codeDir, { timeoutMs })),
       startBot: () => rt.startBot(),
     });
