@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Agent, type EditContext, type EditOutcome, createRng } from '@codearena/protocol';
-import { ParamsFile, describeChange, mutate } from './params.ts';
+import { ParamsFile, describeChange, mutate, rewriteValues } from './params.ts';
 
 export interface SearchAgentOptions {
   candidates: number;
@@ -76,7 +76,7 @@ async function searchEdit(ctx: EditContext, o: SearchAgentOptions): Promise<Edit
   if (!improved) {
     return { exit: exit === 'submitted' ? 'unchanged' : exit, steps, costUsd: 0, summary: 'no candidate beat the current code' };
   }
-  writeFileSync(file, `${JSON.stringify(best, null, 2)}\n`);
+  writeFileSync(file, rewriteValues(readFileSync(file, 'utf8'), best));
   return { exit, steps, costUsd: 0, summary: `tuned ${describeChange(start, best)} (self-play score ${bestScore.toFixed(2)})` };
 }
 

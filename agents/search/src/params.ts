@@ -10,6 +10,15 @@ export type ParamsFile = z.infer<typeof ParamsFile>;
 /** Moves each parameter with probability ½ (at least one always moves) by a normal step of
  *  `step` × its range, clamped to [min, max]; integers stay integers. */
 export function mutate(params: ParamsFile, rng: Rng, step: number): ParamsFile {
+  // Rounding and clamping can undo a small step; draw again so a candidate always differs.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const m = mutateOnce(params, rng, step);
+    if (Object.keys(m).some((k) => m[k]!.value !== params[k]!.value)) return m;
+  }
+  return params;
+}
+
+function mutateOnce(params: ParamsFile, rng: Rng, step: number): ParamsFile {
   const names = Object.keys(params);
   const forced = names[rng.int(names.length)];
   const out: ParamsFile = {};
@@ -40,4 +49,22 @@ export function describeChange(from: ParamsFile, to: ParamsFile): string {
     .filter((k) => from[k]?.value !== to[k]!.value)
     .map((k) => `${k} ${from[k]?.value ?? '?'}→${to[k]!.value}`);
   return parts.length ? parts.join(', ') : 'no change';
+}
+
+/** Writes new values into the params.json text in place, so the round's diff shows only the
+ *  numbers that moved; falls back to a fresh JSON document if the text has an unusual shape. */
+export function rewriteValues(text: string, to: ParamsFile): string {
+  let out = text;
+  for (const [name, spec] of Object.entries(to)) {
+    const re = new RegExp(`("${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*\\{[^{}]*?"value"\\s*:\\s*)(-?[0-9][0-9.eE+-]*)`);
+    if (!re.test(out)) return `${JSON.stringify(to, null, 2)}\n`;
+    out = out.replace(re, (_m, head: string, old: string) => (Number(old) === spec.value ? `${head}${old}` : `${head}${spec.value}`));
+  }
+  try {
+    const check = ParamsFile.parse(JSON.parse(out));
+    if (Object.entries(to).every(([k, v]) => check[k]?.value === v.value)) return out;
+  } catch {
+    /* fall through */
+  }
+  return `${JSON.stringify(to, null, 2)}\n`;
 }
