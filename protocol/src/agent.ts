@@ -29,6 +29,20 @@ export interface SelfPlayResult {
   faults: number;
 }
 
+/** What a step may carry besides its action and output. */
+export interface StepExtra {
+  /** Spend of this step alone. */
+  costUsd?: number;
+  ms?: number;
+  /** Tokens of this step's model call (input includes cached input). */
+  tokens?: { input: number; output: number };
+  /** The model's reasoning for this step's action. */
+  thought?: string;
+  /** The conversation messages this step added, in order (the first step's include the prompts).
+   *  Stored in the trajectory file only, not in the edit.step event. */
+  messages?: unknown[];
+}
+
 export interface EditContext {
   tournamentId: string;
   round: number;
@@ -50,7 +64,7 @@ export interface EditContext {
   deadline: number;
   signal: AbortSignal;
   /** Records one step (shown live; stored in the trajectory). */
-  step(action: string, output: string, extra?: { costUsd?: number; ms?: number }): void;
+  step(action: string, output: string, extra?: StepExtra): void;
   /** Sandboxed sims of codebase `candidateDir` against copies of `baselineDir` (host paths), with
    *  as many seats as the tournament has players. Every call in one edit phase plays the same
    *  seeds (common random numbers), so candidates are compared on the same games. */

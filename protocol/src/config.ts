@@ -19,7 +19,67 @@ export const SearchAgentConfig = z
   })
   .strict();
 
-export const AgentConfig = z.discriminatedUnion('kind', [NoopAgentConfig, SearchAgentConfig]);
+/** What one model call may cost, in USD per million tokens (cached input and cache writes at
+ *  the input price unless given). */
+export const LlmPrice = z
+  .object({
+    input: z.number().min(0),
+    output: z.number().min(0),
+    cached_input: z.number().min(0).optional(),
+    cache_write: z.number().min(0).optional(),
+  })
+  .strict();
+export type LlmPrice = z.infer<typeof LlmPrice>;
+
+/** Per player and edit phase; the phase ends with the matching exit status when one runs out. */
+export const LlmLimits = z
+  .object({
+    /** Model calls (each answer is one step, malformed ones included). */
+    steps: z.number().int().min(1).max(10_000).default(50),
+    /** Spend on the model, from the API's token counts × the price. */
+    cost_usd: z.number().positive().max(10_000).default(1),
+    /** Wall clock; the tournament's limits.edit_seconds applies too, whichever ends first. */
+    seconds: z.number().positive().max(24 * 3600).optional(),
+    /** Each shell command is stopped after this long. */
+    command_timeout_seconds: z.number().positive().max(3600).default(30),
+    /** A command's output is cut to this many characters, keeping its head and tail. */
+    output_chars: z.number().int().min(500).max(1_000_000).default(10_000),
+    /** Malformed answers in a row before the phase ends as format_errors. */
+    format_errors: z.number().int().min(1).max(100).default(3),
+  })
+  .strict();
+export type LlmLimits = z.infer<typeof LlmLimits>;
+
+export const LlmAgentConfig = z
+  .object({
+    kind: z.literal('llm'),
+    /** Wire format: OpenAI-compatible Chat Completions (OpenAI, vLLM, Ollama, OpenRouter, LiteLLM) or Anthropic Messages. */
+    provider: z.enum(['openai', 'anthropic']),
+    model: z.string().min(1),
+    /** Server to call instead of the provider's own (e.g. http://127.0.0.1:8000/v1 for vLLM). */
+    base_url: z.url({ protocol: /^https?$/, error: 'use an http(s) URL such as http://127.0.0.1:8000/v1' }).optional(),
+    /** Environment variable holding the key (default OPENAI_API_KEY or ANTHROPIC_API_KEY). */
+    api_key_env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'write the name of an environment variable, e.g. OPENROUTER_API_KEY, not the key itself')
+      .optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    /** Cap on each answer's tokens (Anthropic needs one: 8192 unless set). */
+    max_tokens: z.number().int().min(1).max(1_000_000).optional(),
+    /** Native tool calling; false sends no tools and reads one fenced shell block from the text. */
+    tool_calls: z.boolean().default(true),
+    /** Overrides the built-in price of the model (required for models the table does not know). */
+    price: LlmPrice.optional(),
+    /** One model call may take this long before it is retried. */
+    request_timeout_seconds: z.number().positive().max(3600).default(300),
+    /** Retries of a failed call (429, 5xx, timeouts) before the phase ends as provider_error. */
+    retries: z.number().int().min(0).max(20).default(6),
+    limits: LlmLimits.default(LlmLimits.parse({})),
+  })
+  .strict();
+export type LlmAgentConfig = z.infer<typeof LlmAgentConfig>;
+
+export const AgentConfig = z.discriminatedUnion('kind', [NoopAgentConfig, SearchAgentConfig, LlmAgentConfig]);
 export type AgentConfig = z.infer<typeof AgentConfig>;
 
 export const PlayerConfig = z

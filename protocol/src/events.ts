@@ -29,6 +29,7 @@ export const Event = z.discriminatedUnion('type', [
   ev('edit.step', {
     round: z.number().int(), player: z.string(), step: z.number().int(),
     action: z.string(), output: z.string(), costUsd: z.number().optional(), ms: z.number().optional(),
+    tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(), thought: z.string().optional(),
   }),
   ev('edit.finished', {
     round: z.number().int(), player: z.string(), exit: EditExit, steps: z.number().int(), costUsd: z.number(),

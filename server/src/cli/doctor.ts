@@ -2,6 +2,7 @@
 // whatever is missing; --clean removes leftover containers (found by label).
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { apiKeyStatus } from '@codearena/agent-llm';
 import { arenaIds, getArena } from '../arenas.ts';
 import { RUNS_DIR } from '../paths.ts';
 import { listContainers, removeContainers } from '../sandbox/cleanup.ts';
@@ -50,6 +51,14 @@ export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
   } catch (e) {
     add({ name: 'runs folder', ok: false, detail: (e as Error).message, fix: `make ${RUNS_DIR} writable or set CODEARENA_RUNS` });
   }
+
+  // Keys are needed only by llm players, so a missing one is a note, not a problem.
+  const keys = apiKeyStatus();
+  add({
+    name: 'API keys', ok: keys.some((k) => k.set), warn: true,
+    detail: keys.map((k) => `${k.name} ${k.set ? 'set' : 'not set'}`).join(', '),
+    fix: 'export the key variable of each provider your llm players use (or name yours with api_key_env)',
+  });
 
   const d = await dockerAvailable();
   add({ name: 'Docker daemon', ok: d.ok, detail: d.ok ? `version ${d.version}` : d.error, fix: 'npm run setup (installs docker.io and starts dockerd on Debian as root), or start your daemon' });

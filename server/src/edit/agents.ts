@@ -1,7 +1,9 @@
-// Agent registry: config → Agent.
-import type { Agent, AgentConfig } from '@codearena/protocol';
+// Agent registry: config → Agent, and the checks agents need before a tournament starts.
+import type { Agent, AgentConfig, TournamentConfig } from '@codearena/protocol';
+import { createLlmAgent, llmPlayerIssues } from '@codearena/agent-llm';
 import { createNoopAgent } from '@codearena/agent-noop';
 import { createSearchAgent } from '@codearena/agent-search';
+import { ConfigError } from '../config/config-error.ts';
 
 export function createAgent(c: AgentConfig): Agent {
   switch (c.kind) {
@@ -9,5 +11,13 @@ export function createAgent(c: AgentConfig): Agent {
       return createNoopAgent();
     case 'search':
       return createSearchAgent({ candidates: c.candidates, simsPerCandidate: c.sims_per_candidate, step: c.step });
+    case 'llm':
+      return createLlmAgent(c);
   }
+}
+
+/** What the environment must provide for the config's agents (API keys, prices), as a ConfigError naming each field. */
+export function checkAgents(config: TournamentConfig, label: string, env: NodeJS.ProcessEnv = process.env): void {
+  const issues = llmPlayerIssues(config.players, env);
+  if (issues.length) throw new ConfigError(label, issues);
 }

@@ -84,11 +84,13 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
       tournamentId: bus.tournamentId, round, rounds: e.rounds, player, arenaId: e.arena.manifest.id, brief: e.brief,
       repoDir, logsDir: layout.roundsDir, scratchDir, opponents: e.opponents,
       seed: deriveSeed(e.seed, 'edit', round, player), deadline, signal: stop.signal,
-      step: (action, output, extra) => {
+      step: (action, output, extra = {}) => {
         steps++;
-        const rec = { step: steps, ts: Date.now(), action, output, ...extra };
+        // The trajectory file keeps the conversation (messages); the event stays small.
+        const { messages, ...shown } = extra;
+        const rec = { step: steps, ts: Date.now(), action, output, ...shown, ...(messages ? { messages } : {}) };
         appendFileSync(trajectory, `${JSON.stringify(rec)}\n`);
-        bus.emit({ type: 'edit.step', round, player, step: steps, action, output: output.slice(0, 20_000), ...extra });
+        bus.emit({ type: 'edit.step', round, player, step: steps, action, output: output.slice(0, 20_000), ...shown });
       },
       selfPlay,
       workspace: () => {

@@ -1,7 +1,10 @@
 // The player's workspace container for agents that run commands: its repo read-write at
-// /repo, earlier rounds' logs read-only at /logs, opponents' code read-only at /opponents/<name>
-// when the tournament is transparent, and nothing else writable but /tmp.
+// /repo, earlier rounds' logs read-only at /logs/rounds/<r>, opponents' code read-only at
+// /opponents/<name> when the tournament is transparent, and nothing else writable but /tmp.
+// The repo's .git is read-only: agents may read history, but the round commits and tags are
+// the host's to make (a deleted or rewritten .git would break them).
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Workspace } from '@codearena/protocol';
 import { type Sandbox, createSandbox } from '../sandbox/sandbox.ts';
@@ -27,10 +30,13 @@ export async function openWorkspace(o: WorkspaceOptions): Promise<{ workspace: W
     runId: o.runId,
     role: `edit:${o.player}`,
     workdir: '/repo',
+    // Bytecode caches written while testing would end up in the round's commit.
+    env: { PYTHONDONTWRITEBYTECODE: '1' },
     limits: o.limits,
     mounts: [
       { host: o.repoDir, container: '/repo', readOnly: false },
-      { host: o.logsDir, container: '/logs', readOnly: true },
+      { host: join(o.repoDir, '.git'), container: '/repo/.git', readOnly: true },
+      { host: o.logsDir, container: '/logs/rounds', readOnly: true },
       ...o.opponents.map((p) => ({ host: p.dir, container: `/opponents/${p.name}`, readOnly: true })),
     ],
   });

@@ -1,0 +1,130 @@
+// The agent loop: ask the model, run its one command in the workspace, show it the output;
+// until it submits or a limit ends the phase. Every step is recorded as it happens.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EditContext, EditExit, EditOutcome, LlmAgentConfig, LlmPrice } from '@codearena/protocol';
+import { lastRoundDigest, playersOf } from './history.ts';
+import type { Message, ModelReply, Provider } from './messages.ts';
+import { parseReply } from './parse.ts';
+import { costOf } from './pricing.ts';
+import { NOTES_FILE, type PromptInput, SUBMIT, correction, observation, systemPrompt, taskPrompt } from './prompts.ts';
+import { changedSince, headOf, restore } from './repo.ts';
+import { CallAborted, type RetryOptions, withRetry } from './retry.ts';
+
+export interface LoopOptions {
+  config: LlmAgentConfig;
+  provider: Provider;
+  price: LlmPrice;
+  /** Backoff tuning (tests); the number of retries comes from the config. */
+  retry?: Partial<Pick<RetryOptions, 'baseMs' | 'maxMs' | 'sleep' | 'random'>>;
+}
+
+/** Output captured per command before it is cut to `output_chars` (head and tail). */
+const CAPTURE_BYTES = 1024 * 1024;
+/** The event's copy of the reasoning; the trajectory's messages keep all of it. */
+const MAX_THOUGHT_CHARS = 20_000;
+
+export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOutcome> {
+  const t0 = Date.now();
+  const { limits } = o.config;
+  const tools = o.config.tool_calls;
+  const deadline = Math.min(ctx.deadline, limits.seconds ? t0 + limits.seconds * 1000 : Infinity);
+  const startHead = await headOf(ctx.repoDir);
+  const ws = await ctx.workspace();
+
+  const prompt: PromptInput = {
+    arenaId: ctx.arenaId, brief: ctx.brief, round: ctx.round, rounds: ctx.rounds, player: ctx.player, repoPath: ws.repoPath,
+    tools, limits, minutes: Math.max(1, Math.round((deadline - t0) / 60_000)), transparent: ctx.opponents.length > 0,
+    opponents: ctx.opponents.length ? ctx.opponents.map((p) => p.name) : playersOf(ctx.logsDir).filter((p) => p !== ctx.player),
+    notes: readNotes(ctx.repoDir), lastRound: lastRoundDigest(ctx.logsDir, ctx.round, ctx.player),
+  };
+  const messages: Message[] = [{ role: 'system', content: systemPrompt(prompt) }, { role: 'user', content: taskPrompt(prompt) }];
+  let recorded = 0;
+  let steps = 0;
+  let cost = 0;
+  let tokensIn = 0;
+  let tokensOut = 0;
+  let malformed = 0;
+
+  const end = (exit: EditExit, what: string): EditOutcome => ({
+    exit, steps, costUsd: cost,
+    summary: `${what} (${steps} step${steps === 1 ? '' : 's'}, ${kilo(tokensIn)} tokens in, ${kilo(tokensOut)} out, $${cost.toFixed(4)})`,
+  });
+  const record = (action: string, output: string, reply: ModelReply, stepCost: number, since: number) => {
+    ctx.step(action, output, {
+      costUsd: stepCost, ms: Date.now() - since, tokens: { input: reply.usage.input, output: reply.usage.output },
+      thought: reply.content.slice(0, MAX_THOUGHT_CHARS), messages: messages.slice(recorded),
+    });
+    recorded = messages.length;
+  };
+  /** Every tool call of the answer gets `text` as its result (APIs require one each); else a user turn. */
+  const answer = (reply: ModelReply, text: string) => {
+    if (reply.toolCalls.length) for (const c of reply.toolCalls) messages.push({ role: 'tool', toolCallId: c.id, content: text });
+    else messages.push({ role: 'user', content: text });
+  };
+
+  try {
+    for (;;) {
+      if (ctx.signal.aborted || Date.now() >= deadline) return end('time_limit', 'stopped at the time limit');
+      if (steps >= limits.steps) return end('step_limit', `stopped at the limit of ${limits.steps} steps`);
+      if (cost >= limits.cost_usd) return end('cost_limit', `stopped at the cost limit of $${limits.cost_usd}`);
+
+      const since = Date.now();
+      const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(Math.max(1, deadline - since))]);
+      let reply: ModelReply;
+      try {
+        reply = (await withRetry(() => o.provider.complete(messages, { tools, signal }), { retries: o.config.retries, signal, deadline, ...o.retry })).value;
+      } catch (e) {
+        if (e instanceof CallAborted || ctx.signal.aborted || Date.now() >= deadline) return end('time_limit', 'stopped at the time limit');
+        await restore(ctx.repoDir, startHead);
+        return end('provider_error', `provider error: ${(e as Error).message}; the previous round's code plays`);
+      }
+      steps++;
+      const stepCost = costOf(reply.usage, o.price);
+      cost += stepCost;
+      tokensIn += reply.usage.input;
+      tokensOut += reply.usage.output;
+      messages.push({ role: 'assistant', content: reply.content, ...(reply.toolCalls.length ? { toolCalls: reply.toolCalls } : {}) });
+
+      const action = parseReply(reply);
+      if (!action.ok) {
+        malformed++;
+        const text = correction(action.error, tools, limits.format_errors - malformed);
+        answer(reply, text);
+        record('(malformed answer)', text, reply, stepCost, since);
+        if (malformed >= limits.format_errors) return end('format_errors', `${malformed} malformed answers in a row (last: ${action.error})`);
+        continue;
+      }
+      malformed = 0;
+
+      if (action.command === SUBMIT) {
+        const changed = await changedSince(ctx.repoDir, startHead);
+        const text = changed ? 'Submitted: your repository is committed as it is.' : 'Submitted, with no changes to your repository.';
+        answer(reply, text);
+        record(SUBMIT, text, reply, stepCost, since);
+        return end(changed ? 'submitted' : 'unchanged', changed ? 'submitted' : 'submitted without changes');
+      }
+
+      const timeoutMs = Math.max(1000, Math.min(limits.command_timeout_seconds * 1000, deadline - Date.now()));
+      // stderr joins stdout so the model sees them interleaved, as in a terminal.
+      const r = await ws.exec(`exec 2>&1\n${action.command}`, { timeoutMs, maxOutputBytes: CAPTURE_BYTES });
+      const text = observation(r, limits.output_chars, Math.round(timeoutMs / 1000));
+      answer(reply, text);
+      record(action.command, text, reply, stepCost, since);
+    }
+  } catch (e) {
+    // A failure of ours (e.g. the workspace container died) after some steps: keep their tally.
+    return end('crashed', `crashed: ${(e as Error).message}`);
+  }
+}
+
+function readNotes(repoDir: string): string | null {
+  const file = join(repoDir, NOTES_FILE);
+  try {
+    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+const kilo = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(0)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));

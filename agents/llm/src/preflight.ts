@@ -1,0 +1,42 @@
+// Checks made before a tournament starts, so a missing key or an unpriced model is a clear
+// error up front instead of a provider_error in every round.
+import type { AgentConfig, LlmAgentConfig } from '@codearena/protocol';
+import { priceFor } from './pricing.ts';
+import { DEFAULT_KEY_ENV, keyEnvOf } from './providers/settings.ts';
+
+export interface PreflightIssue {
+  /** Field path in YAML terms, e.g. players[1].agent.api_key_env. */
+  path: string;
+  message: string;
+}
+
+/** Problems of one llm agent's config in this environment (empty when it can run). */
+export function llmAgentIssues(c: LlmAgentConfig, at: string, env: NodeJS.ProcessEnv = process.env): PreflightIssue[] {
+  const issues: PreflightIssue[] = [];
+  const key = keyEnvOf(c);
+  if (!env[key]?.trim()) {
+    const local = c.provider === 'openai' && c.base_url ? ' (a local server that takes no key still needs the variable set, to any value)' : '';
+    issues.push({
+      path: `${at}.${c.api_key_env ? 'api_key_env' : 'provider'}`,
+      message: `the API key variable ${key} is not set; export ${key}=… before running${c.api_key_env ? '' : ', or name another variable with api_key_env'}${local}`,
+    });
+  }
+  if (priceFor(c.model, c.price) === null) {
+    issues.push({
+      path: `${at}.model`,
+      message: `no built-in price for model "${c.model}", so its cost limit cannot be kept; add price: { input: <USD per 1M input tokens>, output: <USD per 1M output tokens> } to the agent (0 and 0 for a local model)`,
+    });
+  }
+  return issues;
+}
+
+/** Every llm player's issues, with paths into the config. */
+export function llmPlayerIssues(players: { agent: AgentConfig }[], env: NodeJS.ProcessEnv = process.env): PreflightIssue[] {
+  return players.flatMap((p, i) => (p.agent.kind === 'llm' ? llmAgentIssues(p.agent, `players[${i}].agent`, env) : []));
+}
+
+/** The usual key variables and whether each is set (values never shown), for `codearena doctor`. */
+export function apiKeyStatus(env: NodeJS.ProcessEnv = process.env): { name: string; set: boolean }[] {
+  const names = [...new Set([...Object.values(DEFAULT_KEY_ENV), 'OPENROUTER_API_KEY'])];
+  return names.map((name) => ({ name, set: Boolean(env[name]?.trim()) }));
+}
