@@ -46,6 +46,8 @@ export const ArenaManifest = z.object({
   editable: z.array(z.string()),
   /** Hard cap on turns so a sim always ends. */
   maxTurns: z.number().int().positive(),
+  /** Data bots: files a codebase must hold at its root (the host engine reads them). */
+  dataFiles: z.array(z.string()).optional(),
 });
 export type ArenaManifest = z.infer<typeof ArenaManifest>;
 
@@ -78,6 +80,8 @@ export interface ValidateContext extends CodebaseReader {
   /** Starts the codebase's bot (process bots). */
   startBot(): Promise<BotClient>;
   codeDir: string;
+  /** The tournament's arena args (e.g. CoreWar's core size, which its assembler checks). */
+  args?: unknown;
 }
 
 export interface Arena<State = unknown, Move = unknown> {
@@ -94,6 +98,9 @@ export interface Arena<State = unknown, Move = unknown> {
   observe(state: State, player: PlayerId): unknown | null;
   /** One-way messages at the start and end of a sim (e.g. BattleSnake's start/end). */
   notify?(state: State, player: PlayerId, phase: 'start' | 'end'): unknown | null;
+  /** One-way messages for `player` about what the last step did (e.g. poker's hand_end); the
+   *  runner sends them right after every step, before the next observations. */
+  notices?(state: State, player: PlayerId): unknown[];
   parseMove(raw: unknown, state: State, player: PlayerId): Move | Fault;
   /** Applies one turn; faulted players get the arena's fallback (e.g. repeat last move). */
   step(state: State, moves: ReadonlyMap<PlayerId, Move | Fault>, rng: Rng): State;
@@ -101,4 +108,8 @@ export interface Arena<State = unknown, Move = unknown> {
   /** What a viewer draws for this state (JSON-serialisable). */
   frame(state: State): unknown;
   turn(state: State): number;
+  /** A legal reply to `observation` chosen with `rng`, written as a bot would write it (parseMove
+   *  reads it). Lets tests and the conformance suite play whole games in-process. Arenas with
+   *  process bots provide it. */
+  sampleMove?(observation: unknown, rng: Rng): unknown;
 }

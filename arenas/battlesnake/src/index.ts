@@ -8,6 +8,7 @@ import { boardOptions, parseArgs } from './args.ts';
 import { frame } from './frame.ts';
 import { parseMove } from './parse-move.ts';
 import { createGame, outcome, step } from './rules.ts';
+import { sampleMove } from './sample-move.ts';
 import type { Move, State } from './state.ts';
 import { isAlive } from './state.ts';
 import { validate } from './validate.ts';
@@ -43,6 +44,7 @@ export const battlesnake: Arena<State, Move> = {
   outcome,
   frame,
   turn: (state) => state.turn,
+  sampleMove,
 };
 
 export default battlesnake;

@@ -85,6 +85,7 @@ export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
     for (const id of ids) {
       const msg = arena.notify?.(state, id, 'start');
       if (msg != null) bots.get(id)?.notify(msg);
+      for (const n of arena.notices?.(state, id) ?? []) bots.get(id)?.notify(n);
     }
     const firstRequest = new Set(ids);
     let outcome: Outcome | null = arena.outcome(state);
@@ -104,6 +105,9 @@ export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
         }),
       );
       state = arena.step(state, moves, stepRng);
+      if (arena.notices) {
+        for (const id of ids) for (const msg of arena.notices(state, id)) bots.get(id)?.notify(msg);
+      }
       keep(state);
       outcome = arena.outcome(state);
     }

@@ -1,0 +1,103 @@
+// The Docker tier of the conformance suite: every registered arena with real bot programs in
+// real sandboxes. The starter validates and plays every reference bot with zero faults; bots
+// that write garbage, flood or never answer become faults (never exceptions) and the sim still
+// ends; `codearena match` prints its JSON. A new arena gets all of it by registering.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { arenaIds, getArena } from '../arenas.ts';
+import { type PlayerRuntime, openRuntime } from '../compete/runtime.ts';
+import { playSeries } from '../compete/series.ts';
+import { validateCodebase } from '../compete/validate.ts';
+import { FIXTURE_BOTS, ROOT } from '../paths.ts';
+import { listContainers, removeContainers } from '../sandbox/cleanup.ts';
+
+const runId = `test-conformance-${process.pid}`;
+const limits = { memoryMb: 256, cpus: 1, pids: 64 };
+/** Short, so the bot that never answers costs little; the shipped bots answer far faster. */
+const HOSTILE_DEADLINE_MS = 150;
+
+afterAll(async () => {
+  await removeContainers(runId);
+});
+
+describe.each(arenaIds())('arena %s with real bots', (id) => {
+  const entry = getArena(id);
+  const { arena } = entry;
+  const args = arena.parseArgs({});
+  const isProcess = arena.manifest.botKind === 'process';
+
+  async function withRuntimes<T>(dirs: [string, string][], fn: (rts: PlayerRuntime[]) => Promise<T>): Promise<T> {
+    const rts: PlayerRuntime[] = [];
+    try {
+      for (const [name, dir] of dirs) rts.push(await openRuntime(name, dir, { mode: 'docker', arena, runId, limits, role: 'test' }));
+      return await fn(rts);
+    } finally {
+      await Promise.all(rts.map((r) => r.dispose()));
+    }
+  }
+
+  it('the starter and every reference bot validate', async () => {
+    const dirs: [string, string][] = [['starter', entry.starter], ...Object.entries(entry.bots)];
+    await withRuntimes(dirs, async (rts) => {
+      for (const rt of rts) {
+        const v = await validateCodebase(arena, rt);
+        expect(v.ok, `${rt.name}: ${v.detail}`).toBe(true);
+      }
+    });
+  });
+
+  it.each(Object.keys(entry.bots))('the starter plays %s with zero faults', async (bot) => {
+    const s = await withRuntimes([['starter', entry.starter], [bot, entry.bots[bot]!]], (rts) =>
+      playSeries({ arena, args, players: rts, sims: 2, concurrency: 1, seedParts: ['conformance', id, bot], deadlineMs: arena.manifest.turnDeadlineMs }),
+    );
+    expect(s.results.flatMap((r) => r.result.faults)).toEqual([]);
+    for (const r of s.results) expect(r.result.turns).toBeGreaterThan(0);
+  });
+
+  describe.skipIf(!isProcess)('hostile bots (any JSON-lines arena)', () => {
+    const versus = (hostile: string) =>
+      withRuntimes([['hostile', join(FIXTURE_BOTS, hostile)], ['starter', entry.starter]], (rts) =>
+        playSeries({ arena, args, players: rts, sims: 1, concurrency: 1, seedParts: ['hostile', id, hostile], deadlineMs: HOSTILE_DEADLINE_MS }),
+      );
+    const kinds = (s: Awaited<ReturnType<typeof versus>>, player: string) =>
+      new Set(s.results.flatMap((r) => r.result.faults).filter((f) => f.player === player).map((f) => f.kind));
+
+    it.each([
+      ['babbler', 'answers every line with garbage', ['bad_output', 'invalid_move', 'output_limit']],
+      ['bigline', 'answers with a 10 MB line', ['output_limit']],
+      ['silent', 'never answers', ['timeout']],
+    ])('%s (%s): faults, the sim still ends, the opponent is unharmed', async (hostile, _what, expected) => {
+      const s = await versus(hostile);
+      expect(s.results).toHaveLength(1);
+      const r = s.results[0]!.result;
+      expect(Object.keys(r.ranks).sort()).toEqual(['hostile', 'starter']);
+      const got = kinds(s, 'hostile');
+      expect([...got].some((k) => expected.includes(k)), `fault kinds: ${[...got].join(', ')}`).toBe(true);
+      expect([...kinds(s, 'starter')]).toEqual([]);
+    });
+  });
+
+  it('`codearena match` plays the starter against the reference bot and prints JSON', () => {
+    const bots = Object.entries(entry.bots);
+    const [bot, dir] = bots.find(([name]) => name.startsWith('reference')) ?? bots[0]!;
+    const r = spawnSync('node', [join(ROOT, 'server', 'bin', 'codearena.js'), 'match', id, entry.starter, dir, '--sims', '2', '--json'], {
+      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 300_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { sims: number; players: { name: string; wins: number; losses: number; ties: number; faults: number }[] };
+    expect(out.sims).toBe(2);
+    expect(out.players.map((p) => p.name)).toEqual(['starter', bot]);
+    for (const p of out.players) {
+      expect(Object.keys(p).sort()).toEqual(['faults', 'losses', 'name', 'ties', 'wins']);
+      expect(p.wins + p.losses + p.ties).toBe(2);
+      expect(p.faults).toBe(0);
+    }
+  });
+});
+
+describe('cleanup', () => {
+  it('leaves no containers behind', async () => {
+    expect(await listContainers(runId)).toEqual([]);
+  });
+});

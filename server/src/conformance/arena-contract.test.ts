@@ -1,0 +1,150 @@
+// The pure tier of the conformance suite: every registered arena, whole sims in-process with
+// scripted players. A new arena gets all of it by registering in server/src/arenas.ts.
+//   same seed ⇒ same game; init/observe/parseMove/step/outcome/frame keep their contracts;
+//   garbage replies are faults, never exceptions; every sim ends within maxTurns;
+//   BRIEF.md, a starter, reference bots and a web renderer exist.
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ArenaManifest, type Arena, Outcome, type PlayerId, createRng, isFault } from '@codearena/protocol';
+import { describe, expect, it } from 'vitest';
+import { arenaIds, getArena } from '../arenas.ts';
+import { hostCodebaseReader } from '../compete/codebase-reader.ts';
+import { garbageReplies, playInProcess, type PlayOptions } from './play.ts';
+
+const playersOf = (n: number): PlayerId[] => Array.from({ length: n }, (_, i) => `p${i}`);
+const counts = (a: Arena): number[] => {
+  const { min, max } = a.manifest.players;
+  return Array.from({ length: max - Math.max(2, min) + 1 }, (_, i) => Math.max(2, min) + i);
+};
+
+describe.each(arenaIds())('arena %s', (id) => {
+  const entry = getArena(id);
+  const { arena } = entry;
+  const args = arena.parseArgs({});
+
+  /** Data bots: every player loads a shipped codebase (starter, then the bots in turn). */
+  async function loadedFor(players: PlayerId[]): Promise<ReadonlyMap<PlayerId, unknown> | undefined> {
+    if (arena.manifest.botKind !== 'data') return undefined;
+    const dirs = [entry.starter, ...Object.values(entry.bots)];
+    const out = new Map<PlayerId, unknown>();
+    for (const [i, p] of players.entries()) out.set(p, await arena.loadPlayer!(hostCodebaseReader(dirs[i % dirs.length]!), args));
+    return out;
+  }
+  const play = async (n: number, o: Partial<PlayOptions> = {}) => {
+    const players = playersOf(n);
+    return playInProcess(arena, { players, seed: `conformance/${id}/${n}`, args, loaded: await loadedFor(players), ...o });
+  };
+
+  describe('package', () => {
+    it('has a valid manifest that matches arena.json and its folder', () => {
+      expect(() => ArenaManifest.parse(arena.manifest)).not.toThrow();
+      expect(arena.manifest.id).toBe(id);
+      expect(JSON.parse(readFileSync(join(entry.dir, 'arena.json'), 'utf8'))).toEqual(arena.manifest);
+      expect(arena.manifest.players.max).toBeGreaterThanOrEqual(Math.max(2, arena.manifest.players.min));
+    });
+
+    it('ships BRIEF.md, a starter and reference bots', () => {
+      expect(statSync(entry.brief).size).toBeGreaterThan(500);
+      expect(existsSync(entry.starter)).toBe(true);
+      expect(Object.keys(entry.bots).length).toBeGreaterThan(0);
+      if (arena.manifest.botKind === 'process') {
+        for (const dir of [entry.starter, ...Object.values(entry.bots)]) expect(() => accessSync(join(dir, 'run'), constants.X_OK), dir).not.toThrow();
+        expect(typeof arena.sampleMove, 'process arenas provide sampleMove').toBe('function');
+      }
+    });
+
+    it('has a web renderer that draws every frame of a sim', async () => {
+      const file = join(entry.dir, 'renderer', 'index.ts');
+      expect(existsSync(file), `${file} (see web/src/theater/renderer-types.ts)`).toBe(true);
+      const { renderer } = (await import(pathToFileURL(file).href)) as { renderer: RendererLike };
+      expect(renderer.arena).toBe(id);
+      const sim = await play(arena.manifest.players.max);
+      const ctx = fakeCanvas();
+      for (const f of sim.frames.filter((_, i) => i % 7 === 0 || i === sim.frames.length - 1)) {
+        const frame = JSON.parse(f) as unknown;
+        expect(renderer.aspect(frame)).toBeGreaterThan(0);
+        expect(renderer.draw(ctx, frame, { width: 800, height: 600, colors: {} }), 'the renderer rejected a real frame').toBe(true);
+        const stats = renderer.stats?.(frame);
+        if (stats) expect(stats.map((s) => s.id).sort()).toEqual(playersOf(arena.manifest.players.max).sort());
+      }
+      expect(renderer.draw(ctx, { not: 'a frame' }, { width: 800, height: 600, colors: {} })).toBe(false);
+    });
+
+    it('parses its default args and rejects unknown ones', () => {
+      expect(() => arena.parseArgs(undefined)).not.toThrow();
+      expect(() => arena.parseArgs({ no_such_option_anywhere: 1 })).toThrow();
+    });
+  });
+
+  describe('whole sims', () => {
+    it.each(counts(arena))('%i players: reach an outcome within maxTurns, every message and frame serialisable, old states untouched', async (n) => {
+      const sim = await play(n, { purityChecks: 40 });
+      expect(sim.problems).toEqual([]);
+      expect(sim.outcome, `no outcome after ${sim.turns} turns`).not.toBeNull();
+      expect(sim.turns).toBeLessThanOrEqual(arena.manifest.maxTurns);
+      const o = Outcome.parse(sim.outcome);
+      expect(Object.keys(o.ranks).sort()).toEqual(playersOf(n).sort());
+      for (const r of Object.values(o.ranks)) expect(r).toBeLessThanOrEqual(n);
+      expect(Math.min(...Object.values(o.ranks))).toBe(1);
+      if (arena.manifest.botKind === 'process') expect(sim.messages.length).toBeGreaterThan(0);
+    });
+
+    it.each(counts(arena))('%i players: the same seed gives the same game; another seed, another game', async (n) => {
+      const a = await play(n);
+      const b = await play(n);
+      expect(b.frames.length).toBe(a.frames.length);
+      expect(b.frames.join('\n') === a.frames.join('\n')).toBe(true);
+      expect(b.messages.join('\n') === a.messages.join('\n')).toBe(true);
+      expect(b.outcome).toEqual(a.outcome);
+      const c = await play(n, { seed: `another/${id}/${n}` });
+      expect(c.frames.join('\n') === a.frames.join('\n')).toBe(false);
+    });
+
+    it('players that always fault still get a finished sim; so does one faulting player among good ones', async () => {
+      const n = Math.max(2, arena.manifest.players.min);
+      const all = await play(n, { script: () => 'timeout' });
+      expect(all.problems).toEqual([]);
+      expect(all.outcome).not.toBeNull();
+      const one = await play(n, { script: (p) => (p === 'p0' ? 'timeout' : 'sample') });
+      expect(one.problems).toEqual([]);
+      expect(one.outcome).not.toBeNull();
+    });
+  });
+
+  describe('bot output', () => {
+    it('garbage, oversized and misdirected replies are faults, never exceptions', async () => {
+      const players = playersOf(Math.max(2, arena.manifest.players.min));
+      const loaded = await loadedFor(players);
+      const state = arena.init(players, createRng(`garbage/${id}`).fork('init'), args, loaded);
+      for (const p of players) {
+        for (const g of garbageReplies()) {
+          let result: unknown;
+          expect(() => (result = arena.parseMove(g.value, state, p)), `${g.label} for ${p}`).not.toThrow();
+          expect(isFault(result), `${g.label} for ${p} gave ${JSON.stringify(result)?.slice(0, 100)}`).toBe(true);
+        }
+      }
+    });
+  });
+});
+
+interface RendererLike {
+  arena: string;
+  aspect(frame: unknown): number;
+  draw(ctx: unknown, frame: unknown, view: { width: number; height: number; colors: Record<string, string> }): boolean;
+  stats?(frame: unknown): { id: string }[] | null;
+}
+
+/** A 2D context that accepts every call (no pixels): enough to run a renderer's drawing code. */
+function fakeCanvas(): unknown {
+  const handler: ProxyHandler<object> = {
+    get: (_t, key) => {
+      if (key === 'measureText') return (s: string) => ({ width: String(s).length * 7 });
+      if (key === Symbol.toPrimitive) return () => 0;
+      return callable;
+    },
+    set: () => true,
+  };
+  const callable: unknown = new Proxy(function () {}, { ...handler, apply: () => callable });
+  return new Proxy({}, handler);
+}
