@@ -4,10 +4,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Arena } from '@codearena/protocol';
 import { battlesnake } from '@codearena/arena-battlesnake';
+import { corewar } from '@codearena/arena-corewar';
+import { poker } from '@codearena/arena-poker';
 import { arenaDir } from './paths.ts';
 
 const registry: Record<string, Arena<any, any>> = {
   battlesnake,
+  corewar,
+  poker,
 };
 
 export interface ArenaEntry {

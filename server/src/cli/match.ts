@@ -8,7 +8,7 @@ import { removeContainers } from '../sandbox/cleanup.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { LimitsConfig } from '@codearena/protocol';
 import { bold, dim, table } from './format.ts';
-import { UsageError, requireCodebase, requireDocker } from './preflight.ts';
+import { UsageError, requireCodebase, requireDataCodebase, requireDocker } from './preflight.ts';
 
 export interface MatchOptions {
   sims: number;
@@ -55,7 +55,7 @@ export async function playMatch(arenaId: string, dirs: string[], o: MatchOptions
     return { sims: o.sims, players: standings, faultDetails: [...faults.values()], ms: performance.now() - t0, turns };
   } finally {
     await Promise.all(runtimes.map((r) => r.dispose()));
-    if ((o.mode ?? 'docker') === 'docker') await removeContainers(runId).catch(() => 0);
+    if ((o.mode ?? 'docker') === 'docker' && arena.manifest.botKind !== 'data') await removeContainers(runId).catch(() => 0);
   }
 }
 
@@ -68,7 +68,9 @@ export async function matchCommand(arenaId: string, codebases: string[], o: Matc
   }
   const dirs = codebases.map((c) => resolve(c));
   if (arena.manifest.botKind === 'process') dirs.forEach(requireCodebase);
-  await requireDocker([arena.manifest.image]);
+  if (arena.manifest.botKind === 'data') dirs.forEach((d) => requireDataCodebase(d, arena.manifest.dataFiles ?? []));
+  // Data bots run nowhere: the host engine reads them, so only the other kinds need Docker.
+  if (arena.manifest.botKind !== 'data') await requireDocker([arena.manifest.image]);
   const r = await playMatch(arenaId, dirs, o);
   if (o.json) {
     process.stdout.write(`${JSON.stringify({ sims: r.sims, players: r.players.map(({ name, wins, losses, ties, faults }) => ({ name, wins, losses, ties, faults })) })}\n`);

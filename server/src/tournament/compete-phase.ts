@@ -54,7 +54,7 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
     await Promise.all(
       c.players.map(async (p, i) => {
         const rt = opened[i];
-        const v = rt ? await validateCodebase(c.arena, rt) : { ok: false, detail: 'sandbox did not start' };
+        const v = rt ? await validateCodebase(c.arena, rt, c.args) : { ok: false, detail: 'sandbox did not start' };
         validations[p.name] = v;
         bus.emit({ type: 'validation', round, player: p.name, ok: v.ok, detail: v.detail });
         if (!v.ok) bus.emit({ type: 'fault', scope: 'validation', round, player: p.name, fault: { kind: 'crash', detail: v.detail } });
@@ -84,7 +84,7 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
           const replay = c.layout.replay(round, sim);
           mkdirSync(dirname(replay), { recursive: true });
           const players = playing.map((p) => p.name);
-          writeFileSync(replay, JSON.stringify({ arena: c.arena.manifest.id, round, sim, seed, players, ranks: r.ranks, winner: r.winner, reason: r.reason, frames: r.frames }));
+          writeFileSync(replay, JSON.stringify({ arena: c.arena.manifest.id, round, sim, seed, players, ranks: r.ranks, winner: r.winner, reason: r.reason, turns: r.turns, faults: r.faults, frames: r.frames }));
           r.frames = []; // the file has them; keep memory flat over long rounds
           bus.emit({
             type: 'match.finished', round, matchId: matchId(round, sim), sim, seed, players, ranks: r.ranks, winner: r.winner,
