@@ -85,4 +85,15 @@ for df in arenas/*/Dockerfile; do
     docker build -q --network none -t "codearena/$id:latest" --label codearena.recipe="$h" -f "$df" "$(dirname "$df")" >/dev/null
   fi
 done
+
+# --- 5. Chromium for the end-to-end tests of the web view (*.e2e.test.ts) -------------------
+# Debian's package at /usr/bin/chromium; playwright-core drives it (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  if is_root && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then apt_install chromium
+  else say "Chromium missing: the web view's end-to-end tests need it (Debian: sudo apt-get install -y chromium)"; fi
+fi
+
+# --- 6. Web view: build web/dist when its sources changed (a few seconds) ---------------------
+node web/scripts/build.mjs
+
 say "ready"

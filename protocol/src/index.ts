@@ -3,3 +3,4 @@ export * from './config.ts';
 export * from './events.ts';
 export * from './rng.ts';
 export * from './agent.ts';
+export * from './api.ts';

@@ -1,10 +1,13 @@
 // `codearena bench` (npm run bench): throughput measured in one run, reported as ratios so the
 // figures hold on a noisy shared machine. BattleSnake: the starter (Python) against the
-// JavaScript reference bot, sandboxed vs bare host processes, and concurrency 2 vs 1.
+// JavaScript reference bot, sandboxed vs bare host processes, and concurrency 2 vs 1. Hold'em
+// hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts.
 import { createRng } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
 import { bootstrapBT, type PairResult } from '../rating/index.ts';
 import { bold, dim, table } from './format.ts';
+import { benchCorewar } from './bench-corewar.ts';
+import { benchPoker } from './bench-poker.ts';
 import { type MatchRun, playMatch } from './match.ts';
 import { requireDocker } from './preflight.ts';
 
@@ -42,6 +45,8 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   process.stdout.write(dim('(turns/s counts game turns, each a request to every living snake; peer: the official Battlesnake CLI with two Python HTTP bots, unsandboxed, ≈ 850 turns/s on this machine)\n'));
   process.stdout.write(`\nengine alone (rules, 4 snakes, random moves): ${engineTurnsPerSecond().toFixed(0)} turns/s\n`);
   process.stdout.write(`Bradley–Terry, 1000 bootstrap fits of 5000 results, 10 players: ${btSeconds().toFixed(2)} s\n`);
+  await benchPoker(o);
+  await benchCorewar(o);
 }
 
 /** Pure rules speed: no bots, no I/O — the ceiling the sandbox and bots are measured against. */

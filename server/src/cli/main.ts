@@ -9,6 +9,8 @@ import { arenasCommand } from './arenas.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { doctorCommand } from './doctor.ts';
 import { benchCommand } from './bench.ts';
+import { serveCommand } from './serve.ts';
+import { DEFAULT_PORT } from '../gateway/index.ts';
 
 const int = (name: string, min: number) => (v: string) => {
   const n = Number(v);
@@ -27,7 +29,20 @@ program
   .argument('<config>', 'tournament config file')
   .option('--runs <dir>', 'where run folders and the index live', undefined)
   .option('--quiet', 'no progress output, only the final tables')
+  .option('--serve', 'serve the live web view while it runs, and after it until Ctrl-C')
+  .option('--host <addr>', 'with --serve: address to bind (any but loopback needs --token)', '127.0.0.1')
+  .option('--port <n>', `with --serve: port (default ${DEFAULT_PORT} or the next free one; 0 = any)`, int('--port', 0))
+  .option('--token <secret>', 'with --serve: access token viewers must present (or CODEARENA_TOKEN)')
   .action(runCommand);
+
+program
+  .command('serve')
+  .description('serve the web view, the JSON API and live event streams over the store until Ctrl-C')
+  .option('--runs <dir>', 'where run folders and the index live')
+  .option('--host <addr>', 'address to bind (any but loopback needs --token)', '127.0.0.1')
+  .option('--port <n>', `port (default ${DEFAULT_PORT} or the next free one; 0 = any)`, int('--port', 0))
+  .option('--token <secret>', 'access token viewers must present (or CODEARENA_TOKEN)')
+  .action(serveCommand);
 
 program
   .command('match')

@@ -1,22 +1,25 @@
 // `codearena run <config>`: a whole tournament with live progress, then the rounds table and
 // the leaderboard. Ctrl-C stops it cleanly (containers removed, the log closed as aborted).
 import { resolve } from 'node:path';
+import type { Event } from '@codearena/protocol';
 import { ConfigError } from '../config/config-error.ts';
 import { checkArena } from '../config/arena-check.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { arenaIds, getArena } from '../arenas.ts';
+import { checkAgents } from '../edit/agents.ts';
 import { RUNS_DIR } from '../paths.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { StoreIndex } from '../store/index-db.ts';
 import { runTournament, type TournamentSummary } from '../tournament/tournament.ts';
 import { newRunId } from '../tournament/run-layout.ts';
-import { bold, dim, green, yellow } from './format.ts';
+import { bold, cyan, dim, green, yellow } from './format.ts';
 import { printLeaderboard } from './leaderboard.ts';
 import { createProgress } from './progress.ts';
 import { requireDocker } from './preflight.ts';
 import { table } from './format.ts';
+import { openGateway, pageUrl, type ServeOptions, untilInterrupted } from './serve.ts';
 
-export async function runCommand(configPath: string, opts: { runs?: string; quiet?: boolean }): Promise<void> {
+export async function runCommand(configPath: string, opts: { runs?: string; quiet?: boolean; serve?: boolean } & ServeOptions): Promise<void> {
   const loaded = loadConfig(configPath);
   const { config } = loaded;
   checkArena(config, arenaIds(), configPath);
@@ -30,12 +33,16 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   if (config.players.length < min || config.players.length > max) {
     throw new ConfigError(configPath, [{ path: 'players', message: `${arena.manifest.id} is played by ${min} to ${max} players, the config has ${config.players.length}; add or remove players` }]);
   }
+  checkAgents(config, configPath);
   await requireDocker([arena.manifest.image]);
 
   const runsDir = resolve(opts.runs ?? RUNS_DIR);
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
   const progress = createProgress();
   const runId = newRunId(config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`);
+  // --serve: the web view follows this tournament from its first event, fed by its own bus.
+  const gateway = opts.serve ? await openGateway(store, opts) : null;
+  if (gateway) process.stderr.write(`${bold('web view')}: ${cyan(pageUrl(gateway, `/t/${runId}`))}\n`);
   const stop = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -53,8 +60,11 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   try {
     summary = await runTournament({
       config, rawConfig: loaded.raw, runsDir, store, runId, signal: stop.signal,
-      listeners: opts.quiet ? [] : [(e) => progress.listener(e)],
+      listeners: [...(opts.quiet ? [] : [(e: Event) => progress.listener(e)]), ...(gateway ? [gateway.live(runId)] : [])],
     });
+  } catch (e) {
+    await gateway?.close();
+    throw e;
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
@@ -63,13 +73,20 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   printRounds(summary);
   process.stdout.write('\n');
   printLeaderboard(store, { by: 'player', arena: arena.manifest.id }, 'Leaderboard (all tournaments in the store, this arena)');
-  store.close();
   if (summary.status === 'aborted') {
     process.stdout.write(`${yellow('aborted')} — partial results in ${summary.runDir}\n`);
     process.exitCode = 130;
   } else {
     process.stdout.write(`\nrun folder: ${summary.runDir}\n`);
   }
+  if (gateway) {
+    if (summary.status !== 'aborted') {
+      process.stdout.write(`${bold('web view')}: ${cyan(pageUrl(gateway, `/t/${runId}`))} — still serving; Ctrl-C to stop\n`);
+      await untilInterrupted();
+    }
+    await gateway.close();
+  }
+  store.close();
 }
 
 function printRounds(s: TournamentSummary): void {

@@ -1,0 +1,75 @@
+// `codearena serve`: the web view, the JSON API and the live streams over the store, until
+// Ctrl-C. `codearena run --serve` uses the same pieces around a tournament in this process.
+import { resolve } from 'node:path';
+import { RUNS_DIR } from '../paths.ts';
+import { StoreIndex } from '../store/index-db.ts';
+import { DEFAULT_PORT, type Gateway, GatewayConfigError, ensureWebBuilt, startGateway } from '../gateway/index.ts';
+import { bold, cyan, dim, yellow } from './format.ts';
+import { UsageError } from './preflight.ts';
+
+export interface ServeOptions {
+  host?: string;
+  port?: number;
+  token?: string;
+}
+
+/** Builds the web app if its sources changed, then starts the gateway; config problems become usage errors. */
+export async function openGateway(store: StoreIndex, o: ServeOptions): Promise<Gateway> {
+  if (o.port !== undefined && o.port > 65535) throw new UsageError(`--port must be at most 65535, got ${o.port}`);
+  const built = ensureWebBuilt();
+  if (!built.ok) process.stderr.write(`${yellow('warning:')} the web app could not be built (${built.error}); the API and streams still work\n`);
+  try {
+    return await startGateway({
+      store,
+      host: o.host ?? '127.0.0.1',
+      port: o.port ?? DEFAULT_PORT,
+      portFallback: o.port === undefined,
+      token: o.token ?? process.env.CODEARENA_TOKEN ?? null,
+    });
+  } catch (e) {
+    if (e instanceof GatewayConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The gateway's URL for an app path, keeping the ?token= part. */
+export function pageUrl(gateway: Gateway, path: string): string {
+  const u = new URL(gateway.url);
+  u.pathname = path;
+  return u.toString();
+}
+
+/** Resolves on the first Ctrl-C (or SIGTERM). */
+export function untilInterrupted(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function serveCommand(opts: ServeOptions & { runs?: string }): Promise<void> {
+  const runsDir = resolve(opts.runs ?? RUNS_DIR);
+  const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
+  let gateway: Gateway;
+  try {
+    gateway = await openGateway(store, opts);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  const n = store.listTournaments().length;
+  process.stdout.write(
+    `${bold('codearena web view')}: ${cyan(gateway.url)}\n` +
+      `${dim(`${n} tournament${n === 1 ? '' : 's'} in ${runsDir}; tournaments running in other processes are followed through their logs`)}\n` +
+      `${dim('API: /api/… · socket.io: /socket.io · JSON lines: /stream?tournament=<id>&since=<seq>')}\n` +
+      `${dim('Ctrl-C to stop')}\n`,
+  );
+  await untilInterrupted();
+  await gateway.close();
+  store.close();
+}

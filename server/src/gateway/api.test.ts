@@ -1,0 +1,202 @@
+// The JSON API and access rules over a real store and run folder, through real HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DiffPayload, LeaderboardPayload, MatchPage, Replay, TournamentDetail, TournamentList, TrajectoryPayload,
+} from '@codearena/protocol';
+import { StoreIndex } from '../store/index-db.ts';
+import { playFullRun } from './run.fixture.ts';
+import { type Gateway, GatewayConfigError, startGateway } from './server.ts';
+
+let dir: string;
+let store: StoreIndex;
+let gw: Gateway;
+let base: string;
+const ID = '20260101-000000-fixture-0001';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'codearena-api-'));
+  store = new StoreIndex(join(dir, 'codearena.sqlite'));
+  playFullRun(dir, store, ID);
+  const web = join(dir, 'web');
+  mkdirSync(join(web, 'assets'), { recursive: true });
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
+  gw = await startGateway({ store, port: 0, webDist: web });
+  base = gw.url.replace(/\/$/, '');
+});
+afterAll(async () => {
+  await gw.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const get = async (path: string, init?: RequestInit) => {
+  const res = await fetch(`${base}${path}`, init);
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: body as Record<string, unknown>, headers: res.headers };
+};
+
+/** node:http, because fetch does not let a caller set Host. */
+function rawGet(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on('error', reject).end();
+  });
+}
+
+describe('JSON API', () => {
+  it('lists tournaments with players, progress and round wins', async () => {
+    const r = await get('/api/tournaments');
+    expect(r.status).toBe(200);
+    const list = TournamentList.parse(r.body);
+    expect(list.total).toBe(1);
+    const t = list.tournaments[0]!;
+    expect(t).toMatchObject({ id: ID, name: 'fixture', arena: 'battlesnake', status: 'finished', roundsDone: 2, winner: 'bob' });
+    expect(t.players.map((p) => p.name)).toEqual(['alice', 'bob']);
+    expect(t.roundWins).toEqual({ alice: 0, bob: 1 });
+    expect(TournamentList.parse((await get('/api/tournaments?status=running')).body).total).toBe(0);
+  });
+
+  it('answers one tournament with rounds, ratings and edits', async () => {
+    const d = TournamentDetail.parse((await get(`/api/tournaments/${ID}`)).body);
+    expect(d.rounds.map((r) => [r.round, r.winner])).toEqual([[0, null], [1, 'bob']]);
+    expect(d.rounds[1]!.ratings).toEqual({ alice: 1184, bob: 1216 });
+    expect(d.edits.map((e) => [e.player, e.exit])).toEqual([['alice', 'unchanged'], ['bob', 'submitted']]);
+  });
+
+  it('pages matches and filters them by round', async () => {
+    const page = MatchPage.parse((await get(`/api/tournaments/${ID}/matches?limit=3`)).body);
+    expect(page.matches.map((m) => m.matchId)).toEqual(['r0-s0', 'r0-s1', 'r1-s0']);
+    expect(page.hasMore).toBe(true);
+    const rest = MatchPage.parse((await get(`/api/tournaments/${ID}/matches?limit=3&offset=3`)).body);
+    expect(rest.matches.map((m) => m.matchId)).toEqual(['r1-s1']);
+    expect(rest.hasMore).toBe(false);
+    const r1 = MatchPage.parse((await get(`/api/tournaments/${ID}/matches?round=1`)).body);
+    expect(r1.matches.every((m) => m.round === 1 && m.winner === 'bob')).toBe(true);
+  });
+
+  it('serves a replay with every frame', async () => {
+    const r = await get(`/api/tournaments/${ID}/matches/r1-s0/replay`);
+    expect(r.status).toBe(200);
+    const replay = Replay.parse(r.body);
+    expect(replay.frames).toHaveLength(6);
+    expect(replay.winner).toBe('bob');
+  });
+
+  it('serves diffs and trajectories per player and round', async () => {
+    const diff = DiffPayload.parse((await get(`/api/tournaments/${ID}/players/bob/rounds/1/diff`)).body);
+    expect(diff.diff).toContain('+  "aggression": 3');
+    expect(diff.truncated).toBe(false);
+    const traj = TrajectoryPayload.parse((await get(`/api/tournaments/${ID}/players/alice/rounds/1/trajectory`)).body);
+    expect(traj.steps.map((s) => s.action)).toEqual(['cat params.json']);
+  });
+
+  it('hands out durable events after a seq, in pages', async () => {
+    const all = (await get(`/api/tournaments/${ID}/events`)).body as { events: { seq: number; type: string }[]; lastSeq: number; hasMore: boolean };
+    expect(all.events.map((e) => e.seq)).toEqual(all.events.map((_, i) => i));
+    expect(all.events.some((e) => e.type === 'match.frame')).toBe(false);
+    const tail = (await get(`/api/tournaments/${ID}/events?since=10&limit=2`)).body as typeof all;
+    expect(tail.events.map((e) => e.seq)).toEqual([11, 12]);
+    expect(tail.hasMore).toBe(true);
+    expect(tail.lastSeq).toBe(all.lastSeq);
+  });
+
+  it('fits the leaderboard with intervals, matrix, history and match counts', async () => {
+    const lb = LeaderboardPayload.parse((await get('/api/leaderboard')).body);
+    expect(lb.rounds).toBe(1);
+    expect(lb.rows.map((r) => r.id)).toEqual(['bob', 'alice']);
+    expect(lb.rows[0]!.lo).toBeLessThanOrEqual(lb.rows[0]!.rating + 1e-6);
+    expect(lb.rows[0]!.matches).toBe(2);
+    expect(lb.matrix.ids).toEqual(['bob', 'alice']);
+    expect(lb.history).toHaveLength(1);
+    expect(lb.arenas).toEqual(['battlesnake']);
+    const byAgent = LeaderboardPayload.parse((await get('/api/leaderboard?by=agent&arena=battlesnake')).body);
+    expect(byAgent.rows.map((r) => r.id).sort()).toEqual(['llm:scripted-1', 'noop']);
+    expect(LeaderboardPayload.parse((await get('/api/leaderboard?arena=corewar')).body).rows).toEqual([]);
+  });
+
+  it('refuses bad input with 4xx and a message naming the problem', async () => {
+    const cases: [string, number, RegExp][] = [
+      ['/api/tournaments/nope', 404, /no tournament nope/],
+      ['/api/tournaments/..%2Fetc', 400, /tournament id/],
+      ['/api/tournaments?limit=0', 400, /limit/],
+      ['/api/tournaments?limit=abc', 400, /limit/],
+      [`/api/tournaments/${ID}/matches?round=-1`, 400, /round/],
+      [`/api/tournaments/${ID}/matches/r9-s9/replay`, 404, /no match r9-s9/],
+      [`/api/tournaments/${ID}/players/carol/rounds/1/diff`, 404, /no player carol.*alice, bob/],
+      [`/api/tournaments/${ID}/players/bob/rounds/x/diff`, 400, /round/],
+      [`/api/tournaments/${ID}/players/bob/rounds/0/diff`, 404, /no diff/],
+      ['/api/leaderboard?by=team', 400, /by/],
+      ['/api/nothing', 404, /no API route/],
+    ];
+    for (const [path, status, message] of cases) {
+      const r = await get(path);
+      expect([path, r.status]).toEqual([path, status]);
+      expect(String(r.body.error)).toMatch(message);
+    }
+    const post = await get('/api/tournaments', { method: 'POST' });
+    expect(post.status).toBe(405);
+  });
+});
+
+describe('web app files', () => {
+  it('serves index.html for app routes and hashed assets with long caching', async () => {
+    const page = await get(`/t/${ID}/m/r1-s0`);
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toContain('<title>app</title>');
+    const asset = await get('/assets/app-1.js');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await get('/assets/missing.js')).status).toBe(404);
+  });
+});
+
+describe('access', () => {
+  it('answers only requests addressed to localhost when bound to loopback without a token', async () => {
+    const r = await rawGet(gw.port, '/api/health', { Host: 'attacker.example' });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatch(/localhost only/);
+    expect((await rawGet(gw.port, '/api/health', { Host: `localhost:${gw.port}` })).status).toBe(200);
+  });
+
+  it('refuses to bind another address without a token', async () => {
+    await expect(startGateway({ store, host: '0.0.0.0', port: 0 })).rejects.toThrow(GatewayConfigError);
+    await expect(startGateway({ store, host: '0.0.0.0', port: 0 })).rejects.toThrow(/--token/);
+  });
+
+  it('with a token: 401 without it; accepted as bearer, query or the cookie a page visit sets', async () => {
+    const g = await startGateway({ store, port: 0, token: 's3cret', webDist: join(dir, 'web') });
+    try {
+      const b = `http://127.0.0.1:${g.port}`;
+      expect(g.url).toContain('?token=s3cret');
+      const none = await fetch(`${b}/api/health`);
+      expect(none.status).toBe(401);
+      expect(((await none.json()) as { error: string }).error).toMatch(/token/);
+      expect((await fetch(`${b}/api/health`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+      expect((await fetch(`${b}/api/health`, { headers: { Authorization: 'Bearer s3cret' } })).status).toBe(200);
+      expect((await fetch(`${b}/api/health?token=s3cret`)).status).toBe(200);
+      const visit = await fetch(`${b}/leaderboard?token=s3cret`, { redirect: 'manual' });
+      expect(visit.status).toBe(302);
+      expect(visit.headers.get('location')).toBe('/leaderboard');
+      const cookie = visit.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/HttpOnly/);
+      expect((await fetch(`${b}/api/health`, { headers: { Cookie: cookie.split(';')[0]! } })).status).toBe(200);
+      // With a token the Host check is off: the address may be any name of this machine.
+      expect((await rawGet(g.port, '/api/health', { Authorization: 'Bearer s3cret', Host: 'arena.lan' })).status).toBe(200);
+    } finally {
+      await g.close();
+    }
+  });
+});

@@ -1,0 +1,186 @@
+// The JSON HTTP API over the store and the run folders (GET only; see README "Web view").
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve, sep } from 'node:path';
+import { z } from 'zod';
+import {
+  type ArenaInfo, type DiffPayload, GroupBy, MatchId, type MatchPage, PlayerName, type TournamentDetail, TournamentId,
+  type TournamentList, TournamentStatus, TrajectoryStep, type TrajectoryPayload,
+} from '@codearena/protocol';
+import { arenaIds, getArena } from '../arenas.ts';
+import type { StoreIndex } from '../store/index-db.ts';
+import { runLayout } from '../tournament/run-layout.ts';
+import type { FeedRegistry } from './feed-registry.ts';
+import { HttpError, parseInput, sendJson } from './http-util.ts';
+import { LeaderboardService } from './leaderboard-api.ts';
+
+const DIFF_LIMIT = 512 * 1024;
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const ListQuery = z.object({
+  offset: int(0, 1e9).default(0),
+  limit: int(1, 500).default(50),
+  status: TournamentStatus.optional(),
+  arena: z.string().min(1).max(64).optional(),
+});
+const MatchQuery = z.object({ round: int(0, 1e6).optional(), offset: int(0, 1e9).default(0), limit: int(1, 1000).default(100) });
+const EventsQuery = z.object({ since: int(-1, Number.MAX_SAFE_INTEGER).default(-1), limit: int(1, 10_000).default(1000) });
+const LeaderboardQuery = z.object({ by: GroupBy.default('player'), arena: z.string().min(1).max(64).optional() });
+const PlayerRound = z.object({ id: TournamentId, player: PlayerName, round: int(0, 1e6) });
+
+type Params = Record<string, string>;
+type Handler = (p: Params, q: Params, res: ServerResponse) => void;
+
+export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
+  const { store, registry } = o;
+  const leaderboard = new LeaderboardService(store);
+
+  const tournament = (id: string): TournamentDetail => {
+    const t = store.getTournament(parseInput(TournamentId, id, 'tournament id'));
+    if (!t) throw new HttpError(404, `no tournament ${id}; GET /api/tournaments lists them`);
+    return { ...t, edits: store.edits(t.id) };
+  };
+
+  const routes: [RegExp, string[], Handler][] = [];
+  const route = (pattern: string, h: Handler) => {
+    const names: string[] = [];
+    const re = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/]+)'))}/?$`);
+    routes.push([re, names, h]);
+  };
+
+  route('/api/health', (_p, _q, res) => sendJson(res, 200, { ok: true, live: store.listTournaments().filter((t) => registry.isLive(t.id)).map((t) => t.id) }));
+
+  route('/api/arenas', (_p, _q, res) => {
+    const arenas: ArenaInfo[] = arenaIds().map((id) => {
+      const m = getArena(id).arena.manifest;
+      return { id, name: m.name, description: m.description, players: m.players };
+    });
+    sendJson(res, 200, { arenas });
+  });
+
+  route('/api/tournaments', (_p, q, res) => {
+    const query = parseInput(ListQuery, q, 'query');
+    const all = store.listTournaments().filter((t) => (!query.status || t.status === query.status) && (!query.arena || t.arena === query.arena));
+    const page = all.slice(query.offset, query.offset + query.limit);
+    const body: TournamentList = {
+      total: all.length,
+      offset: query.offset,
+      limit: query.limit,
+      tournaments: page.map((s) => {
+        const d = store.getTournament(s.id);
+        const roundWins: Record<string, number> = {};
+        for (const p of d?.players ?? []) roundWins[p.name] = 0;
+        for (const r of d?.rounds ?? []) if (r.round > 0 && r.winner) roundWins[r.winner] = (roundWins[r.winner] ?? 0) + 1;
+        return { ...s, players: d?.players ?? [], roundsDone: d?.rounds.length ?? 0, roundWins };
+      }),
+    };
+    sendJson(res, 200, body);
+  });
+
+  route('/api/tournaments/:id', (p, _q, res) => sendJson(res, 200, tournament(p.id!)));
+
+  route('/api/tournaments/:id/matches', (p, q, res) => {
+    const t = tournament(p.id!);
+    const query = parseInput(MatchQuery, q, 'query');
+    const rows = store.matches(t.id, { ...(query.round !== undefined ? { round: query.round } : {}), offset: query.offset, limit: query.limit + 1 });
+    const body: MatchPage = { matches: rows.slice(0, query.limit), offset: query.offset, limit: query.limit, hasMore: rows.length > query.limit };
+    sendJson(res, 200, body);
+  });
+
+  route('/api/tournaments/:id/matches/:matchId/replay', (p, _q, res) => {
+    const t = tournament(p.id!);
+    const matchId = parseInput(MatchId, p.matchId, 'match id');
+    const round = /^r(\d+)-s\d+$/.exec(matchId)?.[1];
+    const rows = store.matches(t.id, { ...(round !== undefined ? { round: Number(round) } : {}), limit: 1_000_000 });
+    const row = rows.find((m) => m.matchId === matchId);
+    if (!row) throw new HttpError(404, `no match ${matchId} in ${t.id}`);
+    if (!row.replay) throw new HttpError(404, `match ${matchId} has not finished yet; watch it live instead`);
+    const file = resolve(row.replay);
+    if (!file.startsWith(resolve(t.runDir) + sep) || !existsSync(file)) throw new HttpError(404, `the replay of ${matchId} is missing from the run folder`);
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': statSync(file).size,
+      // A finished match's replay never changes.
+      'Cache-Control': 'private, max-age=86400, immutable',
+    });
+    if (res.req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+
+  route('/api/tournaments/:id/events', (p, q, res) => {
+    const t = tournament(p.id!);
+    const query = parseInput(EventsQuery, q, 'query');
+    const feed = registry.acquire(t.id);
+    if (!feed) throw new HttpError(404, `no tournament ${t.id}`);
+    try {
+      const all = feed.since(query.since);
+      const events = all.slice(0, query.limit);
+      sendJson(res, 200, { events, lastSeq: feed.lastSeq(), hasMore: all.length > events.length });
+    } finally {
+      registry.release(feed);
+    }
+  });
+
+  route('/api/tournaments/:id/players/:player/rounds/:round/diff', (p, _q, res) => {
+    const { id, player, round } = parseInput(PlayerRound, p, 'path');
+    const t = tournament(id);
+    requirePlayer(t, player);
+    const file = runLayout(t.runDir).diff(player, round);
+    if (!existsSync(file)) throw new HttpError(404, `no diff for ${player} in round ${round} (round 0 and unplayed rounds have none)`);
+    const buf = readFileSync(file);
+    const body: DiffPayload = { player, round, bytes: buf.length, truncated: buf.length > DIFF_LIMIT, diff: buf.subarray(0, DIFF_LIMIT).toString('utf8') };
+    sendJson(res, 200, body);
+  });
+
+  route('/api/tournaments/:id/players/:player/rounds/:round/trajectory', (p, _q, res) => {
+    const { id, player, round } = parseInput(PlayerRound, p, 'path');
+    const t = tournament(id);
+    requirePlayer(t, player);
+    const file = runLayout(t.runDir).trajectory(player, round);
+    const steps: TrajectoryPayload['steps'] = [];
+    if (existsSync(file)) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          const s = TrajectoryStep.safeParse(JSON.parse(line));
+          if (s.success) steps.push(s.data);
+        } catch {
+          /* a torn last line while the agent writes */
+        }
+      }
+    }
+    sendJson(res, 200, { player, round, steps } satisfies TrajectoryPayload);
+  });
+
+  route('/api/leaderboard', (_p, q, res) => {
+    const query = parseInput(LeaderboardQuery, q, 'query');
+    sendJson(res, 200, leaderboard.get(query.by, query.arena ?? null));
+  });
+
+  return function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new HttpError(405, `${req.method} is not allowed: the API is read-only (GET)`);
+    }
+    for (const [re, names, h] of routes) {
+      const m = re.exec(url.pathname);
+      if (!m) continue;
+      const params: Params = {};
+      names.forEach((n, i) => {
+        try {
+          params[n] = decodeURIComponent(m[i + 1]!);
+        } catch {
+          throw new HttpError(400, `bad URL encoding in ${n}`);
+        }
+      });
+      h(params, Object.fromEntries(url.searchParams), res);
+      return;
+    }
+    throw new HttpError(404, `no API route ${url.pathname}; see README "Web view" for the routes`);
+  };
+}
+
+function requirePlayer(t: TournamentDetail, player: string): void {
+  if (!t.players.some((p) => p.name === player)) {
+    throw new HttpError(404, `no player ${player} in ${t.id}; players: ${t.players.map((p) => p.name).join(', ')}`);
+  }
+}

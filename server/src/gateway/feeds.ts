@@ -1,0 +1,191 @@
+// Where the live hub reads a tournament's events. A LiveFeed is fed by the bus of a tournament
+// running in this process (durable events and frames); a TailFeed follows the events.jsonl of
+// one run by polling it (a tournament running in another process, or a finished one), so it has
+// durable events only and match frames come from replay files. Both hand out the events after a
+// seq, which is all a viewer needs to resume without gaps or duplicates.
+import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { Event, type MatchState, type TurnFrame } from '@codearena/protocol';
+import { EVENTS_FILE } from '../store/run-log.ts';
+
+export type FeedListener = (e: Event) => void;
+
+export interface LiveMatch {
+  round: number;
+  /** Every frame emitted so far, in turn order. */
+  frames: TurnFrame[];
+}
+
+export abstract class Feed {
+  protected readonly events: Event[] = [];
+  private listeners: FeedListener[] = [];
+  protected readonly started = new Set<string>();
+  protected readonly finished = new Set<string>();
+  ended = false;
+
+  constructor(readonly tournamentId: string) {}
+
+  /** Durable events with seq > `since`, in order. */
+  since(since: number): Event[] {
+    this.refresh();
+    // Logs written before frames stopped taking numbers have gaps in seq: search, don't index.
+    let lo = 0, hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.events[mid]!.seq <= since) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.events.slice(lo);
+  }
+
+  lastSeq(): number {
+    this.refresh();
+    return this.events.at(-1)?.seq ?? -1;
+  }
+
+  /** Frames of a match being played in this process, or undefined. */
+  liveMatch(_matchId: string): LiveMatch | undefined {
+    return undefined;
+  }
+
+  abstract matchState(matchId: string): MatchState;
+
+  subscribe(l: FeedListener): () => void {
+    this.listeners.push(l);
+    this.onSubscribersChanged(this.listeners.length);
+    return () => {
+      this.listeners = this.listeners.filter((x) => x !== l);
+      this.onSubscribersChanged(this.listeners.length);
+    };
+  }
+
+  get subscribers(): number {
+    return this.listeners.length;
+  }
+
+  close(): void {
+    this.listeners = [];
+    this.onSubscribersChanged(0);
+  }
+
+  protected refresh(): void {}
+  protected onSubscribersChanged(_n: number): void {}
+
+  protected publish(e: Event): void {
+    if (e.type !== 'match.frame') {
+      this.events.push(e);
+      if (e.type === 'match.started') this.started.add(e.matchId);
+      if (e.type === 'match.finished') this.finished.add(e.matchId);
+      if (e.type === 'tournament.finished') this.ended = true;
+    }
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        process.stderr.write(`live view listener failed on ${e.type}: ${(err as Error).stack ?? err}\n`);
+      }
+    }
+  }
+}
+
+/** The tournament running in this process: `accept` is its bus listener. */
+export class LiveFeed extends Feed {
+  private readonly matches = new Map<string, LiveMatch>();
+
+  readonly accept = (e: Event): void => {
+    if (e.type === 'match.started') this.matches.set(e.matchId, { round: e.round, frames: [] });
+    else if (e.type === 'match.frame') this.matches.get(e.matchId)?.frames.push({ turn: e.turn, frame: e.frame, ts: e.ts });
+    // The replay file is written before match.finished, so its frames can be dropped here.
+    else if (e.type === 'match.finished') this.matches.delete(e.matchId);
+    // An aborted tournament leaves matches unfinished: they are no longer live either.
+    else if (e.type === 'tournament.finished') this.matches.clear();
+    this.publish(e);
+  };
+
+  override liveMatch(matchId: string): LiveMatch | undefined {
+    return this.matches.get(matchId);
+  }
+
+  matchState(matchId: string): MatchState {
+    if (this.matches.has(matchId)) return 'live';
+    if (this.finished.has(matchId) || this.ended) return 'finished';
+    return 'pending';
+  }
+}
+
+/** Follows `<runDir>/events.jsonl`, polling while anyone listens and the run has not ended. */
+export class TailFeed extends Feed {
+  private offset = 0;
+  private partial = '';
+  private timer: NodeJS.Timeout | null = null;
+  private badLines = 0;
+
+  constructor(tournamentId: string, private readonly runDir: string, private readonly pollMs = 250) {
+    super(tournamentId);
+  }
+
+  matchState(matchId: string): MatchState {
+    this.refresh();
+    if (this.finished.has(matchId) || this.ended) return 'finished';
+    return this.started.has(matchId) ? 'elsewhere' : 'pending';
+  }
+
+  protected override onSubscribersChanged(n: number): void {
+    if (n > 0 && !this.timer && !this.ended) {
+      this.timer = setInterval(() => this.refresh(), this.pollMs);
+      this.timer.unref();
+    } else if ((n === 0 || this.ended) && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  /** Reads whatever was appended since the last call (complete lines only). */
+  protected override refresh(): void {
+    if (this.ended && this.offset > 0) return;
+    let fd: number;
+    try {
+      fd = openSync(join(this.runDir, EVENTS_FILE), 'r');
+    } catch {
+      return; // not written yet
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size < this.offset) return; // rewritten under us: keep what we have
+      const buf = Buffer.alloc(size - this.offset);
+      let read = 0;
+      while (read < buf.length) {
+        const n = readSync(fd, buf, read, buf.length - read, this.offset + read);
+        if (n === 0) break;
+        read += n;
+      }
+      this.offset += read;
+      const text = this.partial + buf.subarray(0, read).toString('utf8');
+      const lines = text.split('\n');
+      this.partial = lines.pop() ?? '';
+      for (const line of lines) this.ingestLine(line);
+    } finally {
+      closeSync(fd);
+    }
+    if (this.ended) this.onSubscribersChanged(0);
+  }
+
+  private ingestLine(line: string): void {
+    if (line.trim() === '') return;
+    let parsed;
+    try {
+      parsed = Event.safeParse(JSON.parse(line));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed?.success) {
+      if (this.badLines++ === 0) process.stderr.write(`live view: skipping a damaged line in ${join(this.runDir, EVENTS_FILE)}\n`);
+      return;
+    }
+    // Runs logged with frames on: frames are not durable, the replay files hold them.
+    if (parsed.data.type === 'match.frame') return;
+    const last = this.events.at(-1);
+    if (last && parsed.data.seq <= last.seq) return;
+    this.publish(parsed.data);
+  }
+}
