@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './rng.ts';
 export * from './agent.ts';
 export * from './api.ts';
+export * from './arena-kit.ts';

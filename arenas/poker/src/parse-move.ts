@@ -1,37 +1,14 @@
 // Bot output is untrusted: anything but {"action": fold|check|call|raise, "amount"?: integer}
 // that is legal right now is a fault, which the rules turn into a fold.
-import type { Fault, PlayerId } from '@codearena/protocol';
+import { type Fault, type PlayerId, isFault, preview, replyObject } from '@codearena/protocol';
 import { illegality } from './rules.ts';
 import type { ActionKind, Move, State } from './state.ts';
 import { ACTIONS } from './state.ts';
 
-const preview = (x: unknown): string => {
-  let s: string;
-  try {
-    s = typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x));
-  } catch {
-    s = String(x);
-  }
-  return s.length > 120 ? `${s.slice(0, 120)}…` : s;
-};
-
 /** The reply's shape only: accepts the parsed reply object or the raw line as a string. */
 export function parseReply(raw: unknown): Move | Fault {
-  let value = raw;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return { kind: 'bad_output', detail: `reply is not JSON: ${preview(raw)}` };
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { kind: 'bad_output', detail: `reply must be an object like {"action":"call"}, got ${preview(value)}` };
-  }
-  const obj = value as Record<string, unknown>;
-  const extra = Object.keys(obj).filter((k) => k !== 'action' && k !== 'amount');
-  if (extra.length > 0) return { kind: 'bad_output', detail: `unexpected key(s) ${extra.join(', ')} in ${preview(obj)}; only "action" and "amount" are allowed` };
-  if (!('action' in obj)) return { kind: 'bad_output', detail: `reply has no "action": ${preview(obj)}` };
+  const obj = replyObject(raw, 'action', ['action', 'amount'], '{"action":"call"}');
+  if (isFault(obj)) return obj;
   const action = obj.action;
   if (typeof action !== 'string' || !(ACTIONS as readonly string[]).includes(action)) {
     return { kind: 'invalid_move', detail: `"action" must be one of fold, check, call, raise; got ${preview(action)}` };

@@ -1,7 +1,7 @@
 // Pre-match check of a codebase: it has an executable `run`, and its bot answers act requests
 // with legal actions (a preflop decision, then one on the flop). Never throws.
 import type { BotClient, Validation, ValidateContext } from '@codearena/protocol';
-import { createRng, isFault } from '@codearena/protocol';
+import { checkRunFile, createRng, isFault, withStderr } from '@codearena/protocol';
 import { actRequest, startNotice } from './api.ts';
 import { parseArgs } from './args.ts';
 import { createGame, settingsFrom, step } from './game.ts';
@@ -12,23 +12,6 @@ import manifestJson from '../arena.json' with { type: 'json' };
 /** Generous: the first reply includes interpreter start-up inside a cold container. */
 export const VALIDATE_DEADLINE_MS = 5000;
 const PLAYERS = ['you', 'opponent'] as const;
-
-const shellQuote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
-
-function withStderr(detail: string, bot: BotClient | null): string {
-  const tail = bot?.stderrTail().trim() ?? '';
-  return tail ? `${detail}\n--- bot stderr (tail) ---\n${tail}` : detail;
-}
-
-async function checkRunFile(ctx: ValidateContext): Promise<string | null> {
-  const run = `${ctx.codeDir.replace(/\/+$/, '')}/run`;
-  const exe = await ctx.exec(`test -x ${shellQuote(run)} && test -f ${shellQuote(run)}`, 10_000);
-  if (exe.exitCode === 0) return null;
-  const exists = await ctx.exec(`test -e ${shellQuote(run)}`, 10_000);
-  return exists.exitCode === 0
-    ? `${run} exists but is not an executable file; make it a script with a shebang and run \`chmod +x run\``
-    : `no executable \`run\` file at the codebase root (${run}); the arena starts your bot with it`;
-}
 
 /** A heads-up hand where "you" is to act preflop, then (the opponent having checked) on the flop. */
 function positionsToAsk(): State[] {
