@@ -40,8 +40,11 @@ export function replyObject(raw: unknown, required: string, allowed: readonly st
 
 const shellQuote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
 
-/** Appends the bot's stderr tail to a validation message. */
-export function withStderr(detail: string, bot: BotClient | null): string {
+/** Appends the bot's stderr tail to a validation message. stdout and stderr are separate
+ *  pipes, so what a bot wrote to stderr just before its reply may still be in flight: wait a
+ *  moment first (failure path only, never per turn). */
+export async function withStderr(detail: string, bot: BotClient | null): Promise<string> {
+  if (bot) await new Promise((r) => setTimeout(r, 50));
   const tail = bot?.stderrTail().trim() ?? '';
   return tail ? `${detail}\n--- bot stderr (tail) ---\n${tail}` : detail;
 }

@@ -41,15 +41,15 @@ export async function validate(ctx: ValidateContext): Promise<Validation> {
       if (!req) return { ok: false, detail: 'internal: no decision to ask the bot for' };
       const reply = await bot.request(req, VALIDATE_DEADLINE_MS);
       if (!reply.ok) {
-        return { ok: false, detail: withStderr(`the bot gave no usable reply to a ${req.street} act request (${reply.fault.kind}: ${reply.fault.detail})`, bot) };
+        return { ok: false, detail: await withStderr(`the bot gave no usable reply to a ${req.street} act request (${reply.fault.kind}: ${reply.fault.detail})`, bot) };
       }
       const move = parseMove(reply.value, state, 'you');
-      if (isFault(move)) return { ok: false, detail: withStderr(`the bot's reply to a ${req.street} act request is not a legal action (${move.kind}: ${move.detail})`, bot) };
+      if (isFault(move)) return { ok: false, detail: await withStderr(`the bot's reply to a ${req.street} act request is not a legal action (${move.kind}: ${move.detail})`, bot) };
       answers.push(`${req.street}: ${JSON.stringify(move)} in ${Math.round(reply.ms)} ms`);
     }
     return { ok: true, detail: `bot answered ${answers.join('; ')}` };
   } catch (err) {
-    return { ok: false, detail: withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot) };
+    return { ok: false, detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot) };
   } finally {
     if (bot) await bot.close().catch(() => undefined);
   }

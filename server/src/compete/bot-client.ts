@@ -108,7 +108,9 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
             resolve({ ok: false, fault: { kind: 'bad_output', detail: `not JSON: ${line.slice(0, 120)}` } });
           }
         };
-        if (!send(msg)) onDeath({ kind: 'crash', detail: 'stdin closed' });
+        // A failed write means the bot is exiting: its exit (with the stderr tail) settles
+        // this request, or the deadline does if it lingers.
+        send(msg);
       });
     },
     stderrTail: () => stderrTail,
