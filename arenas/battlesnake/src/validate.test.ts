@@ -1,31 +1,25 @@
-// validate() against real codebases on the host: a shell for exec, a child process for the bot.
-import { exec as execCb } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// validate() against real codebases run as host processes, through the server's own runtime and bot client.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateContext } from '@codearena/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hostValidateContext } from '@codearena/server/compete/validate.ts';
 import battlesnake from './index.ts';
-import { spawnBot } from './test-support.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'bs-validate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function hostContext(codeDir: string): ValidateContext {
-  return {
-    codeDir,
-    readFile: async (path) => readFileSync(join(codeDir, path), 'utf8'),
-    exec: (cmd, timeoutMs) =>
-      new Promise((resolve) => {
-        execCb(cmd, { timeout: timeoutMs, shell: '/bin/bash' }, (err, stdout, stderr) => {
-          const exitCode = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-          resolve({ exitCode, stdout, stderr });
-        });
-      }),
-    startBot: async () => spawnBot(join(codeDir, 'run'), codeDir),
-  };
+const contexts: { dispose(): Promise<void> }[] = [];
+afterAll(() => Promise.all(contexts.map((c) => c.dispose())));
+
+/** The same context the tournament builds, with the codebase run as host processes. */
+async function hostContext(codeDir: string): Promise<ValidateContext> {
+  const ctx = await hostValidateContext(battlesnake, codeDir);
+  contexts.push(ctx);
+  return ctx;
 }
 
 /** A scratch codebase whose `run` is the given script (null: no run file). */
@@ -41,24 +35,24 @@ function codebase(name: string, run: string | null, executable = true): string {
 
 describe('validate', () => {
   it.each([['starter'], ['bots/reference-js'], ['bots/random']])('accepts %s', async (dir) => {
-    const v = await battlesnake.validate(hostContext(join(ARENA, dir)));
+    const v = await battlesnake.validate(await hostContext(join(ARENA, dir)));
     expect(v.detail).toMatch(/answered \{"move":"(up|down|left|right)"\}/);
     expect(v.ok).toBe(true);
   });
 
   it('explains a missing run file', async () => {
-    const v = await battlesnake.validate(hostContext(codebase('missing', null)));
+    const v = await battlesnake.validate(await hostContext(codebase('missing', null)));
     expect(v).toMatchObject({ ok: false, detail: expect.stringMatching(/no executable `run` file/) });
   });
 
   it('explains a run file that is not executable', async () => {
-    const v = await battlesnake.validate(hostContext(codebase('noexec', '#!/bin/sh\necho \'{"move":"up"}\'\n', false)));
+    const v = await battlesnake.validate(await hostContext(codebase('noexec', '#!/bin/sh\necho \'{"move":"up"}\'\n', false)));
     expect(v).toMatchObject({ ok: false, detail: expect.stringMatching(/chmod \+x run/) });
   });
 
   it('reports an invalid reply with the bot stderr', async () => {
     const dir = codebase('garbage', '#!/bin/bash\necho "thinking..." >&2\nwhile read -r line; do echo \'{"move":"north"}\'; done\n');
-    const v = await battlesnake.validate(hostContext(dir));
+    const v = await battlesnake.validate(await hostContext(dir));
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/invalid_move/);
     expect(v.detail).toMatch(/thinking\.\.\./);
@@ -66,7 +60,7 @@ describe('validate', () => {
 
   it('reports a bot that dies, with its stderr, and never throws', async () => {
     const dir = codebase('crash', '#!/bin/bash\necho "Traceback: boom" >&2\nexit 3\n');
-    const v = await battlesnake.validate(hostContext(dir));
+    const v = await battlesnake.validate(await hostContext(dir));
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/crash/);
     expect(v.detail).toMatch(/boom/);

@@ -1,19 +1,33 @@
 // Runs the arena's own check of a codebase inside the player's runtime. Never throws: an
 // exception in the check is itself a failed validation with its message.
-import type { Arena, Validation } from '@codearena/protocol';
+import { type Arena, LimitsConfig, type Validation, type ValidateContext } from '@codearena/protocol';
 import { execOnHost } from '../sandbox/collect.ts';
-import type { PlayerRuntime } from './runtime.ts';
+import { sandboxLimitsFrom } from '../sandbox/limits.ts';
+import { type PlayerRuntime, openRuntime } from './runtime.ts';
+
+/** What an arena's validate() gets for a codebase in this runtime. */
+export function validateContext(rt: PlayerRuntime, args?: unknown): ValidateContext {
+  return {
+    codeDir: rt.codeDir,
+    readFile: (path, maxBytes) => rt.reader.readFile(path, maxBytes),
+    exec: (cmd, timeoutMs) => (rt.sandbox ? rt.sandbox.exec(cmd, { timeoutMs, cwd: rt.codeDir }) : execOnHost(cmd, rt.codeDir, { timeoutMs })),
+    startBot: () => rt.startBot(),
+    args,
+  };
+}
 
 export async function validateCodebase(arena: Arena, rt: PlayerRuntime, args?: unknown): Promise<Validation> {
   try {
-    return await arena.validate({
-      codeDir: rt.codeDir,
-      readFile: (path, maxBytes) => rt.reader.readFile(path, maxBytes),
-      exec: (cmd, timeoutMs) => (rt.sandbox ? rt.sandbox.exec(cmd, { timeoutMs, cwd: rt.codeDir }) : execOnHost(cmd, rt.codeDir, { timeoutMs })),
-      startBot: () => rt.startBot(),
-      args,
-    });
+    return await arena.validate(validateContext(rt, args));
   } catch (e) {
     return { ok: false, detail: `validation failed: ${(e as Error).message}` };
   }
+}
+
+/** The context of a codebase run as bare host processes, for arenas' own tests of validate()
+ *  (never for untrusted code). dispose() stops any bot process it started. */
+export async function hostValidateContext(arena: Arena, dir: string): Promise<ValidateContext & { dispose(): Promise<void> }> {
+  const limits = sandboxLimitsFrom(LimitsConfig.parse({}));
+  const rt = await openRuntime('test', dir, { mode: 'host', arena, runId: 'test', limits, role: 'test' });
+  return { ...validateContext(rt), dispose: () => rt.dispose() };
 }
