@@ -43,6 +43,17 @@ export interface StepExtra {
   messages?: unknown[];
 }
 
+/** Single files of a player's repo, read and written on the host without following links. */
+export interface RepoFiles {
+  /** The file as text (at most `maxBytes`); null when missing, a link, not a regular file or unreadable. */
+  read(path: string, maxBytes: number): Promise<string | null>;
+  /** Replaces the file (a link or anything else at the path is removed, never written through). */
+  write(path: string, data: string): Promise<void>;
+  /** Copies the repo's files (not .git) into the new directory `dest`, links as links, within the
+   *  repo quota; `replace` files are written with the given text instead of copied. */
+  copyTo(dest: string, replace?: Record<string, string>): Promise<void>;
+}
+
 export interface EditContext {
   tournamentId: string;
   round: number;
@@ -51,8 +62,9 @@ export interface EditContext {
   arenaId: string;
   /** The arena's BRIEF.md: what agents are told about the game and the protocol. */
   brief: string;
-  /** Host path of the player's repo (trusted host-side agents may edit it directly). */
-  repoDir: string;
+  /** The player's repo as host-side code may touch it: an agent may have left links, FIFOs or
+   *  huge files there, so no host-side agent opens its files by path. */
+  repo: RepoFiles;
   /** Host path of earlier rounds' results and logs (read-only for agents). */
   logsDir: string;
   /** Host directory for the agent's scratch files, outside the repo; emptied after the phase. */

@@ -104,6 +104,13 @@ export const LimitsConfig = z
     pids: z.number().int().min(16).max(4096).default(128),
     /** Per-turn reply deadline; defaults to the arena's. */
     turn_deadline_ms: z.number().int().min(10).max(60_000).optional(),
+    /** Quota of each player's repo, checked before every round's commit (.git not counted): total
+     *  size in MiB, counting every file at its full length (a sparse file counts as written). */
+    repo_mb: z.number().positive().max(4096).default(128),
+    /** Files, directories and links in the repo. */
+    repo_files: z.number().int().min(10).max(1_000_000).default(20_000),
+    /** Largest single file, MiB. */
+    repo_file_mb: z.number().positive().max(4096).default(32),
   })
   .strict();
 export type LimitsConfig = z.infer<typeof LimitsConfig>;

@@ -12,6 +12,8 @@ export type DiffStat = z.infer<typeof DiffStat>;
 
 export const EditExit = z.enum([
   'submitted', 'unchanged', 'step_limit', 'cost_limit', 'time_limit', 'format_errors', 'provider_error', 'crashed',
+  // The repo broke its quota (limits.repo_*): nothing of the round is committed, the previous round's code plays.
+  'over_quota',
 ]);
 export type EditExit = z.infer<typeof EditExit>;
 

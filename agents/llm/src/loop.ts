@@ -1,14 +1,11 @@
 // The agent loop: ask the model, run its one command in the workspace, show it the output;
 // until it submits or a limit ends the phase. Every step is recorded as it happens.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { EditContext, EditExit, EditOutcome, LlmAgentConfig, LlmPrice } from '@codearena/protocol';
+import type { EditContext, EditExit, EditOutcome, LlmAgentConfig, LlmPrice, Workspace } from '@codearena/protocol';
 import { lastRoundDigest, playersOf } from './history.ts';
 import type { Message, ModelReply, Provider } from './messages.ts';
 import { parseReply } from './parse.ts';
 import { costOf } from './pricing.ts';
 import { NOTES_FILE, type PromptInput, SUBMIT, correction, observation, systemPrompt, taskPrompt } from './prompts.ts';
-import { changedSince, headOf, restore } from './repo.ts';
 import { CallAborted, type RetryOptions, withRetry } from './retry.ts';
 
 export interface LoopOptions {
@@ -21,6 +18,8 @@ export interface LoopOptions {
 
 /** Output captured per command before it is cut to `output_chars` (head and tail). */
 const CAPTURE_BYTES = 1024 * 1024;
+/** The notes file shown at the start of a round is cut here. */
+const MAX_NOTES_BYTES = 64 * 1024;
 /** The event's copy of the reasoning; the trajectory's messages keep all of it. */
 const MAX_THOUGHT_CHARS = 20_000;
 
@@ -29,14 +28,13 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
   const { limits } = o.config;
   const tools = o.config.tool_calls;
   const deadline = Math.min(ctx.deadline, limits.seconds ? t0 + limits.seconds * 1000 : Infinity);
-  const startHead = await headOf(ctx.repoDir);
   const ws = await ctx.workspace();
 
   const prompt: PromptInput = {
     arenaId: ctx.arenaId, brief: ctx.brief, round: ctx.round, rounds: ctx.rounds, player: ctx.player, repoPath: ws.repoPath,
     tools, limits, minutes: Math.max(1, Math.round((deadline - t0) / 60_000)), transparent: ctx.opponents.length > 0,
     opponents: ctx.opponents.length ? ctx.opponents.map((p) => p.name) : playersOf(ctx.logsDir).filter((p) => p !== ctx.player),
-    notes: readNotes(ctx.repoDir), lastRound: lastRoundDigest(ctx.logsDir, ctx.round, ctx.player),
+    notes: await ctx.repo.read(NOTES_FILE, MAX_NOTES_BYTES), lastRound: lastRoundDigest(ctx.logsDir, ctx.round, ctx.player),
   };
   const messages: Message[] = [{ role: 'system', content: systemPrompt(prompt) }, { role: 'user', content: taskPrompt(prompt) }];
   let recorded = 0;
@@ -76,7 +74,7 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
         reply = (await withRetry(() => o.provider.complete(messages, { tools, signal }), { retries: o.config.retries, signal, deadline, ...o.retry })).value;
       } catch (e) {
         if (e instanceof CallAborted || ctx.signal.aborted || Date.now() >= deadline) return end('time_limit', 'stopped at the time limit');
-        await restore(ctx.repoDir, startHead);
+        // The edit phase puts the previous round's code back after a provider_error.
         return end('provider_error', `provider error: ${(e as Error).message}; the previous round's code plays`);
       }
       steps++;
@@ -98,7 +96,7 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
       malformed = 0;
 
       if (action.command === SUBMIT) {
-        const changed = await changedSince(ctx.repoDir, startHead);
+        const changed = await repoChanged(ws);
         const text = changed ? 'Submitted: your repository is committed as it is.' : 'Submitted, with no changes to your repository.';
         answer(reply, text);
         record(SUBMIT, text, reply, stepCost, since);
@@ -118,13 +116,11 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
   }
 }
 
-function readNotes(repoDir: string): string | null {
-  const file = join(repoDir, NOTES_FILE);
-  try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : null;
-  } catch {
-    return null;
-  }
+/** Whether the repo differs from its last commit, asked in the workspace itself (the host never
+ *  runs git on an agent-written tree); the round's commit has the last word. */
+async function repoChanged(ws: Workspace): Promise<boolean> {
+  const r = await ws.exec('git --no-optional-locks -c core.fsmonitor=false status --porcelain --untracked-files=all | head -c 1', { timeoutMs: 30_000, maxOutputBytes: 16 });
+  return r.exitCode !== 0 || r.stdout.length > 0;
 }
 
 const kilo = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(0)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));

@@ -2,10 +2,13 @@
 // strategy parameters in params.json. Each candidate is a mutation of the best so far and is
 // judged by sandboxed self-play against the code the round started with; the agent keeps a
 // candidate only if it beats that code by a margin.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Agent, type EditContext, type EditOutcome, createRng } from '@codearena/protocol';
 import { ParamsFile, describeChange, mutate, rewriteValues } from './params.ts';
+
+const PARAMS = 'params.json';
+const MAX_PARAMS_BYTES = 1024 * 1024;
 
 export interface SearchAgentOptions {
   candidates: number;
@@ -21,17 +24,17 @@ export function createSearchAgent(o: SearchAgentOptions): Agent {
 }
 
 async function searchEdit(ctx: EditContext, o: SearchAgentOptions): Promise<EditOutcome> {
-  const file = join(ctx.repoDir, 'params.json');
   let steps = 0;
   const step = (action: string, output: string) => {
     steps++;
     ctx.step(action, output);
   };
-  if (!existsSync(file)) {
-    step('read params.json', 'no params.json in the codebase: nothing to tune');
+  const text = await ctx.repo.read(PARAMS, MAX_PARAMS_BYTES);
+  if (text === null) {
+    step('read params.json', 'no params.json (a regular file) in the codebase: nothing to tune');
     return { exit: 'unchanged', steps, costUsd: 0, summary: 'no params.json to tune' };
   }
-  const parsed = ParamsFile.safeParse(safeJson(readFileSync(file, 'utf8')));
+  const parsed = ParamsFile.safeParse(safeJson(text));
   if (!parsed.success || Object.keys(parsed.data).length === 0) {
     step('read params.json', `params.json is not {name: {value, min, max}}: ${parsed.success ? 'empty' : parsed.error.issues[0]?.message}`);
     return { exit: 'unchanged', steps, costUsd: 0, summary: 'params.json unreadable' };
@@ -41,7 +44,7 @@ async function searchEdit(ctx: EditContext, o: SearchAgentOptions): Promise<Edit
   const work = join(ctx.scratchDir, 'search');
   const baseline = join(work, 'baseline');
   rmSync(work, { recursive: true, force: true });
-  copyCode(ctx.repoDir, baseline);
+  await ctx.repo.copyTo(baseline);
 
   let best = start;
   let bestScore = -1;
@@ -54,8 +57,7 @@ async function searchEdit(ctx: EditContext, o: SearchAgentOptions): Promise<Edit
     }
     const cand = mutate(best, rng, o.step);
     const dir = join(work, `candidate-${k}`);
-    copyCode(ctx.repoDir, dir);
-    writeFileSync(join(dir, 'params.json'), `${JSON.stringify(cand, null, 2)}\n`);
+    await ctx.repo.copyTo(dir, { [PARAMS]: `${JSON.stringify(cand, null, 2)}\n` });
     const r = await ctx.selfPlay(dir, baseline, o.simsPerCandidate);
     // Points: a win is 1, a shared first place 1/seats; an equal bot scores 1/seats on average.
     const score = r.sims ? (r.wins + r.ties / r.seats) / r.sims : 0;
@@ -76,13 +78,8 @@ async function searchEdit(ctx: EditContext, o: SearchAgentOptions): Promise<Edit
   if (!improved) {
     return { exit: exit === 'submitted' ? 'unchanged' : exit, steps, costUsd: 0, summary: 'no candidate beat the current code' };
   }
-  writeFileSync(file, rewriteValues(readFileSync(file, 'utf8'), best));
+  await ctx.repo.write(PARAMS, rewriteValues(text, best));
   return { exit, steps, costUsd: 0, summary: `tuned ${describeChange(start, best)} (self-play score ${bestScore.toFixed(2)})` };
-}
-
-function copyCode(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  cpSync(from, to, { recursive: true, filter: (src) => !/[\\/]\.git([\\/]|$)/.test(src) });
 }
 
 function safeJson(text: string): unknown {

@@ -1,12 +1,14 @@
 // `codearena run <config>`: a whole tournament with live progress, then the rounds table and
 // the leaderboard. Ctrl-C stops it cleanly (containers removed, the log closed as aborted).
 import { resolve } from 'node:path';
-import type { Event } from '@codearena/protocol';
+import type { Event, TournamentConfig } from '@codearena/protocol';
 import { ConfigError } from '../config/config-error.ts';
 import { checkArena } from '../config/arena-check.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { arenaIds, getArena } from '../arenas.ts';
 import { checkAgents } from '../edit/agents.ts';
+import { CodebaseError, copyCodebase } from '../edit/codebase-copy.ts';
+import { repoQuotaFrom } from '../edit/repo-quota.ts';
 import { RUNS_DIR } from '../paths.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { StoreIndex } from '../store/index-db.ts';
@@ -34,6 +36,7 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
     throw new ConfigError(configPath, [{ path: 'players', message: `${arena.manifest.id} is played by ${min} to ${max} players, the config has ${config.players.length}; add or remove players` }]);
   }
   checkAgents(config, configPath);
+  checkCodebases(config, configPath);
   await requireDocker([arena.manifest.image]);
 
   const runsDir = resolve(opts.runs ?? RUNS_DIR);
@@ -87,6 +90,22 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
     await gateway.close();
   }
   store.close();
+}
+
+/** Operators' starting codebases are copied into the players' repos: check them before any work. */
+function checkCodebases(config: TournamentConfig, configPath: string): void {
+  const quota = repoQuotaFrom(config.limits);
+  const issues = config.players.flatMap((p, i) => {
+    if (!p.codebase) return [];
+    try {
+      copyCodebase(p.codebase, null, { quota });
+      return [];
+    } catch (e) {
+      if (!(e instanceof CodebaseError)) throw e;
+      return [{ path: `players[${i}].codebase`, message: e.message }];
+    }
+  });
+  if (issues.length) throw new ConfigError(configPath, issues);
 }
 
 function printRounds(s: TournamentSummary): void {

@@ -12,6 +12,8 @@ import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import type { RunLayout } from '../tournament/run-layout.ts';
 import { commitRound } from './git.ts';
+import { type RepoQuota, checkRepoQuota } from './repo-quota.ts';
+import { repoFiles } from './repo-files.ts';
 import { openWorkspace } from './workspace.ts';
 
 export interface EditInput {
@@ -29,6 +31,8 @@ export interface EditInput {
   seats: number;
   mode: RuntimeMode;
   limits: SandboxLimits;
+  /** Size cap of the player's repo, checked before the round's commit. */
+  quota: RepoQuota;
   deadlineMs: number;
   bus: EventBus;
   layout: RunLayout;
@@ -82,7 +86,7 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
   try {
     const work = e.agent.edit({
       tournamentId: bus.tournamentId, round, rounds: e.rounds, player, arenaId: e.arena.manifest.id, brief: e.brief,
-      repoDir, logsDir: layout.roundsDir, scratchDir, opponents: e.opponents,
+      repo: repoFiles(repoDir, e.quota), logsDir: layout.roundsDir, scratchDir, opponents: e.opponents,
       seed: deriveSeed(e.seed, 'edit', round, player), deadline, signal: stop.signal,
       step: (action, output, extra = {}) => {
         steps++;
@@ -132,7 +136,25 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
     await (ws as { sandbox: Sandbox } | null)?.sandbox.dispose();
     rmSync(scratchDir, { recursive: true, force: true });
   }
-  const c = await commitRound(repoDir, round, summary || exit);
+  // What the agent left is measured before git sees it: over the quota, nothing of the round is
+  // committed and the previous round's code plays. After a provider failure it plays too (a
+  // half-done edit is not the model's choice).
+  const quota = checkRepoQuota(repoDir, e.quota);
+  if (!quota.ok) {
+    exit = 'over_quota';
+    summary = `${quota.problem}; the previous round's code plays`;
+    bus.emit({ type: 'fault', scope: 'agent', round, player, fault: { kind: 'output_limit', detail: summary } });
+  }
+  const c = await commitRound(repoDir, round, summary || exit, {
+    runId: bus.tournamentId, player, limits: e.limits, restore: exit === 'provider_error' || exit === 'over_quota',
+  });
+  if (c.removed.length) summary += `${summary ? '; ' : ''}nested git metadata removed (a repo inside the repo is never honoured): ${c.removed.slice(0, 5).join(', ')}`;
+  if (c.failed) {
+    summary += `${summary ? '; ' : ''}the repo could not be committed (${c.failed}); the previous round's code plays`;
+    bus.emit({ type: 'fault', scope: 'agent', round, player, fault: { kind: 'crash', detail: `round commit failed: ${c.failed}` } });
+  }
+  // The commit is the truth about change, whatever the agent said.
+  if (exit === 'submitted' && c.stat.files === 0) exit = 'unchanged';
   const diffFile = layout.diff(player, round);
   mkdirSync(dirname(diffFile), { recursive: true });
   writeFileSync(diffFile, c.diff);

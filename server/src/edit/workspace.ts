@@ -3,14 +3,11 @@
 // /opponents/<name> when the tournament is transparent, and nothing else writable but /tmp.
 // The repo's .git is read-only: agents may read history, but the round commits and tags are
 // the host's to make (a deleted or rewritten .git would break them).
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Workspace } from '@codearena/protocol';
 import { type Sandbox, createSandbox } from '../sandbox/sandbox.ts';
-import { type SandboxLimits, sandboxUser } from '../sandbox/limits.ts';
-
-const run = promisify(execFile);
+import type { SandboxLimits } from '../sandbox/limits.ts';
+import { giveToSandbox } from './repo-box.ts';
 
 export interface WorkspaceOptions {
   image: string;
@@ -23,8 +20,8 @@ export interface WorkspaceOptions {
 }
 
 export async function openWorkspace(o: WorkspaceOptions): Promise<{ workspace: Workspace; sandbox: Sandbox }> {
-  // The sandbox user must own the repo to write it; as root on the host we hand it over.
-  if (process.getuid?.() === 0) await run('chown', ['-R', sandboxUser(), o.repoDir]);
+  // The sandbox user must own the repo to write it (host-side agents may have written as root).
+  await giveToSandbox(o.repoDir);
   const sandbox = await createSandbox({
     image: o.image,
     runId: o.runId,

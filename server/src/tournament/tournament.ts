@@ -8,7 +8,8 @@ import { getArena } from '../arenas.ts';
 import type { RuntimeMode } from '../compete/runtime.ts';
 import { createAgent } from '../edit/agents.ts';
 import { editPhase } from '../edit/edit-phase.ts';
-import { exportTag, initRepo } from '../edit/git.ts';
+import { type GitOptions, exportTag, initRepo } from '../edit/git.ts';
+import { repoQuotaFrom } from '../edit/repo-quota.ts';
 import { eloUpdate, pairwiseFromRanks } from '../rating/index.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
@@ -63,6 +64,8 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
   const signal = o.signal ?? new AbortController().signal;
   const mode = o.mode ?? 'docker';
   const limits = sandboxLimitsFrom(config.limits);
+  const quota = repoQuotaFrom(config.limits);
+  const gitFor = (player: string): GitOptions => ({ runId: id, player, limits });
   const deadlineMs = config.limits.turn_deadline_ms ?? arena.manifest.turnDeadlineMs;
   const seed = config.tournament.seed;
   const brief = readFileSync(entry.brief, 'utf8');
@@ -87,7 +90,7 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
   let status: 'finished' | 'aborted' = 'finished';
 
   try {
-    await Promise.all(players.map((p) => initRepo(layout.repo(p.name), p.from)));
+    await Promise.all(players.map((p) => initRepo(layout.repo(p.name), p.from, quota, gitFor(p.name))));
     bus.emit({
       type: 'tournament.started', name, arena: arena.manifest.id, rounds: config.tournament.rounds,
       simsPerRound: config.tournament.sims_per_round, seed, runDir: layout.runDir,
@@ -99,12 +102,12 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
       bus.emit({ type: 'round.started', round: r });
       const edits: Record<string, string> = {};
       if (r > 0) {
-        const opponents = config.tournament.transparent ? await snapshotOpponents(names, r - 1, layout) : new Map<string, { name: string; dir: string }[]>();
+        const opponents = config.tournament.transparent ? await snapshotOpponents(names, r - 1, layout, gitFor) : new Map<string, { name: string; dir: string }[]>();
         await Promise.all(
           players.map(async (p) => {
             const res = await editPhase({
               round: r, rounds: config.tournament.rounds, player: p.name, agent: p.agent, arena, arenaArgs: args, brief, seed,
-              editSeconds: config.limits.edit_seconds, opponents: opponents.get(p.name) ?? [], seats: names.length, mode, limits, deadlineMs,
+              editSeconds: config.limits.edit_seconds, opponents: opponents.get(p.name) ?? [], seats: names.length, mode, limits, quota, deadlineMs,
               bus, layout, signal,
             });
             edits[p.name] = res.exit;
@@ -150,7 +153,7 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
 class Aborted extends Error {}
 
 /** Transparent tournaments: each player may read the others' code as of the previous round. */
-async function snapshotOpponents(names: string[], round: number, layout: ReturnType<typeof runLayout>) {
-  await Promise.all(names.map((n) => exportTag(layout.repo(n), `round-${round}`, layout.snapshot(round, n))));
+async function snapshotOpponents(names: string[], round: number, layout: ReturnType<typeof runLayout>, gitFor: (player: string) => GitOptions) {
+  await Promise.all(names.map((n) => exportTag(layout.repo(n), `round-${round}`, layout.snapshot(round, n), gitFor(n))));
   return new Map(names.map((n) => [n, names.filter((m) => m !== n).map((m) => ({ name: m, dir: layout.snapshot(round, m) }))]));
 }

@@ -5,7 +5,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EditContext, StepExtra, Workspace, WorkspaceExec } from '@codearena/protocol';
+import { type EditContext, LimitsConfig, type StepExtra, type Workspace, type WorkspaceExec } from '@codearena/protocol';
+import { repoFiles } from '@codearena/server/edit/repo-files.ts';
+import { repoQuotaFrom } from '@codearena/server/edit/repo-quota.ts';
 
 export interface RecordedStep extends StepExtra {
   step: number;
@@ -43,7 +45,7 @@ export function hostContext(o: { files?: Record<string, string>; round?: number;
   const abort = new AbortController();
   const ctx: EditContext = {
     tournamentId: 't', round: o.round ?? 1, rounds: 3, player: 'alice', arenaId: 'battlesnake', brief: '# Brief\nWin the game.',
-    repoDir, logsDir, scratchDir: join(dir, 'scratch'), opponents: [], seed: 1,
+    repo: repoFiles(repoDir, repoQuotaFrom(LimitsConfig.parse({}))), logsDir, scratchDir: join(dir, 'scratch'), opponents: [], seed: 1,
     deadline: Date.now() + (o.editSeconds ?? 60) * 1000, signal: abort.signal,
     step: (action, output, extra = {}) => void steps.push({ step: steps.length + 1, action, output, ...extra }),
     selfPlay: () => Promise.reject(new Error('no self-play in loop tests')),
