@@ -39,8 +39,9 @@ const ARM = [
   `printf '* filter=evil diff=evil merge=evil\\n' > .gitattributes`,
   `echo y >> sub/f; echo armed`,
 ].join('; ');
-// Over the quota (limits.repo_mb: 1): 2 MiB of real data and a 2 GiB sparse file.
-const FILL = 'head -c 2097152 /dev/zero > blob.bin && truncate -s 2G sparse.bin && echo filled';
+// Over the quota (limits.repo_mb: 1): a 2 GiB sparse file, then a loop writing 600 MiB over 30 s
+// or more (bounded, so a broken watch cannot fill the test machine's disk).
+const FILL = 'truncate -s 2G sparse.bin; for i in $(seq 1 600); do head -c 1048576 /dev/zero > fill-$i.bin; sleep 0.05; done; echo filled';
 
 let runsDir: string;
 let model: ScriptedServer;
@@ -56,7 +57,7 @@ beforeAll(async () => {
     { command: 'submit' },
     { command: ARM },
     { command: FILL },
-    { command: 'submit' },
+    { command: 'submit' }, // never asked for: the phase is stopped during FILL
   ]);
   const config = TournamentConfig.parse({
     tournament: { rounds: 2, sims_per_round: 1, sim_concurrency: 1, seed: 5 },
@@ -64,7 +65,7 @@ beforeAll(async () => {
     players: [
       {
         name: 'mallory',
-        agent: { kind: 'llm', provider: 'openai', model: 'gpt-4o-mini', base_url: model.baseURL, api_key_env: KEY_ENV, retries: 0, limits: { steps: 5 } },
+        agent: { kind: 'llm', provider: 'openai', model: 'gpt-4o-mini', base_url: model.baseURL, api_key_env: KEY_ENV, retries: 0, limits: { steps: 5, command_timeout_seconds: 600 } },
       },
       { name: 'control', agent: { kind: 'noop' } },
     ],
@@ -84,7 +85,6 @@ afterAll(async () => {
 describe('a hostile llm player', () => {
   it('cannot make the host run a command through its repo', () => {
     expect(summary.status).toBe('finished');
-    expect(model.left()).toBe(0);
     const marks = readdirSync(tmpdir()).filter((f) => f.startsWith(MARK.split('/').pop()!));
     expect(marks).toEqual([]);
   });
@@ -109,14 +109,16 @@ describe('a hostile llm player', () => {
     expect(diff).not.toContain('sub/.git');
   });
 
-  it('is stopped at the repo quota: a clear fault, and the previous round\'s code plays', () => {
+  it('is stopped at the repo quota while it writes: a clear fault, and the previous round\'s code plays', () => {
     const r2 = of('edit.finished').find((e) => e.round === 2 && e.player === 'mallory')!;
+    expect(model.left()).toBe(1); // stopped during FILL: the model was never asked again
     expect(r2.exit).toBe('over_quota');
     expect(r2.summary).toMatch(/sparse\.bin/);
     expect(r2.diff.files).toBe(0);
     const fault = of('fault').find((f) => f.scope === 'agent' && f.round === 2 && f.player === 'mallory')!;
     expect(fault.fault.detail).toMatch(/sparse\.bin is 2\.0 GiB, over limits\.repo_file_mb/);
     expect(existsSync(join(summary.runDir, 'players', 'mallory', 'repo', 'sparse.bin'))).toBe(false);
+    expect(existsSync(join(summary.runDir, 'players', 'mallory', 'repo', 'fill-1.bin'))).toBe(false);
     expect(of('validation').filter((v) => v.round === 2).every((v) => v.ok)).toBe(true);
   });
 

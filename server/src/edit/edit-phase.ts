@@ -41,6 +41,8 @@ export interface EditInput {
 
 /** Time an agent gets to wind down after its deadline before the phase is closed anyway. */
 const GRACE_MS = 15_000;
+/** How often the repo is measured while an agent's commands run. */
+const QUOTA_WATCH_MS = 2_000;
 
 export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit: string }> {
   const t0 = Date.now();
@@ -115,7 +117,14 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
         setTimeout(() => resolve('overrun'), GRACE_MS).unref();
       }, Math.max(0, deadline - Date.now()));
     });
-    const r = await Promise.race([work, overrun]);
+    // While commands run in the workspace, the repo is measured every few seconds: an agent that
+    // writes past its quota (a disk-filling loop) is stopped then, not at the end of its phase.
+    const watch = setInterval(() => {
+      if (!ws || stop.signal.aborted || checkRepoQuota(repoDir, e.quota).ok) return;
+      stop.abort();
+      void (ws as { sandbox: Sandbox }).sandbox.dispose();
+    }, QUOTA_WATCH_MS);
+    const r = await Promise.race([work, overrun]).finally(() => clearInterval(watch));
     clearTimeout(timer);
     if (r === 'overrun') {
       exit = 'time_limit';

@@ -11,7 +11,7 @@ import { LimitsConfig } from '@codearena/protocol';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { GIT_ENV, GIT_SETTINGS } from './git-hardening.ts';
-import { commitRound, exportTag, initRepo } from './git.ts';
+import { MAX_DIFF_BYTES, commitRound, exportTag, initRepo } from './git.ts';
 import { repoQuotaFrom } from './repo-quota.ts';
 
 const RUN = `git-hardening-${process.pid}`;
@@ -120,5 +120,18 @@ describe('a round commit of a hostile repo', () => {
       expect(d).not.toMatch(/^root:/m); // a link's target path may show; a host file's content never
       expect(d).not.toContain('Subproject commit');
     }
+  });
+});
+
+describe('a round commit of a big change', () => {
+  it('keeps a bounded diff and the whole stat', async () => {
+    const repo = join(work, 'big-diff');
+    await initRepo(repo, starter, quota, opts);
+    writeFileSync(join(repo, 'big.txt'), 'a line of text that repeats\n'.repeat(240_000)); // 6.5 MB, 240k lines
+    const r = await commitRound(repo, 1, 'big', opts);
+    expect(r.stat).toEqual({ files: 1, insertions: 240_000, deletions: 0 });
+    expect(r.truncated).toBe(true);
+    expect(Buffer.byteLength(r.diff)).toBeLessThan(MAX_DIFF_BYTES + 100);
+    expect(r.diff).toMatch(/diff cut at 4194304 bytes\n$/);
   });
 });
