@@ -1,40 +1,40 @@
 // Helpers every process-bot arena needs, kept in one place so arenas differ only in their
-// rules: previews of bad replies, the object-shape check of a reply line, and the checks and
-// messages of validation.
+// rules: the object-shape check of a reply line (see reply-guard.ts for the limits and
+// printable.ts for previews), and the checks and messages of validation.
 import type { BotClient, Fault, ValidateContext } from './arena.ts';
+import { clipStart, escapeControls, preview } from './printable.ts';
+import { faultDetail, parseReplyLine, replyValueProblem } from './reply-guard.ts';
 
-/** A short, printable rendering of whatever a bot sent (for fault details). */
-export function preview(x: unknown): string {
-  let s: string;
-  try {
-    s = typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x));
-  } catch {
-    s = String(x);
-  }
-  return s.length > 120 ? `${s.slice(0, 120)}…` : s;
-}
+/** Unexpected keys named in a fault before "and N more". */
+const KEYS_SHOWN = 3;
 
 /** Accepts the parsed reply or the raw line; requires a JSON object holding `required` and no
- *  keys outside `allowed`. `example` shows the expected shape in the fault message. */
+ *  keys outside `allowed`. `example` shows the expected shape in the fault message. Hostile
+ *  values (nesting deep enough to overflow recursive code, huge key lists, own `__proto__`
+ *  keys, escapes) come back as faults with short, printable details. */
 export function replyObject(raw: unknown, required: string, allowed: readonly string[], example: string): Record<string, unknown> | Fault {
   let value = raw;
   if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return { kind: 'bad_output', detail: `reply is not JSON: ${preview(raw)}` };
-    }
+    const parsed = parseReplyLine(value);
+    if (!parsed.ok) return { kind: 'bad_output', detail: parsed.detail };
+    value = parsed.value;
+  } else {
+    const problem = replyValueProblem(value);
+    if (problem) return { kind: 'bad_output', detail: problem };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { kind: 'bad_output', detail: `reply must be an object like ${example}, got ${preview(value)}` };
+    return { kind: 'bad_output', detail: faultDetail(`reply must be an object like ${example}, got ${preview(value)}`) };
   }
   const obj = value as Record<string, unknown>;
   const extra = Object.keys(obj).filter((k) => !allowed.includes(k));
   if (extra.length > 0) {
     const only = allowed.map((k) => `"${k}"`).join(' and ');
-    return { kind: 'bad_output', detail: `unexpected key(s) ${extra.join(', ')} in ${preview(obj)}; only ${only} are allowed` };
+    const named = extra.slice(0, KEYS_SHOWN).map((k) => preview(k, 40)).join(', ');
+    const more = extra.length > KEYS_SHOWN ? ` and ${extra.length - KEYS_SHOWN} more` : '';
+    return { kind: 'bad_output', detail: faultDetail(`unexpected key(s) ${named}${more} in the reply; only ${only} are allowed`) };
   }
-  if (!(required in obj)) return { kind: 'bad_output', detail: `reply has no "${required}": ${preview(obj)}` };
+  // Own keys only: "constructor" or "toString" must not count as present via the prototype.
+  if (!Object.hasOwn(obj, required)) return { kind: 'bad_output', detail: faultDetail(`reply has no "${required}": ${preview(obj)}`) };
   return obj;
 }
 
@@ -45,9 +45,13 @@ const shellQuote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
  *  moment first (failure path only, never per turn). */
 export async function withStderr(detail: string, bot: BotClient | null): Promise<string> {
   if (bot) await new Promise((r) => setTimeout(r, 50));
-  const tail = bot?.stderrTail().trim() ?? '';
-  return tail ? `${detail}\n--- bot stderr (tail) ---\n${tail}` : detail;
+  // The bot wrote it: escaped (its own line breaks kept) and only the end of it.
+  const tail = escapeControls(clipStart(bot?.stderrTail().trim() ?? '', STDERR_SHOWN), true);
+  return tail ? `${escapeControls(detail, true)}\n--- bot stderr (tail) ---\n${tail}` : escapeControls(detail, true);
 }
+
+/** Characters of a bot's stderr tail quoted in a validation message. */
+const STDERR_SHOWN = 2000;
 
 /** null when the codebase has an executable `run` at its root, else what is wrong and the fix. */
 export async function checkRunFile(ctx: ValidateContext): Promise<string | null> {

@@ -88,6 +88,9 @@ export interface Arena<State = unknown, Move = unknown> {
   manifest: ArenaManifest;
   /** Parses `arena.args` from the config; throws a ZodError naming the bad field. */
   parseArgs(args: unknown): unknown;
+  /** The schema parseArgs applies, so config errors can state each arg's full expectation
+   *  ("a whole number from 5 to 25") and list the allowed args. */
+  argsSchema?: z.ZodType;
   validate(ctx: ValidateContext): Promise<Validation>;
   /** Data bots only: reads and checks a player's codebase before a sim (e.g. assembles a
    *  Redcode warrior). A Fault is recorded and handed to init for that player. */

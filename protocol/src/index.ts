@@ -5,3 +5,5 @@ export * from './rng.ts';
 export * from './agent.ts';
 export * from './api.ts';
 export * from './arena-kit.ts';
+export * from './printable.ts';
+export * from './reply-guard.ts';

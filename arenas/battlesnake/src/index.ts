@@ -4,7 +4,7 @@ import type { Arena, PlayerId } from '@codearena/protocol';
 import { ArenaManifest } from '@codearena/protocol';
 import manifestJson from '../arena.json' with { type: 'json' };
 import { buildRequest } from './api.ts';
-import { boardOptions, parseArgs } from './args.ts';
+import { BattlesnakeArgs, boardOptions, parseArgs } from './args.ts';
 import { frame } from './frame.ts';
 import { parseMove } from './parse-move.ts';
 import { createGame, outcome, step } from './rules.ts';
@@ -27,6 +27,7 @@ const snakeOf = (state: State, player: PlayerId) => state.snakes.find((s) => s.i
 export const battlesnake: Arena<State, Move> = {
   manifest,
   parseArgs,
+  argsSchema: BattlesnakeArgs,
   validate,
   init: (players, rng, args) => createGame(players, rng, boardOptions(args)),
   observe(state, player) {

@@ -12,10 +12,11 @@ export function parseMove(raw: unknown): Move | Fault {
   if (typeof move !== 'string' || !(DIRECTIONS as readonly string[]).includes(move)) {
     return { kind: 'invalid_move', detail: `"move" must be one of up, down, left, right; got ${preview(move)}` };
   }
-  if ('shout' in obj && typeof obj.shout !== 'string') {
+  if (Object.hasOwn(obj, 'shout') && typeof obj.shout !== 'string') {
     return { kind: 'bad_output', detail: `"shout" must be a string, got ${preview(obj.shout)}` };
   }
   const out: Move = { move: move as Direction };
-  if (typeof obj.shout === 'string') out.shout = obj.shout.slice(0, MAX_SHOUT);
+  // Kept in frames and sent to every bot: capped, without a half surrogate pair at the cut.
+  if (typeof obj.shout === 'string') out.shout = obj.shout.slice(0, MAX_SHOUT).replace(/[\ud800-\udbff]$/, '');
   return out;
 }

@@ -13,7 +13,7 @@ import { type Frame, takeFrame } from './frame.ts';
 import { type LoadedWarrior, assembleCached, describe, loadPlayer, validate } from './load.ts';
 import { type Battle, createBattle, cycleOf, runBattle, warmUp } from './mars.ts';
 import { placeWarriors } from './placement.ts';
-import { type Settings, parseArgs, settingsOf } from './settings.ts';
+import { type Settings, CorewarArgs, parseArgs, settingsOf } from './settings.ts';
 
 export type { AssembleResult, Diagnostic, Warrior } from './assembler.ts';
 export type { Frame, FrameWarrior } from './frame.ts';
@@ -123,6 +123,7 @@ function outcome(state: State): { ranks: Record<string, number>; reason: string 
 export const corewar: Arena<State, never> = {
   manifest,
   parseArgs,
+  argsSchema: CorewarArgs,
   validate,
   loadPlayer,
   init,

@@ -31,19 +31,21 @@ export const CorewarArgs = z
     pspace_size: z.number().int().min(1).optional(),
   })
   .strict()
+  // Messages follow the field's path in config errors (`arena.args.core_size: …`): the value,
+  // what is wrong with it, then the fix.
   .superRefine((a, ctx) => {
     const minDistance = a.min_distance ?? a.max_length;
     if (minDistance < a.max_length) {
-      ctx.addIssue({ code: 'custom', path: ['min_distance'], message: `min_distance (${minDistance}) must be at least max_length (${a.max_length}), or warriors could overlap` });
+      ctx.addIssue({ code: 'custom', path: ['min_distance'], message: `${minDistance} is less than max_length (${a.max_length}), so warriors could overlap; raise min_distance or lower max_length` });
     }
     if (a.core_size < 2 * minDistance) {
-      ctx.addIssue({ code: 'custom', path: ['core_size'], message: `core_size (${a.core_size}) must be at least 2 × min_distance (${minDistance})` });
+      ctx.addIssue({ code: 'custom', path: ['core_size'], message: `${a.core_size} is less than 2 × min_distance (${minDistance}); raise core_size or lower min_distance` });
     }
     if (a.core_size < MAX_WARRIORS * a.max_length) {
-      ctx.addIssue({ code: 'custom', path: ['core_size'], message: `core_size (${a.core_size}) must hold ${MAX_WARRIORS} warriors of max_length (${a.max_length})` });
+      ctx.addIssue({ code: 'custom', path: ['core_size'], message: `${a.core_size} cannot hold ${MAX_WARRIORS} warriors of max_length (${a.max_length}); raise core_size to at least ${MAX_WARRIORS * a.max_length} or lower max_length` });
     }
     if (a.pspace_size !== undefined && a.pspace_size > a.core_size) {
-      ctx.addIssue({ code: 'custom', path: ['pspace_size'], message: `pspace_size (${a.pspace_size}) must not exceed core_size (${a.core_size})` });
+      ctx.addIssue({ code: 'custom', path: ['pspace_size'], message: `${a.pspace_size} exceeds core_size (${a.core_size}); lower pspace_size or leave it out for the default` });
     }
   });
 export type CorewarArgs = z.infer<typeof CorewarArgs>;

@@ -17,8 +17,17 @@ export const PokerArgs = z
     reset_stacks: z.boolean().default(true),
   })
   .strict()
-  .refine((a) => a.small_blind <= a.big_blind, { message: 'small_blind must not exceed big_blind', path: ['small_blind'] })
-  .refine((a) => a.starting_stack > a.big_blind, { message: 'starting_stack must exceed big_blind', path: ['starting_stack'] });
+  // Messages follow the field's path in config errors: what is wrong, then the fix.
+  .refine((a) => a.small_blind <= a.big_blind, {
+    path: ['small_blind'],
+    error: (iss) => `must not exceed big_blind (${bigBlindOf(iss.input)}); lower small_blind or raise big_blind`,
+  })
+  .refine((a) => a.starting_stack > a.big_blind, {
+    path: ['starting_stack'],
+    error: (iss) => `must exceed big_blind (${bigBlindOf(iss.input)}); raise starting_stack or lower big_blind`,
+  });
+
+const bigBlindOf = (input: unknown): unknown => (input as { big_blind?: unknown } | null)?.big_blind;
 export type PokerArgs = z.infer<typeof PokerArgs>;
 
 /** Throws a ZodError naming the bad field. `undefined` means "all defaults". */

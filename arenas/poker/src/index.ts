@@ -4,7 +4,7 @@ import type { Arena } from '@codearena/protocol';
 import { ArenaManifest } from '@codearena/protocol';
 import manifestJson from '../arena.json' with { type: 'json' };
 import { actRequest, endNotice, handEndNotices, startNotice } from './api.ts';
-import { parseArgs } from './args.ts';
+import { PokerArgs, parseArgs } from './args.ts';
 import { frame } from './frame.ts';
 import { createGame, outcome, settingsFrom, step } from './game.ts';
 import { parseMove } from './parse-move.ts';
@@ -24,6 +24,7 @@ export const manifest: ArenaManifest = ArenaManifest.parse(manifestJson);
 export const poker: Arena<State, Move> = {
   manifest,
   parseArgs,
+  argsSchema: PokerArgs,
   validate,
   init: (players, rng, args) => createGame(players, rng, settingsFrom(parseArgs(args), manifest.maxTurns)),
   observe: actRequest,

@@ -13,11 +13,11 @@ export function parseReply(raw: unknown): Move | Fault {
   if (typeof action !== 'string' || !(ACTIONS as readonly string[]).includes(action)) {
     return { kind: 'invalid_move', detail: `"action" must be one of fold, check, call, raise; got ${preview(action)}` };
   }
-  if ('amount' in obj && (typeof obj.amount !== 'number' || !Number.isInteger(obj.amount))) {
+  if (Object.hasOwn(obj, 'amount') && (typeof obj.amount !== 'number' || !Number.isSafeInteger(obj.amount))) {
     return { kind: 'invalid_move', detail: `"amount" must be an integer number of chips, got ${preview(obj.amount)}` };
   }
   if (action === 'raise') {
-    if (!('amount' in obj)) return { kind: 'invalid_move', detail: 'a raise needs "amount": your total bet for the street after raising' };
+    if (!Object.hasOwn(obj, 'amount')) return { kind: 'invalid_move', detail: 'a raise needs "amount": your total bet for the street after raising' };
     return { action: 'raise', amount: obj.amount as number };
   }
   return { action: action as ActionKind };

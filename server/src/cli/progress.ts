@@ -1,8 +1,9 @@
 // Live progress of a tournament in the terminal, fed by the same events as the log: a bar per
-// phase on a TTY, one plain line per milestone otherwise (CI logs, pipes).
+// phase on a TTY, one plain line per milestone otherwise (CI logs, pipes). Every string an event
+// carries is printed through untrusted(): agents write summaries, bots write validation details.
 import cliProgress from 'cli-progress';
 import type { Event } from '@codearena/protocol';
-import { bold, cyan, dim, green, red, yellow } from './format.ts';
+import { bold, cyan, dim, green, red, untrusted, yellow } from './format.ts';
 
 export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStream } = {}) {
   const out = opts.out ?? process.stderr;
@@ -39,7 +40,7 @@ export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStrea
           rounds = e.rounds;
           sims = e.simsPerRound;
           players = e.players.length;
-          say(`${bold(e.name)} · ${e.arena} · ${players} players · ${rounds} rounds × ${sims} sims · seed ${e.seed}\n${dim(`run folder: ${e.runDir}`)}`);
+          say(`${bold(untrusted(e.name))} · ${untrusted(e.arena)} · ${players} players · ${rounds} rounds × ${sims} sims · seed ${e.seed}\n${dim(`run folder: ${untrusted(e.runDir)}`)}`);
           break;
         case 'round.started':
           say(bold(e.round === 0 ? `round 0/${rounds} (starting codebases)` : `round ${e.round}/${rounds}`));
@@ -53,12 +54,13 @@ export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStrea
           tick();
           const d = e.diff;
           const colour = e.exit === 'submitted' ? green : e.exit === 'unchanged' ? dim : yellow;
-          say(`  ${e.player}: ${colour(e.exit)} in ${(e.ms / 1000).toFixed(1)} s, ${e.steps} steps, +${d.insertions}/−${d.deletions} in ${d.files} files${e.costUsd ? `, $${e.costUsd.toFixed(4)}` : ''} — ${e.summary}`);
+          say(`  ${untrusted(e.player)}: ${colour(untrusted(e.exit))} in ${(e.ms / 1000).toFixed(1)} s, ${e.steps} steps, +${d.insertions}/−${d.deletions} in ${d.files} files${e.costUsd ? `, $${e.costUsd.toFixed(4)}` : ''} — ${untrusted(e.summary)}`);
           if (done === players) startBar('  compete', sims);
           break;
         }
         case 'validation':
-          if (!e.ok) say(`  ${red('invalid')} ${e.player}: ${e.detail} (forfeits the round)`);
+          // Multi-line (the bot's stderr tail): every line of it indented under ours.
+          if (!e.ok) say(`  ${red('invalid')} ${untrusted(e.player)}: ${untrusted(e.detail, { newlines: true, indent: '    │ ' })} (forfeits the round)`);
           break;
         case 'match.finished':
           tick();
@@ -67,8 +69,8 @@ export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStrea
         case 'round.finished': {
           bar?.stop();
           bar = null;
-          const score = Object.entries(e.simWins).map(([p, w]) => `${p} ${w}`).join(', ');
-          say(`  → ${e.winner ? green(`${e.winner} wins`) : yellow('tie')} (${score}${e.ties ? `, ${e.ties} tied` : ''})`);
+          const score = Object.entries(e.simWins).map(([p, w]) => `${untrusted(p)} ${w}`).join(', ');
+          say(`  → ${e.winner ? green(`${untrusted(e.winner)} wins`) : yellow('tie')} (${score}${e.ties ? `, ${e.ties} tied` : ''})`);
           break;
         }
         case 'tournament.finished':

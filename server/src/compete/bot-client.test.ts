@@ -62,6 +62,35 @@ describe('bot client', () => {
     expect(await c.request({}, 2000)).toMatchObject({ ok: false, fault: { kind: 'output_limit' } });
   });
 
+  it('turns a reply nested too deep to describe into bad_output with a short detail, and carries on', async () => {
+    // 32,000 nested arrays: valid JSON under the 64 KB line cap; describing it recursively
+    // overflowed the stack. The client refuses it before anything downstream sees it.
+    const c = py(`import sys\nfor i, l in enumerate(sys.stdin):\n    print("[" * 32000 + "]" * 32000 if i == 0 else l.strip(), flush=True)\n`);
+    const r = await c.request({ a: 1 }, 5000);
+    expect(r).toMatchObject({ ok: false, fault: { kind: 'bad_output' } });
+    if (!r.ok) {
+      expect(r.fault.detail).toMatch(/nest/);
+      expect(r.fault.detail.length).toBeLessThanOrEqual(300);
+    }
+    expect(await c.request({ a: 2 }, 5000)).toMatchObject({ ok: true, value: { a: 2 } });
+  });
+
+  it('keeps fault details short and free of terminal escapes, whatever the bot wrote', async () => {
+    const esc = '\\x1b]0;pwned\\x07\\x1b[2J\\r\\u009b31m';
+    const c = py(`import sys\nsys.stdin.readline()\nprint("${esc}" + "x" * 60000, flush=True)\nsys.stdin.readline()\nsys.stderr.write(("${esc}" + "y" * 3000 + "\\n") * 3)\nsys.exit(4)\n`);
+    const garbage = await c.request({}, 5000);
+    const crash = await c.request({}, 5000);
+    for (const r of [garbage, crash]) {
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.fault.detail.length).toBeLessThanOrEqual(1000);
+      // eslint-disable-next-line no-control-regex
+      expect(r.fault.detail).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    }
+    expect(garbage).toMatchObject({ fault: { kind: 'bad_output' } });
+    expect(crash).toMatchObject({ fault: { kind: 'crash' } });
+  });
+
   it('keeps only the tail of stderr', async () => {
     const c = py('import sys\nsys.stderr.write("a" * 100000 + "END")\nsys.stderr.flush()\nfor l in sys.stdin: print(l.strip(), flush=True)\n', { stderrTailBytes: 1000 });
     await c.request({}, 5000);

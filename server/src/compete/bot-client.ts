@@ -1,6 +1,6 @@
 // JSON lines over a process's stdio with a deadline per request. Never throws: every failure
 // of the bot (late, silent, crashed, garbage, flooding) comes back as a Fault.
-import type { BotClient, BotReply, Fault } from '@codearena/protocol';
+import { type BotClient, type BotReply, type Fault, MAX_FAULT_DETAIL, clipStart, escapeControls, parseReplyLine } from '@codearena/protocol';
 import type { ProcessHandle } from '../sandbox/process-handle.ts';
 
 export interface BotClientOptions {
@@ -68,8 +68,10 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
     stderrTail = (stderrTail + chunk.toString('utf8')).slice(-tailCap);
   });
   void proc.exited.then((code) => {
-    const tail = stderrTail.trim().split('\n').slice(-3).join(' | ');
-    die({ kind: 'crash', detail: `exited with code ${code ?? 'unknown (killed)'}${tail ? `: ${tail}` : ''}` });
+    const head = `exited with code ${code ?? 'unknown (killed)'}`;
+    // The bot wrote the tail: escaped, and only its end, so the detail stays one short line.
+    const tail = clipStart(escapeControls(stderrTail.trim().split('\n').slice(-3).join(' | ')), MAX_FAULT_DETAIL - head.length - 2);
+    die({ kind: 'crash', detail: tail ? `${head}: ${tail}` : head });
   });
 
   const send = (msg: unknown): boolean => proc.write(`${JSON.stringify(msg)}\n`);
@@ -102,11 +104,10 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
           clearTimeout(timer);
           onDeath = null;
           const ms = performance.now() - t0;
-          try {
-            resolve({ ok: true, value: JSON.parse(line) as unknown, ms });
-          } catch {
-            resolve({ ok: false, fault: { kind: 'bad_output', detail: `not JSON: ${line.slice(0, 120)}` } });
-          }
+          // Nesting too deep for recursive code downstream is refused here, before any arena,
+          // matcher or logger touches the value.
+          const parsed = parseReplyLine(line);
+          resolve(parsed.ok ? { ok: true, value: parsed.value, ms } : { ok: false, fault: { kind: 'bad_output', detail: parsed.detail } });
         };
         // A failed write means the bot is exiting: its exit (with the stderr tail) settles
         // this request, or the deadline does if it lingers.

@@ -1,5 +1,6 @@
 // The one error a bad config produces. Its message is for humans (the CLI prints it and exits
 // 2); `issues` carries the same content structured, for the HTTP API and for tests.
+import { escapeControls } from '@codearena/protocol';
 
 export interface ConfigIssue {
   /** Field path in YAML terms, e.g. `players[1].agent.kind`; '' for the file as a whole. */
@@ -30,12 +31,14 @@ export class ConfigError extends Error {
 export function formatIssues(label: string, issues: readonly ConfigIssue[]): string {
   const n = issues.length;
   const lines = issues.map((i) => `  ${formatIssue(i)}`);
-  return [`${label} has ${n} problem${n === 1 ? '' : 's'}:`, ...lines].join('\n');
+  return [`${escapeControls(label)} has ${n} problem${n === 1 ? '' : 's'}:`, ...lines].join('\n');
 }
 
+/** Paths and messages quote what the file holds (keys, values, YAML excerpts): control
+ *  characters in them are shown escaped, so printing an error cannot drive the terminal. */
 export function formatIssue(issue: ConfigIssue): string {
   const where =
     issue.line === undefined ? '' : issue.column === undefined ? `line ${issue.line}: ` : `line ${issue.line}, column ${issue.column}: `;
-  const field = issue.path === '' ? '' : `${issue.path}: `;
-  return `${where}${field}${issue.message}`;
+  const field = issue.path === '' ? '' : `${escapeControls(issue.path)}: `;
+  return `${where}${field}${escapeControls(issue.message, true)}`;
 }

@@ -1,7 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../paths.ts';
 import { ConfigError, checkArena, formatIssue, loadConfig, parseConfigText } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'codearena-config-'));
@@ -50,7 +52,7 @@ describe('parseConfigText: valid configs', () => {
         { name: 'alice', agent: { kind: 'noop' }, codebase: join(dir, 'bots', 'alice') },
         { name: 'bob', agent: { kind: 'search', candidates: 4, sims_per_candidate: 6, step: 0.25 } },
       ],
-      limits: { edit_seconds: 300, memory_mb: 512, cpus: 1, pids: 128 },
+      limits: { edit_seconds: 300, memory_mb: 512, cpus: 1, pids: 128, repo_mb: 128, repo_files: 20_000, repo_file_mb: 32 },
     });
   });
 
@@ -70,7 +72,7 @@ limits: { edit_seconds: 60, memory_mb: 256, cpus: 0.5, pids: 64, turn_deadline_m
     );
     expect(config.tournament).toEqual({ rounds: 7, sims_per_round: 50, sim_concurrency: 4, transparent: true, seed: 42 });
     expect(config.arena.args).toEqual({ width: 11, height: 11 });
-    expect(config.limits).toEqual({ edit_seconds: 60, memory_mb: 256, cpus: 0.5, pids: 64, turn_deadline_ms: 500 });
+    expect(config.limits).toEqual({ edit_seconds: 60, memory_mb: 256, cpus: 0.5, pids: 64, turn_deadline_ms: 500, repo_mb: 128, repo_files: 20_000, repo_file_mb: 32 });
     expect(config.players[1]?.codebase).toBe(join(dir, 'bots', 'bob'));
   });
 });
@@ -283,6 +285,46 @@ describe('loadConfig', () => {
     writeFileSync(file, GOOD);
     chmodSync(file, 0o000);
     expect(() => loadConfig(file)).toThrow('cannot be read (permission denied)');
+  });
+});
+
+describe('loadConfig: files too big to be a config are refused before they are read', () => {
+  // A 60 MB YAML took 51 s and 2.2 GB before it was rejected; nothing of an oversized file is
+  // read now, so these are immediate whatever the size.
+  it('a config file over 1 MiB names its size and the limit', () => {
+    const file = join(dir, 'huge.yaml');
+    writeFileSync(file, GOOD + `# ${'x'.repeat(98)}\n`.repeat(21_000)); // valid YAML, about 2 MiB
+    expect(() => loadConfig(file)).toThrow(`${file} has 1 problem:\n  ${file} is 2.0 MiB; a config file is at most 1 MiB (configs/demo.yaml is about 1 KiB); pass the tournament config itself`);
+  });
+
+  it('a sparse 64 MiB file is refused as fast, by its size (nothing of it is read)', () => {
+    const file = join(dir, 'sparse.yaml');
+    writeFileSync(file, '');
+    truncateSync(file, 64 * 1024 ** 2);
+    expect(() => loadConfig(file)).toThrow(`${file} is 64.0 MiB; a config file is at most 1 MiB`);
+  });
+
+  it('a FIFO is refused without waiting for a writer (`codearena run` exits 2 at once)', () => {
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    // A child process, so that a reader blocked on the FIFO (the old behaviour) fails the test
+    // by its generous timeout instead of hanging the test worker.
+    const r = spawnSync('node', [join(ROOT, 'server', 'bin', 'codearena.js'), 'run', fifo], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${fifo} is not a regular file (a pipe, socket or device); pass the YAML file itself`);
+  });
+
+  it('config text over 1 MiB (not from a file) is refused before it is parsed', () => {
+    expect(problems(GOOD + `# ${'x'.repeat(98)}\n`.repeat(21_000))).toEqual([
+      'the config is 2.0 MiB; a config is at most 1 MiB (configs/demo.yaml is about 1 KiB); shorten it',
+    ]);
+  });
+
+  it('a YAML alias bomb (billion laughs) is refused without expanding it', () => {
+    const bomb = [`a0: &a0 [${Array(10).fill('"lol"').join(',')}]`];
+    for (let i = 1; i < 10; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
+    const text = variant('arena:', `x-bomb: ${bomb.map((l) => `\n  ${l}`).join('')}\narena:`).replace('x-bomb: ', 'x-bomb:');
+    expect(problems(text)).toEqual(['YAML error: Excessive alias count indicates a resource exhaustion attack; a config never needs that many aliases (*name), write the values out']);
   });
 });
 

@@ -1,5 +1,5 @@
 // YAML text → validated TournamentConfig, or one ConfigError listing every problem found.
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
@@ -23,6 +23,15 @@ export interface LoadedConfig {
   raw: string;
 }
 
+/** Largest config accepted, file or text. configs/demo.yaml is about 1 KiB; a 60 MB YAML took
+ *  51 s and 2.2 GB of memory to reject, so anything this far beyond a config is refused before
+ *  a byte of it is read or parsed. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Aliases (`*name`) expanded at most; far more than a config uses, far fewer than a bomb needs. */
+const MAX_ALIASES = 1000;
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
 export function loadConfig(path: string): LoadedConfig {
   const abs = resolve(path);
   const raw = readConfigFile(path, abs);
@@ -35,16 +44,23 @@ export function loadConfig(path: string): LoadedConfig {
  * messages (a file path, or e.g. "request body" for the API).
  */
 export function parseConfigText(text: string, baseDir: string, label = 'config'): TournamentConfig {
+  // Text that did not come through readConfigFile (e.g. a request body) gets the same cap.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_CONFIG_BYTES) {
+    throw new ConfigError(label, [{ path: '', message: `the config is ${mib(bytes)}; a config is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (configs/demo.yaml is about 1 KiB); shorten it` }]);
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) throw new ConfigError(label, doc.errors.map(syntaxIssue));
 
   let data: unknown;
   try {
-    data = withoutExtensions(doc.toJS({ maxAliasCount: 1000 }) as unknown);
+    data = withoutExtensions(doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown);
   } catch (err) {
-    // toJS throws only for alias bombs and aliases to undefined anchors.
-    throw new ConfigError(label, [{ path: '', message: `YAML error: ${err instanceof Error ? err.message : String(err)}` }]);
+    // toJS throws only for alias bombs (billion laughs) and aliases to undefined anchors.
+    const what = err instanceof Error ? err.message : String(err);
+    const fix = /alias count/i.test(what) ? '; a config never needs that many aliases (*name), write the values out' : '';
+    throw new ConfigError(label, [{ path: '', message: `YAML error: ${what}${fix}` }]);
   }
   if (data === null || data === undefined) {
     throw new ConfigError(label, [{
@@ -104,14 +120,40 @@ function syntaxIssue(err: YAMLError): ConfigIssue {
   };
 }
 
+/** The file's text, refusing before reading anything that cannot be a config: larger than
+ *  MAX_CONFIG_BYTES, or not a regular file (a FIFO or a device would block or never end). */
 function readConfigFile(label: string, abs: string): string {
+  const refuse = (message: string): never => {
+    throw new ConfigError(label, [{ path: '', message }]);
+  };
+  let fd: number;
   try {
-    return readFileSync(abs, 'utf8');
+    // Non-blocking, so opening a FIFO returns at once and fstat can refuse it.
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(label, [{ path: '', message: fileProblem(code, abs, err) }]);
+    return refuse(fileProblem((err as NodeJS.ErrnoException).code, abs, err));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return refuse(fileProblem('EISDIR', abs, null));
+    if (!st.isFile()) return refuse(`${abs} is not a regular file (a pipe, socket or device); pass the YAML file itself`);
+    if (st.size > MAX_CONFIG_BYTES) return refuse(tooBig(abs, st.size));
+    // Read at most one byte past the cap: a file growing while it is read is caught too.
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
+    if (n > MAX_CONFIG_BYTES) return refuse(tooBig(abs, n));
+    return buf.subarray(0, n).toString('utf8');
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    return refuse(fileProblem((err as NodeJS.ErrnoException).code, abs, err));
+  } finally {
+    closeSync(fd);
   }
 }
+
+const tooBig = (abs: string, bytes: number) =>
+  `${abs} is ${mib(bytes)}; a config file is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (configs/demo.yaml is about 1 KiB); pass the tournament config itself`;
 
 function fileProblem(code: string | undefined, abs: string, err: unknown): string {
   if (code === 'ENOENT') return `file not found (looked for ${abs}); check the path, e.g. configs/demo.yaml`;

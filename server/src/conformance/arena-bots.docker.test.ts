@@ -3,7 +3,10 @@
 // that write garbage, flood or never answer become faults (never exceptions) and the sim still
 // ends; `codearena match` prints its JSON. A new arena gets all of it by registering.
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRng } from '@codearena/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arenaIds, getArena } from '../arenas.ts';
 import { type PlayerRuntime, openRuntime } from '../compete/runtime.ts';
@@ -11,11 +14,15 @@ import { playSeries } from '../compete/series.ts';
 import { validateCodebase } from '../compete/validate.ts';
 import { FIXTURE_BOTS, ROOT } from '../paths.ts';
 import { listContainers, removeContainers } from '../sandbox/cleanup.ts';
+import { MAX_DETAIL, hostileReplies, replyKey } from './hostile-replies.ts';
 
 const runId = `test-conformance-${process.pid}`;
 const limits = { memoryMb: 256, cpus: 1, pids: 64 };
 /** Short, so the bot that never answers costs little; the shipped bots answer far faster. */
 const HOSTILE_DEADLINE_MS = 150;
+/** What no stored fault detail may hold raw: controls, C1, bidi overrides. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 afterAll(async () => {
   await removeContainers(runId);
@@ -76,6 +83,55 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
       expect([...got].some((k) => expected.includes(k)), `fault kinds: ${[...got].join(', ')}`).toBe(true);
       expect([...kinds(s, 'starter')]).toEqual([]);
     });
+
+    // One codebase per hostile reply line: it answers every line it reads with that line.
+    const hostileDirs: string[] = [];
+    afterAll(() => {
+      for (const d of hostileDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+    });
+    function hostileCodebase(line: string): string {
+      const dir = mkdtempSync(join(tmpdir(), 'codearena-hostile-reply-'));
+      hostileDirs.push(dir);
+      writeFileSync(join(dir, 'reply.txt'), line);
+      writeFileSync(join(dir, 'bot.py'), 'import os, sys\nreply = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "reply.txt"), "rb").read() + b"\\n"\nfor _ in sys.stdin:\n    sys.stdout.buffer.write(reply); sys.stdout.flush()\n');
+      writeFileSync(join(dir, 'run'), '#!/bin/sh\nexec python3 -u "$(dirname "$0")/bot.py"\n');
+      // The sandbox user is not root: it must be able to read (and run) the copy.
+      chmodSync(join(dir, 'run'), 0o755);
+      chmodSync(join(dir, 'bot.py'), 0o644);
+      chmodSync(join(dir, 'reply.txt'), 0o644);
+      chmodSync(dir, 0o755);
+      return dir;
+    }
+    const state = arena.init(['p0', 'p1'], createRng(`hostile/${id}`).fork('init'), args);
+    const key = isProcess ? replyKey(arena, state, ['p0', 'p1']) : 'move';
+
+    it.each(hostileReplies(key).map((h) => [h.label, h.line] as const))(
+      'a reply of %s fails validation and faults in a sim, with short details; the opponent is unharmed',
+      async (_label, line) => {
+        await withRuntimes([['hostile', hostileCodebase(line)], ['starter', entry.starter]], async ([hostile, starter]) => {
+          const v = await validateCodebase(arena, hostile!);
+          expect(v.ok).toBe(false);
+          // The message holds the fault detail and the bot's (empty) stderr tail.
+          expect(v.detail.length, v.detail.slice(0, 200)).toBeLessThanOrEqual(MAX_DETAIL + 400);
+          const s = await playSeries({ arena, args, players: [hostile!, starter!], sims: 1, concurrency: 1, seedParts: ['hostile-reply', id], deadlineMs: arena.manifest.turnDeadlineMs, keepFrames: true });
+          expect(s.results).toHaveLength(1);
+          const r = s.results[0]!.result;
+          // What the run folder and the events keep of it (replay with every frame, fault
+          // tallies) serialises, and stays small.
+          expect(JSON.stringify(r.faults).length).toBeLessThan(4 * MAX_DETAIL);
+          expect(() => JSON.stringify(r)).not.toThrow();
+          expect(Object.keys(r.ranks).sort()).toEqual(['hostile', 'starter']);
+          const faults = r.faults.filter((f) => f.player === 'hostile');
+          expect(faults.length).toBeGreaterThan(0);
+          for (const f of faults) {
+            expect(['bad_output', 'invalid_move']).toContain(f.kind);
+            expect(f.detail.length).toBeLessThanOrEqual(MAX_DETAIL);
+            expect(f.detail).not.toMatch(CONTROL);
+          }
+          expect(r.faults.filter((f) => f.player === 'starter')).toEqual([]);
+        });
+      },
+    );
   });
 
   it('`codearena match` plays the starter against the reference bot and prints JSON', () => {

@@ -10,6 +10,7 @@ import { ArenaManifest, type Arena, Outcome, type PlayerId, createRng, isFault }
 import { describe, expect, it } from 'vitest';
 import { arenaIds, getArena } from '../arenas.ts';
 import { hostCodebaseReader } from '../compete/codebase-reader.ts';
+import { MAX_DETAIL, hostileReplies, replyKey } from './hostile-replies.ts';
 import { garbageReplies, playInProcess, type PlayOptions } from './play.ts';
 
 const playersOf = (n: number): PlayerId[] => Array.from({ length: n }, (_, i) => `p${i}`);
@@ -122,6 +123,27 @@ describe.each(arenaIds())('arena %s', (id) => {
           let result: unknown;
           expect(() => (result = arena.parseMove(g.value, state, p)), `${g.label} for ${p}`).not.toThrow();
           expect(isFault(result), `${g.label} for ${p} gave ${JSON.stringify(result)?.slice(0, 100)}`).toBe(true);
+        }
+      }
+    });
+
+    it('hostile reply lines (deep nesting, __proto__, huge values, escapes) are faults with short, printable details', async () => {
+      const players = playersOf(Math.max(2, arena.manifest.players.min));
+      const loaded = await loadedFor(players);
+      const state = arena.init(players, createRng(`hostile/${id}`).fork('init'), args, loaded);
+      const key = replyKey(arena, state, players);
+      for (const p of players) {
+        for (const h of hostileReplies(key)) {
+          // As the raw line (parseMove accepts it) and as the value JSON.parse makes of it.
+          for (const [form, raw] of [['line', h.line], ['value', JSON.parse(h.line) as unknown]] as const) {
+            let result: unknown;
+            expect(() => (result = arena.parseMove(raw, state, p)), `${h.label} (${form}) for ${p}`).not.toThrow();
+            expect(isFault(result), `${h.label} (${form}) for ${p} was taken as a move`).toBe(true);
+            const { detail } = result as { detail: string };
+            expect(detail.length, `${h.label} (${form}): detail of ${detail.length} chars`).toBeLessThanOrEqual(MAX_DETAIL);
+            // eslint-disable-next-line no-control-regex
+            expect(detail, `${h.label} (${form})`).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+          }
         }
       }
     });
