@@ -54,6 +54,9 @@ export const Event = z.discriminatedUnion('type', [
   ev('rating.updated', { round: z.number().int(), ratings: z.record(z.string(), z.number()) }),
   ev('tournament.finished', {
     status: z.enum(['finished', 'aborted']), winner: z.string().nullable(),
+    /** With status aborted: a stop request, or infrastructure (Docker) that stayed down — the
+     *  round in progress is then not scored and the run can be resumed. */
+    reason: z.enum(['interrupted', 'infrastructure']).optional(),
     roundWins: z.record(z.string(), z.number().int()), ratings: z.record(z.string(), z.number()),
   }),
   ev('fault', {

@@ -1,11 +1,15 @@
 // `codearena doctor [--clean]`: checks every piece a tournament needs and prints the fix for
-// whatever is missing; --clean removes leftover containers (found by label).
+// whatever is missing; --clean removes what codearena processes that are gone left behind:
+// containers (found by label) and bot pipe directories (found by name), never those of a
+// process still running.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { apiKeyStatus } from '@codearena/agent-llm';
 import { arenaIds, getArena } from '../arenas.ts';
 import { RUNS_DIR } from '../paths.ts';
-import { listContainers, removeContainers } from '../sandbox/cleanup.ts';
+import { listContainers, removeLeftoverFifoDirs, removeLeftovers } from '../sandbox/cleanup.ts';
+import { listFifoDirs } from '../sandbox/fifo.ts';
 import { docker, dockerAvailable, imageExists } from '../sandbox/docker-client.ts';
 import { bold, green, red, yellow } from './format.ts';
 
@@ -76,17 +80,27 @@ export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
       const ok = await imageExists(image);
       add({ name: `image ${image}`, ok, detail: ok ? 'present' : 'missing', fix: 'npm run setup' });
     }
-    const left = await listContainers();
-    if (o.clean && left.length) {
-      const n = await removeContainers();
-      add({ name: 'leftover containers', ok: true, detail: `removed ${n}` });
+    const all = await listContainers();
+    const live = all.filter((c) => c.owner === 'alive').length;
+    const left = all.filter((c) => c.owner !== 'alive');
+    if (o.clean) {
+      const n = await removeLeftovers({ includeUnknown: true });
+      add({ name: 'leftover containers', ok: true, detail: `removed ${n.containers}${live ? ` (${live} of running codearena processes kept)` : ''}` });
+      add({ name: 'leftover pipe directories', ok: true, detail: `removed ${n.fifoDirs}` });
     } else {
       add({
         name: 'leftover containers', ok: left.length === 0, warn: true,
-        detail: left.length ? `${left.length} (${[...new Set(left.map((c) => c.runId))].slice(0, 3).join(', ')})` : 'none',
+        detail: `${left.length ? `${left.length} (${[...new Set(left.map((c) => c.runId))].slice(0, 3).join(', ')})` : 'none'}${live ? `; ${live} in use by running codearena processes` : ''}`,
         fix: 'codearena doctor --clean',
       });
     }
+  }
+  if (o.clean && !d.ok) {
+    // Without a daemon the containers must wait, but the pipe directories can go now.
+    add({ name: 'leftover pipe directories', ok: true, detail: `removed ${removeLeftoverFifoDirs({ includeUnknown: true })}` });
+  } else if (!o.clean) {
+    const dirs = listFifoDirs().filter((x) => x.owner !== 'alive');
+    add({ name: 'leftover pipe directories', ok: dirs.length === 0, warn: true, detail: dirs.length ? `${dirs.length} in ${tmpdir()}` : 'none', fix: 'codearena doctor --clean' });
   }
   const failed = checks.filter((c) => !c.ok && !c.warn).length;
   process.stdout.write(failed ? `\n${red(`${failed} problem(s)`)}; apply the fixes above.\n` : `\n${green('all good')}\n`);

@@ -5,9 +5,12 @@ import { getArena, arenaIds } from '../arenas.ts';
 import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
 import { playSeries, type Standing } from '../compete/series.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
+import { removeAllFifoDirs } from '../sandbox/fifo.ts';
+import { isInfraError } from '../sandbox/infra-error.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
+import { mountProblem } from '../sandbox/sandbox.ts';
 import { LimitsConfig } from '@codearena/protocol';
-import { bold, dim, table } from './format.ts';
+import { bold, dim, table, terminalJson, untrusted } from './format.ts';
 import { UsageError, requireCodebase, requireDataCodebase, requireDocker } from './preflight.ts';
 
 export interface MatchOptions {
@@ -23,13 +26,17 @@ export interface MatchRun {
   faultDetails: { player: string; kind: string; count: number; detail: string }[];
   ms: number;
   turns: number;
+  /** Stopped by the signal (Ctrl-C): `sims` counts the sims that were played to the end. */
+  aborted: boolean;
 }
 
 /** Plays `sims` sims; `mode: 'host'` runs bare processes (bench baseline only). */
-export async function playMatch(arenaId: string, dirs: string[], o: MatchOptions & { mode?: RuntimeMode }): Promise<MatchRun> {
+export async function playMatch(
+  arenaId: string, dirs: string[], o: MatchOptions & { mode?: RuntimeMode; runId?: string; signal?: AbortSignal },
+): Promise<MatchRun> {
   const { arena } = getArena(arenaId);
   const names = uniqueNames(dirs);
-  const runId = `match-${process.pid}-${Date.now().toString(36)}`;
+  const runId = o.runId ?? matchRunId();
   const limits = sandboxLimitsFrom(LimitsConfig.parse({}));
   const runtimes: PlayerRuntime[] = [];
   const t0 = performance.now();
@@ -39,9 +46,10 @@ export async function playMatch(arenaId: string, dirs: string[], o: MatchOptions
     }
     const faults = new Map<string, { player: string; kind: string; count: number; detail: string }>();
     let turns = 0;
-    const { standings } = await playSeries({
+    if (o.signal?.aborted) return { sims: 0, players: [], faultDetails: [], ms: performance.now() - t0, turns: 0, aborted: true };
+    const { standings, results, aborted } = await playSeries({
       arena, args: arena.parseArgs({}), players: runtimes, sims: o.sims, concurrency: o.concurrency,
-      seedParts: ['match', o.seed], deadlineMs: arena.manifest.turnDeadlineMs,
+      seedParts: ['match', o.seed], deadlineMs: arena.manifest.turnDeadlineMs, ...(o.signal ? { signal: o.signal } : {}),
       onMatchEnd: (_sim, _seed, r) => {
         turns += r.turns;
         for (const f of r.faults) {
@@ -52,7 +60,7 @@ export async function playMatch(arenaId: string, dirs: string[], o: MatchOptions
         }
       },
     });
-    return { sims: o.sims, players: standings, faultDetails: [...faults.values()], ms: performance.now() - t0, turns };
+    return { sims: results.length, players: standings, faultDetails: [...faults.values()], ms: performance.now() - t0, turns, aborted };
   } finally {
     await Promise.all(runtimes.map((r) => r.dispose()));
     if ((o.mode ?? 'docker') === 'docker' && arena.manifest.botKind !== 'data') await removeContainers(runId).catch(() => 0);
@@ -71,16 +79,66 @@ export async function matchCommand(arenaId: string, codebases: string[], o: Matc
   if (arena.manifest.botKind === 'data') dirs.forEach((d) => requireDataCodebase(d, arena.manifest.dataFiles ?? []));
   // Data bots run nowhere: the host engine reads them, so only the other kinds need Docker.
   if (arena.manifest.botKind !== 'data') await requireDocker([arena.manifest.image]);
-  const r = await playMatch(arenaId, dirs, o);
+  const r = await playInterruptibly(arenaId, dirs, o);
+  process.stdout.write(matchReport(arenaId, o, r));
+}
+
+/** What `codearena match` prints. Fault details quote what the bots wrote (replies, stderr),
+ *  and names come from directory names: all of it goes out escaped. */
+export function matchReport(arenaId: string, o: Pick<MatchOptions, 'seed' | 'json'>, r: MatchRun): string {
   if (o.json) {
-    process.stdout.write(`${JSON.stringify({ sims: r.sims, players: r.players.map(({ name, wins, losses, ties, faults }) => ({ name, wins, losses, ties, faults })) })}\n`);
-    return;
+    return `${terminalJson({ sims: r.sims, players: r.players.map(({ name, wins, losses, ties, faults }) => ({ name, wins, losses, ties, faults })) })}\n`;
   }
-  process.stdout.write(`${bold(`${arenaId}: ${r.sims} sims`)} ${dim(`(seed ${o.seed}, ${(r.ms / 1000).toFixed(1)} s, ${(r.turns / (r.ms / 1000)).toFixed(0)} turns/s)`)}\n`);
-  process.stdout.write(`${table(['codebase', 'wins', 'losses', 'ties', 'faults'], r.players.map((p) => [p.name, p.wins, p.losses, p.ties, p.faults]), [1, 2, 3, 4])}\n`);
+  let out = `${bold(`${untrusted(arenaId)}: ${r.sims} sims`)} ${dim(`(seed ${o.seed}, ${(r.ms / 1000).toFixed(1)} s, ${(r.turns / (r.ms / 1000)).toFixed(0)} turns/s)`)}\n`;
+  out += `${table(['codebase', 'wins', 'losses', 'ties', 'faults'], r.players.map((p) => [p.name, p.wins, p.losses, p.ties, p.faults]), [1, 2, 3, 4])}\n`;
   if (r.faultDetails.length) {
-    process.stdout.write(`\n${bold('Faults')}\n`);
-    for (const f of r.faultDetails) process.stdout.write(`  ${f.player}: ${f.count}× ${f.kind} — ${f.detail}\n`);
+    out += `\n${bold('Faults')}\n`;
+    for (const f of r.faultDetails) out += `  ${untrusted(f.player)}: ${f.count}× ${untrusted(f.kind)} — ${untrusted(f.detail)}\n`;
+  }
+  return out;
+}
+
+const matchRunId = () => `match-${process.pid}-${Date.now().toString(36)}`;
+
+/** playMatch under Ctrl-C handling, as `codearena run` does: the first Ctrl-C (or SIGTERM)
+ *  stops the sims in play after their current turn and removes the containers (exit status
+ *  130 after the partial report); a second one removes them at once and exits. */
+async function playInterruptibly(arenaId: string, dirs: string[], o: MatchOptions): Promise<MatchRun> {
+  for (const d of dirs) {
+    const problem = mountProblem(d);
+    if (problem) throw new UsageError(`codebase ${problem}; pass an existing directory`);
+  }
+  const runId = matchRunId();
+  const stop = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    if (++interrupts === 1) {
+      process.stderr.write(`\n${bold('stopping')}: ending the sims in play and removing containers (Ctrl-C again to force)\n`);
+      stop.abort();
+    } else {
+      void removeContainers(runId).catch(() => 0).finally(() => {
+        removeAllFifoDirs();
+        process.exit(130);
+      });
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const r = await playMatch(arenaId, dirs, { ...o, runId, signal: stop.signal });
+    if (r.aborted) {
+      process.stderr.write(`aborted after ${r.sims} of ${o.sims} sims; containers removed\n`);
+      process.exitCode = 130;
+    }
+    return r;
+  } catch (e) {
+    // Docker failing under the match is no codebase's fault and no usage error: exit 3, as
+    // for a missing daemon.
+    if (isInfraError(e)) throw new UsageError(`the match was stopped by an infrastructure failure: ${e.message}\nFix: check the Docker daemon (\`codearena doctor\`) and run the match again.`, 3);
+    throw e;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

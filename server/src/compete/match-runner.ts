@@ -19,6 +19,8 @@ export interface MatchSpec {
   onFrame?: (turn: number, frame: unknown) => void;
   /** Keep every frame in the result (for the replay file). */
   keepFrames?: boolean;
+  /** Stops the sim after the current turn (Ctrl-C); the result is then marked `aborted`. */
+  signal?: AbortSignal;
 }
 
 export interface FaultTally {
@@ -37,6 +39,8 @@ export interface MatchResult {
   faults: FaultTally[];
   frames: unknown[];
   ms: number;
+  /** Stopped by the signal before the rules decided it: not a result to score. */
+  aborted?: boolean;
 }
 
 export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
@@ -89,7 +93,7 @@ export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
     }
     const firstRequest = new Set(ids);
     let outcome: Outcome | null = arena.outcome(state);
-    while (!outcome && arena.turn(state) < arena.manifest.maxTurns) {
+    while (!outcome && arena.turn(state) < arena.manifest.maxTurns && !spec.signal?.aborted) {
       const moves = new Map<string, unknown>();
       await Promise.all(
         ids.map(async (id) => {
@@ -115,8 +119,9 @@ export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
       const msg = arena.notify?.(state, id, 'end');
       if (msg != null) bots.get(id)?.notify(msg);
     }
+    const aborted = !outcome && spec.signal?.aborted === true;
     // Past the hard cap with no outcome from the rules: everyone still in ties.
-    outcome ??= { ranks: Object.fromEntries(ids.map((id) => [id, 1])), reason: 'turn limit' };
+    outcome ??= { ranks: Object.fromEntries(ids.map((id) => [id, 1])), reason: aborted ? 'aborted' : 'turn limit' };
     const best = Math.min(...Object.values(outcome.ranks));
     const top = ids.filter((id) => outcome!.ranks[id] === best);
     return {
@@ -128,6 +133,7 @@ export async function runMatch(spec: MatchSpec): Promise<MatchResult> {
       faults: [...faults.values()],
       frames,
       ms: performance.now() - t0,
+      ...(aborted ? { aborted } : {}),
     };
   } finally {
     await Promise.all([...bots.values()].map((b) => b?.close()));

@@ -1,12 +1,18 @@
 // Where a codebase's bot runs. In tournaments and `codearena match`: one hardened container per
 // player (its codebase mounted read-only at /code) and one fresh bot process per sim inside it,
-// so a container start is paid once per round, not per sim. `host` runs bare processes (bench
-// baseline only; never for untrusted code).
+// each as a uid of its own that leaves nothing behind (sandbox.ts), so a container start is
+// paid once per round, not per sim. `host` runs bare processes (bench baseline only; never for
+// untrusted code).
+//
+// Infrastructure failures are not the codebase's: when the container dies or the daemon stops
+// answering, checkInfra() says so, and recover() replaces the container (the sims it spoiled
+// are voided and replayed by the series, never scored).
 import type { Arena, BotClient, CodebaseReader } from '@codearena/protocol';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import { spawnHostProcess } from '../sandbox/host-process.ts';
 import type { ProcessHandle } from '../sandbox/process-handle.ts';
+import { InfraError, infraError } from '../sandbox/infra-error.ts';
 import { createBotClient } from './bot-client.ts';
 import { hostCodebaseReader } from './codebase-reader.ts';
 
@@ -17,10 +23,18 @@ export interface PlayerRuntime {
   /** A fresh bot process of this codebase, never used before (sims stay independent). */
   startBot(): Promise<BotClient>;
   /** The container, when there is one (validation runs commands in it). */
-  sandbox: Sandbox | null;
+  readonly sandbox: Sandbox | null;
   codeDir: string;
   /** The codebase's files as the host engine reads them (data bots). */
   reader: CodebaseReader;
+  /** Bumped whenever recover() replaces the container: a sim whose bots ran on an older one
+   *  was cut short by infrastructure. */
+  readonly generation: number;
+  /** null while the infrastructure under this codebase works, else what failed. */
+  checkInfra(): Promise<string | null>;
+  /** Replaces a broken container with a fresh one (concurrent callers share one replacement);
+   *  throws InfraError when no container can be started. */
+  recover(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -32,55 +46,107 @@ export interface RuntimeOptions {
   role: string;
 }
 
+/** Attempts at starting a container before the infrastructure is declared down, and the pause
+ *  before each retry (a daemon restarting, a transient API error). */
+const START_ATTEMPTS = 3;
+const RETRY_PAUSE_MS = [500, 2000];
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export async function openRuntime(name: string, hostDir: string, o: RuntimeOptions): Promise<PlayerRuntime> {
   const reader = hostCodebaseReader(hostDir);
+  const noInfra = { generation: 0, checkInfra: async () => null, recover: async () => {} };
   if (o.arena.manifest.botKind === 'data') {
     // The host engine reads the codebase's data; nothing of it runs, so no container.
     return {
-      name, sandbox: null, codeDir: hostDir, reader,
+      name, sandbox: null, codeDir: hostDir, reader, ...noInfra,
       startBot: () => Promise.reject(new Error(`${o.arena.manifest.id} bots are data, not processes`)),
       dispose: async () => {},
     };
   }
   if (o.mode === 'host') {
-    return withSpare({ name, sandbox: null, codeDir: hostDir, reader }, async () => spawnHostProcess([`${hostDir}/run`], hostDir), async () => {});
+    const spare = warmSpare(async () => spawnHostProcess([`${hostDir}/run`], hostDir));
+    return { name, sandbox: null, codeDir: hostDir, reader, ...noInfra, startBot: spare.take, dispose: spare.dispose };
   }
-  const sandbox = await createSandbox({
-    image: o.arena.manifest.image,
-    runId: o.runId,
-    role: o.role,
-    mounts: [{ host: hostDir, container: '/code', readOnly: true }],
-    limits: o.limits,
-    workdir: '/code',
-    pipes: true,
-  });
-  return withSpare({ name, sandbox, codeDir: '/code', reader }, () => sandbox.spawn(['./run'], { cwd: '/code', pipes: true }), () => sandbox.dispose());
+  const open = () =>
+    createSandbox({
+      image: o.arena.manifest.image,
+      runId: o.runId,
+      role: o.role,
+      mounts: [{ host: hostDir, container: '/code', readOnly: true }],
+      limits: o.limits,
+      workdir: '/code',
+      pipes: true,
+      processUsers: true,
+    });
+  let sandbox = await startWithRetries(open);
+  let generation = 0;
+  let spare = warmSpare(() => sandbox.spawn(['./run'], { cwd: '/code', pipes: true }));
+  let recovering: Promise<void> | null = null;
+  let disposed = false;
+  const checkInfra = () => sandbox.health();
+  return {
+    name, codeDir: '/code', reader,
+    get sandbox() {
+      return sandbox;
+    },
+    get generation() {
+      return generation;
+    },
+    startBot: () => spare.take(),
+    checkInfra,
+    recover() {
+      recovering ??= (async () => {
+        if (disposed || (await checkInfra()) === null) return;
+        generation++;
+        const old = { sandbox, spare };
+        await old.sandbox.dispose();
+        await old.spare.dispose();
+        sandbox = await startWithRetries(open);
+        spare = warmSpare(() => sandbox.spawn(['./run'], { cwd: '/code', pipes: true }));
+      })().finally(() => (recovering = null));
+      return recovering;
+    },
+    async dispose() {
+      disposed = true;
+      await recovering?.catch(() => {});
+      // Removing the container ends every process in it, the spare's included.
+      await sandbox.dispose();
+      await spare.dispose();
+    },
+  };
+}
+
+async function startWithRetries(open: () => Promise<Sandbox>): Promise<Sandbox> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await open();
+    } catch (e) {
+      // Not the daemon's failure (a path that cannot be mounted): retrying would not help.
+      if (!(e instanceof InfraError)) throw infraError('sandbox did not start', e);
+      if (attempt >= START_ATTEMPTS) throw new InfraError(`${e.message} (${attempt} attempts)`);
+      await pause(RETRY_PAUSE_MS[attempt - 1] ?? 2000);
+    }
+  }
 }
 
 /** Keeps one spare process started ahead of need, so an interpreter's start-up (50–120 ms)
  *  overlaps the previous sim instead of delaying the next. Spares are fresh processes, never
  *  reused, so results do not depend on which sim got which process. */
-function withSpare(
-  base: Pick<PlayerRuntime, 'name' | 'sandbox' | 'codeDir' | 'reader'>,
-  launch: () => Promise<ProcessHandle>,
-  disposeBase: () => Promise<void>,
-): PlayerRuntime {
+function warmSpare(launch: () => Promise<ProcessHandle>) {
   let spare: Promise<ProcessHandle> | null = null;
   let disposed = false;
   return {
-    ...base,
-    async startBot() {
+    async take(): Promise<BotClient> {
       const next = spare ?? launch();
       spare = disposed ? null : launch();
       spare?.catch(() => {});
       return createBotClient(await next);
     },
-    async dispose() {
+    async dispose(): Promise<void> {
       disposed = true;
       const s = spare;
       spare = null;
       await s?.then((p) => p.kill(), () => {});
-      await disposeBase();
     },
   };
 }

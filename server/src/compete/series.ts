@@ -1,9 +1,19 @@
 // N sims among a fixed set of codebases with a concurrency limit. Used by `codearena match`,
 // by the tournament's compete phase and by agents' local self-play.
+//
+// Infrastructure failures are never scored: a sim in which a bot faulted is checked against the
+// infrastructure under it (the container still running, the daemon answering, the container not
+// replaced meanwhile); if that failed, the sim is voided, the broken containers are replaced
+// and the sim is replayed with the same seed, up to SIM_ATTEMPTS times. After that (or when no
+// container can be started) playSeries throws an InfraError and the caller aborts.
 import { type Arena, deriveSeed } from '@codearena/protocol';
+import { InfraError } from '../sandbox/infra-error.ts';
 import { type MatchResult, runMatch } from './match-runner.ts';
 import { mapPool } from './pool.ts';
 import type { PlayerRuntime } from './runtime.ts';
+
+/** Plays of one sim before its infrastructure is declared down. */
+export const SIM_ATTEMPTS = 3;
 
 export interface SeriesOptions {
   arena: Arena;
@@ -15,9 +25,14 @@ export interface SeriesOptions {
   seedParts: (string | number)[];
   deadlineMs: number;
   keepFrames?: boolean;
+  /** Stops the series: no new sim starts, sims in play stop after their current turn and are
+   *  left out of the results. */
+  signal?: AbortSignal;
   onMatchStart?: (sim: number, seed: number) => void;
   onFrame?: (sim: number, turn: number, frame: unknown) => void;
   onMatchEnd?: (sim: number, seed: number, r: MatchResult) => void | Promise<void>;
+  /** A play of a sim was voided by an infrastructure failure (`attempt` of SIM_ATTEMPTS). */
+  onVoid?: (sim: number, seed: number, problem: string, attempt: number) => void;
 }
 
 export interface Standing {
@@ -31,26 +46,56 @@ export interface Standing {
 export interface SeriesResult {
   results: { sim: number; seed: number; result: MatchResult }[];
   standings: Standing[];
+  /** The signal stopped the series before every sim was played. */
+  aborted: boolean;
 }
 
 export async function playSeries(o: SeriesOptions): Promise<SeriesResult> {
   const sims = Array.from({ length: o.sims }, (_, i) => i);
-  const results = await mapPool(sims, o.concurrency, async (sim) => {
+  // Seats sharing one runtime (self-play's extra baseline seats) are checked and replaced once.
+  const runtimes = o.players.filter((p, i) => o.players.findIndex((q) => q.recover === p.recover) === i);
+  const played = await mapPool(sims, o.concurrency, async (sim) => {
     const seed = deriveSeed(...o.seedParts, sim);
-    o.onMatchStart?.(sim, seed);
-    const result = await runMatch({
-      arena: o.arena,
-      args: o.args,
-      players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot(), reader: p.reader })),
-      seed,
-      deadlineMs: o.deadlineMs,
-      keepFrames: o.keepFrames ?? false,
-      ...(o.onFrame ? { onFrame: (turn: number, frame: unknown) => o.onFrame!(sim, turn, frame) } : {}),
-    });
-    await o.onMatchEnd?.(sim, seed, result);
-    return { sim, seed, result };
-  });
-  return { results, standings: tally(o.players.map((p) => p.name), results.map((r) => r.result)) };
+    for (let attempt = 1; ; attempt++) {
+      const generations = runtimes.map((p) => p.generation);
+      o.onMatchStart?.(sim, seed);
+      const result = await runMatch({
+        arena: o.arena,
+        args: o.args,
+        players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot(), reader: p.reader })),
+        seed,
+        deadlineMs: o.deadlineMs,
+        keepFrames: o.keepFrames ?? false,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onFrame ? { onFrame: (turn: number, frame: unknown) => o.onFrame!(sim, turn, frame) } : {}),
+      });
+      if (result.aborted) return null;
+      const problem = await infraProblem(runtimes, generations, result);
+      if (problem === null) {
+        await o.onMatchEnd?.(sim, seed, result);
+        return { sim, seed, result };
+      }
+      o.onVoid?.(sim, seed, problem, attempt);
+      if (attempt >= SIM_ATTEMPTS) throw new InfraError(`sim ${sim} was spoiled by infrastructure failures ${attempt} times; the last: ${problem}`);
+      await Promise.all(runtimes.map((p) => p.recover()));
+    }
+  }, () => o.signal?.aborted === true);
+  const results = played.filter((r): r is NonNullable<typeof r> => r != null);
+  return { results, standings: tally(o.players.map((p) => p.name), results.map((r) => r.result)), aborted: results.length < o.sims };
+}
+
+/** What failed under a sim, or null when the infrastructure held. A sim without a fault ran
+ *  to its end on working containers whatever happened afterwards, so only faulted ones are
+ *  checked (one `inspect` per container, no exec). */
+async function infraProblem(runtimes: PlayerRuntime[], generations: number[], r: MatchResult): Promise<string | null> {
+  const replaced = runtimes.findIndex((p, i) => p.generation !== generations[i]);
+  if (replaced >= 0) return `${runtimes[replaced]!.name}'s container was replaced during the sim`;
+  if (r.faults.length === 0) return null;
+  const problems = await Promise.all(runtimes.map(async (p) => {
+    const problem = await p.checkInfra();
+    return problem && `${p.name}: ${problem}`;
+  }));
+  return problems.find((x) => x) ?? null;
 }
 
 /** A sim is a win for its sole winner, a loss for the others; no sole winner ⇒ a tie for those sharing rank 1. */

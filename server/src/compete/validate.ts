@@ -2,6 +2,7 @@
 // exception in the check is itself a failed validation with its message.
 import { type Arena, LimitsConfig, type Validation, type ValidateContext } from '@codearena/protocol';
 import { execOnHost } from '../sandbox/collect.ts';
+import { InfraError } from '../sandbox/infra-error.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { type PlayerRuntime, openRuntime } from './runtime.ts';
 
@@ -21,6 +22,20 @@ export async function validateCodebase(arena: Arena, rt: PlayerRuntime, args?: u
     return await arena.validate(validateContext(rt, args));
   } catch (e) {
     return { ok: false, detail: `validation failed: ${(e as Error).message}` };
+  }
+}
+
+/** Validation that infrastructure cannot fail: a failed check on a container that died (or a
+ *  daemon that stopped answering) is repeated on a fresh container; when that keeps failing it
+ *  throws an InfraError instead of blaming the codebase. */
+export async function validateOnWorkingInfra(arena: Arena, rt: PlayerRuntime, args?: unknown, attempts = 3): Promise<Validation> {
+  for (let attempt = 1; ; attempt++) {
+    const v = await validateCodebase(arena, rt, args);
+    if (v.ok) return v;
+    const problem = await rt.checkInfra();
+    if (problem === null) return v;
+    if (attempt >= attempts) throw new InfraError(`validating ${rt.name} failed ${attempt} times on broken infrastructure; the last: ${problem}`);
+    await rt.recover();
   }
 }
 

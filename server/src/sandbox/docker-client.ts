@@ -14,6 +14,8 @@ export const LABEL_ROLE = 'codearena.role';
 /** Set from CODEARENA_SESSION (the test suite sets it) so one session's containers can be
  *  removed together when it is interrupted. */
 export const LABEL_SESSION = 'codearena.session';
+/** The creating process's owner token (owner.ts): leftovers of a killed process are found by it. */
+export const LABEL_OWNER = 'codearena.owner';
 
 export async function dockerAvailable(): Promise<{ ok: true; version: string } | { ok: false; error: string }> {
   try {

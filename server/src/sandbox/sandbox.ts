@@ -1,14 +1,29 @@
 // One hardened container per player and phase. Everything inside is hostile by assumption:
 // no network, read-only root, capped memory/CPU/pids, no capabilities, non-root user.
-// Processes are started with `docker exec` and spoken to over the exec's stdio stream.
+// Processes are started with `docker exec` and spoken to over the exec's stdio stream, or, for
+// bots, over named pipes (fifo.ts).
+//
+// Sims are independent (processUsers): every process started in such a sandbox runs as a uid
+// of its own (PROCESS_UID_BASE + n, never reused within the container), so it cannot signal,
+// ptrace or read the /proc entries of any other process, nor open another's pipes. When its
+// main process ends, its wrapper kills every process of that uid (`kill -9 -1`: whatever a
+// daemon double-forked or setsid'd away) and deletes that uid's files in /tmp, /dev/shm and
+// /dev/mqueue and its SysV IPC objects, before the exec ends — no extra exec on the normal
+// path. When the wrapper itself did not finish (killed by the host at a timeout, or by its
+// own bot) the host runs the same clean-up in a separate exec as that uid.
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { Demuxer } from './demux.ts';
-import { type FifoPair, createFifoDir, openFifoPair, removeFifoDir } from './fifo.ts';
-import { LABEL, LABEL_ROLE, LABEL_RUN, LABEL_SESSION, docker } from './docker-client.ts';
-import { type SandboxLimits, sandboxUser } from './limits.ts';
+import { type FifoSet, createFifoDir, openFifoSet, removeFifoDir } from './fifo.ts';
+import { LABEL, LABEL_OWNER, LABEL_ROLE, LABEL_RUN, LABEL_SESSION, docker } from './docker-client.ts';
+import { PROCESS_UID_BASE, PROCESS_UID_COUNT, type SandboxLimits, sandboxGid, sandboxUser } from './limits.ts';
 import { collect, type ExecOptions, type ExecResult } from './collect.ts';
 import { Listeners, type ProcessHandle } from './process-handle.ts';
+import { infraError } from './infra-error.ts';
+import { reapLeftoversOnce } from './cleanup.ts';
+import { ownerToken } from './owner.ts';
 
 export interface Mount {
   host: string;
@@ -29,34 +44,73 @@ export interface SandboxOptions {
   tmpMb?: number;
   /** Allow spawn({ pipes: true }): named-pipe stdio (see fifo.ts) instead of the attach stream. */
   pipes?: boolean;
+  /** Every process runs as a uid of its own and leaves nothing behind (see the top of this
+   *  file). For containers that run untrusted code process after process (bots); not for
+   *  workspaces, whose commands must write the repo as the sandbox user. */
+  processUsers?: boolean;
 }
-
 
 export interface Sandbox {
   readonly id: string;
   exec(cmd: string, o?: ExecOptions): Promise<ExecResult>;
-  /** `pipes`: stdin/stdout over named pipes (fast path for bots; needs `pipes` at creation). */
+  /** `pipes`: stdin/stdout/stderr over named pipes (fast path for bots; needs `pipes` at creation). */
   spawn(cmd: string[], o?: { cwd?: string; pipes?: boolean }): Promise<ProcessHandle>;
   readFile(path: string): Promise<Buffer>;
   writeFile(path: string, data: string | Buffer): Promise<void>;
+  /** null while the container runs and the daemon answers; else what is wrong (infrastructure,
+   *  never a bot's doing: bots cannot signal the container's init, see processUsers). */
+  health(): Promise<string | null>;
   dispose(): Promise<void>;
 }
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const IO_DIR = '/io';
+/** stderr a bot process may send the host through its pipe; past it the process is stopped.
+ *  Generous for logging (a line per turn is a few KiB a sim), and a flood costs the host no
+ *  more than this. */
+export const STDERR_CAP_BYTES = 1024 * 1024;
+/** A clean-up exec that takes longer than this is given up (the container goes at dispose). */
+const CLEANUP_TIMEOUT_MS = 15_000;
+const HEALTH_TIMEOUT_MS = 15_000;
+/** A process that died by a signal nobody on the host sent (or an exec that failed) may be the
+ *  first sign of a container going down, seconds before the daemon reports the container
+ *  stopped; health() then waits this long for that report before trusting "running". */
+const SETTLE_MS = 2000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/** Why a host path cannot be bind-mounted, or null. The structured Mounts API takes any path
+ *  (colons and commas included); what remains is a path that is relative or does not exist. */
+export function mountProblem(host: string): string | null {
+  if (!isAbsolute(host)) return `${host} is not an absolute path`;
+  try {
+    statSync(host);
+  } catch (e) {
+    return `${host} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  return null;
+}
 
 export async function createSandbox(o: SandboxOptions): Promise<Sandbox> {
+  for (const m of o.mounts) {
+    const problem = mountProblem(m.host);
+    if (problem) throw new Error(`cannot mount ${problem} (at ${m.container}); pass the absolute path of an existing directory`);
+  }
+  await reapLeftoversOnce();
   const ioDir = o.pipes ? createFifoDir() : null;
   try {
     return await startContainer(o, ioDir);
   } catch (e) {
     if (ioDir) removeFifoDir(ioDir);
-    throw e;
+    throw infraError('sandbox did not start', e);
   }
 }
 
 async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<Sandbox> {
   const mounts = ioDir ? [...o.mounts, { host: ioDir, container: IO_DIR, readOnly: true }] : o.mounts;
   const env = Object.entries({ HOME: '/tmp', LANG: 'C.UTF-8', ...o.env }).map(([k, v]) => `${k}=${v}`);
+  // Files in tmpfs are charged to the container's memory but to no process, so the OOM killer
+  // could not pick a bot for them: /tmp and /dev/shm together stay under half the memory cap.
+  const quarterMb = Math.max(4, Math.floor(o.limits.memoryMb / 4));
   const container = await docker().createContainer({
     Image: o.image,
     Cmd: ['sleep', 'infinity'],
@@ -64,7 +118,7 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
     WorkingDir: o.workdir ?? '/',
     Env: [PATH, ...env],
     Labels: {
-      [LABEL]: '1', [LABEL_RUN]: o.runId, [LABEL_ROLE]: o.role,
+      [LABEL]: '1', [LABEL_RUN]: o.runId, [LABEL_ROLE]: o.role, [LABEL_OWNER]: ownerToken(),
       ...(process.env.CODEARENA_SESSION ? { [LABEL_SESSION]: process.env.CODEARENA_SESSION } : {}),
     },
     NetworkDisabled: true,
@@ -72,7 +126,8 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
     HostConfig: {
       NetworkMode: 'none',
       ReadonlyRootfs: true,
-      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${o.tmpMb ?? 64}m` },
+      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${Math.min(o.tmpMb ?? 64, quarterMb)}m` },
+      ShmSize: Math.min(64, quarterMb) * 1024 * 1024,
       Memory: o.limits.memoryMb * 1024 * 1024,
       MemorySwap: o.limits.memoryMb * 1024 * 1024, // equal to Memory: no swap on top
       NanoCpus: Math.round(o.limits.cpus * 1e9),
@@ -80,7 +135,8 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
       Init: true, // a real PID 1 reaps what bots leave behind and ignores their signals
-      Binds: mounts.map((m) => `${m.host}:${m.container}:${m.readOnly ? 'ro' : 'rw'}`),
+      // The structured form, not Binds ("host:container:ro" strings break on a ':' in a path).
+      Mounts: mounts.map((m) => ({ Type: 'bind' as const, Source: m.host, Target: m.container, ReadOnly: m.readOnly })),
       Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }],
     },
   });
@@ -90,36 +146,81 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
     await container.remove({ force: true }).catch(() => {});
     throw e;
   }
-  return new DockerSandbox(container, ioDir);
+  return new DockerSandbox(container, ioDir, o.processUsers === true);
 }
 
-const IO_DIR = '/io';
+/** Kills every process of the calling uid but the caller (kill(2) with -1 never signals the
+ *  caller or init; SIGKILL is pending before a fork can complete, so one pass takes a fork
+ *  loop too; the second is for good measure), then deletes that uid's files where processes
+ *  can write, and its SysV IPC objects. A bot that made its directories unreadable gets them
+ *  made readable first. */
+const cleanUp = (uid: number) => {
+  const where = ['/tmp', '/dev/shm', '/dev/mqueue'];
+  const del = `find ${where.join(' ')} -xdev -mindepth 1 -user ${uid} -delete 2>/dev/null`;
+  const files = `find ${where.join(' ')} -xdev -mindepth 1 -maxdepth 1 -user ${uid} -type d -exec chmod -R u+rwx {} + 2>/dev/null; ${del}`;
+  // Shell built-ins only in the usual case (nothing in those places at all, no SysV object),
+  // so a well-behaved bot's clean-up starts no process and its sim ends no later.
+  const globs = where.flatMap((d) => [`${d}/*`, `${d}/.[!.]*`, `${d}/..?*`]).join(' ');
+  const anyFile = `any=; for f in ${globs}; do if [ -e "$f" ] || [ -L "$f" ]; then any=1; break; fi; done`;
+  const anyIpc = 'for f in /proc/sysvipc/shm /proc/sysvipc/sem /proc/sysvipc/msg; do { read -r h; read -r l && ipc=1; } <$f; done 2>/dev/null';
+  return `kill -9 -1 2>/dev/null; kill -9 -1 2>/dev/null; ${anyFile}; [ -z "$any" ] || ${del} || { ${files}; }; ${anyIpc}; [ -z "$ipc" ] || ipcrm -a 2>/dev/null`;
+};
 
 class DockerSandbox implements Sandbox {
-  private disposed = false;
-  constructor(private readonly container: Docker.Container, private readonly ioDir: string | null) {}
+  disposed = false;
+  private nextUid = 0;
+  /** What stopped the container, once the daemon reported it (or the connection broke). */
+  private stopReason: string | null = null;
+  private readonly stopped: Promise<void>;
+  /** A sign of trouble was seen since the last health check (see SETTLE_MS). */
+  suspect = false;
+
+  constructor(private readonly container: Docker.Container, private readonly ioDir: string | null, private readonly processUsers: boolean) {
+    // One long-poll per container: the daemon answers it the moment the container stops.
+    const short = container.id.slice(0, 12);
+    this.stopped = container.wait({ condition: 'not-running' }).then(
+      (r: { StatusCode?: number }) => { this.stopReason = `container ${short} stopped (exit code ${r.StatusCode ?? '?'})`; },
+      (e: Error) => { this.stopReason = `container ${short} unreachable: ${e.message.trim().slice(0, 300)}`; },
+    );
+  }
 
   get id(): string {
     return this.container.id;
   }
 
-  async spawn(cmd: string[], o: { cwd?: string; pipes?: boolean } = {}): Promise<ProcessHandle> {
-    // The wrapper prints its PID (the exec is a session leader, so PID = process group id)
-    // before exec-ing the command; kill() then takes the whole group. With pipes, the
-    // command's stdin and stdout are the named pipes; stderr stays on the exec stream.
+  /** A uid nothing else in this container has used. */
+  private freshUid(): number {
+    const uid = PROCESS_UID_BASE + (this.nextUid % PROCESS_UID_COUNT);
+    this.nextUid++;
+    return uid;
+  }
+
+  async spawn(cmd: string[], o: { cwd?: string; pipes?: boolean; asSandboxUser?: boolean } = {}): Promise<ProcessHandle> {
     if (o.pipes && !this.ioDir) throw new Error('spawn({ pipes: true }) needs a sandbox created with pipes: true');
-    const fifo = o.pipes && this.ioDir ? await openFifoPair(this.ioDir, IO_DIR, sandboxUser()) : null;
-    const script = fifo ? 'echo $$; cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT"' : 'echo $$; cd "$0" && exec "$@"';
+    const uid = this.processUsers && !o.asSandboxUser ? this.freshUid() : null;
+    const user = uid === null ? sandboxUser() : `${uid}:${sandboxGid()}`;
+    const fifo = o.pipes && this.ioDir ? await openFifoSet(this.ioDir, IO_DIR, user) : null;
+    // The wrapper prints its PID (the exec is a session leader, so PID = process group id).
+    // Own-uid processes: it then runs the command as a child and cleans up after it (see the
+    // top of this file); with pipes it first lets go of the exec's stdio, so nothing in the
+    // container holds the daemon's stream for a bot to flood. A raised oom_score_adj (which
+    // children inherit) makes the OOM killer take bot processes before the container's init.
+    let script: string;
+    if (uid === null) script = fifo ? 'echo $$; cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"' : 'echo $$; cd "$0" && exec "$@"';
+    else if (fifo) script = `echo $$; exec >/dev/null 2>&1 </dev/null; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
+    else script = `echo $$; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@"; rc=$?; { ${cleanUp(uid)}; } >/dev/null 2>&1; exit $rc`;
     try {
       const exec = await this.container.exec({
         Cmd: ['/bin/sh', '-c', script, o.cwd ?? '/', ...cmd],
-        Env: fifo ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`] : [],
+        User: user,
+        Env: fifo ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`, `CODEARENA_ERR=${fifo.errPath}`] : [],
         AttachStdin: !fifo, AttachStdout: true, AttachStderr: true, Tty: false,
       });
       const stream = (await exec.start({ hijack: true, stdin: !fifo })) as Duplex;
-      return new ExecProcess(this, exec, stream, fifo);
+      return new ExecProcess(this, exec, stream, fifo, uid);
     } catch (e) {
       fifo?.close();
+      this.suspect = true;
       throw e;
     }
   }
@@ -129,33 +230,73 @@ class DockerSandbox implements Sandbox {
     return collect(await this.spawn(['bash', '-c', cmd], { cwd: o.cwd }), o, t0);
   }
 
+  /** The host's own reads and writes run as the sandbox user (not an own uid: what they write
+   *  must outlive the command). */
+  private async hostExec(cmd: string, o: ExecOptions): Promise<ExecResult> {
+    return collect(await this.spawn(['bash', '-c', cmd], { asSandboxUser: true }), o);
+  }
+
   async readFile(path: string): Promise<Buffer> {
-    const r = await this.exec(`cat -- ${shellQuote(path)}`, { maxOutputBytes: 64 * 1024 * 1024 });
+    const r = await this.hostExec(`cat -- ${shellQuote(path)}`, { maxOutputBytes: 64 * 1024 * 1024 });
     if (r.exitCode !== 0) throw new Error(`readFile ${path}: ${r.stderr.trim()}`);
     return Buffer.from(r.stdout, 'utf8');
   }
 
   async writeFile(path: string, data: string | Buffer): Promise<void> {
-    const r = await this.exec(`cat > ${shellQuote(path)}`, { stdin: data });
+    const r = await this.hostExec(`cat > ${shellQuote(path)}`, { stdin: data });
     if (r.exitCode !== 0) throw new Error(`writeFile ${path}: ${r.stderr.trim()}`);
   }
 
-  /** Kills a process group inside the container (used by ExecProcess.kill). */
-  async killGroup(pid: number): Promise<void> {
-    if (this.disposed) return;
+  async health(): Promise<string | null> {
+    if (this.disposed) return 'the sandbox was disposed';
+    if (this.suspect) await Promise.race([this.stopped, sleep(SETTLE_MS)]);
+    if (this.stopReason) return this.stopReason;
+    this.suspect = false;
+    const short = this.id.slice(0, 12);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<string>((r) => (timer = setTimeout(() => r(`the Docker daemon did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`), HEALTH_TIMEOUT_MS)));
+    const check = this.container.inspect().then(
+      (i) => (i.State.Running ? null : `container ${short} is not running (${i.State.Status}, exit code ${i.State.ExitCode}${i.State.OOMKilled ? ', OOM-killed' : ''})`),
+      (e: Error) => `container ${short} unreachable: ${e.message.trim().slice(0, 300)}`,
+    );
     try {
-      const exec = await this.container.exec({ Cmd: ['kill', '-KILL', '--', `-${pid}`], AttachStdout: true, AttachStderr: true });
-      const s = (await exec.start({ hijack: true, stdin: false })) as Duplex;
-      await new Promise<void>((resolve) => { s.on('end', resolve); s.on('close', resolve); s.on('error', () => resolve()); s.resume(); });
-    } catch {
-      /* the container may be gone already */
+      return await Promise.race([check, late]);
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /** Runs one command to its end in the container, bounded in time; never throws. */
+  private async run(cmd: string[], user: string): Promise<void> {
+    if (this.disposed) return;
+    let timer: NodeJS.Timeout | undefined;
+    const work = (async () => {
+      const exec = await this.container.exec({ Cmd: cmd, User: user, AttachStdout: true, AttachStderr: true });
+      const s = (await exec.start({ hijack: true, stdin: false })) as Duplex;
+      await new Promise<void>((resolve) => {
+        timer = setTimeout(() => { s.destroy(); resolve(); }, CLEANUP_TIMEOUT_MS);
+        s.on('end', resolve); s.on('close', resolve); s.on('error', () => resolve()); s.resume();
+      });
+    })();
+    await work.catch(() => {}); // the container may be gone already
+    clearTimeout(timer);
+  }
+
+  /** Kills every process of an own uid and deletes its files (see cleanUp). */
+  cleanUpUid(uid: number): Promise<void> {
+    return this.run(['/bin/sh', '-c', cleanUp(uid)], `${uid}:${sandboxGid()}`);
+  }
+
+  /** Kills a process group inside the container (processes of the sandbox user). */
+  killGroup(pid: number): Promise<void> {
+    return this.run(['kill', '-KILL', '--', `-${pid}`], sandboxUser());
   }
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
     await this.container.remove({ force: true }).catch(() => {});
+    await Promise.race([this.stopped, sleep(5000)]); // its long-poll ends with the container
     if (this.ioDir) removeFifoDir(this.ioDir);
   }
 }
@@ -166,8 +307,16 @@ class ExecProcess implements ProcessHandle {
   private readonly err = new Listeners<Buffer>();
   private pid: Promise<number | null>;
   private alive = true;
+  /** The own-uid clean-up run by the host (see the top of this file), once started. */
+  private cleanup: Promise<void> | null = null;
 
-  constructor(private readonly box: DockerSandbox, exec: Docker.Exec, private readonly stream: Duplex, private readonly fifo: FifoPair | null) {
+  constructor(
+    private readonly box: DockerSandbox,
+    exec: Docker.Exec,
+    private readonly stream: Duplex,
+    private readonly fifo: FifoSet | null,
+    private readonly uid: number | null,
+  ) {
     let gotPid: (pid: number | null) => void = () => {};
     this.pid = new Promise((r) => (gotPid = r));
     let head = '';
@@ -187,7 +336,26 @@ class ExecProcess implements ProcessHandle {
     );
     stream.on('data', (b: Buffer) => demux.push(b));
     stream.on('error', () => {});
-    fifo?.reader.on('data', (b: Buffer) => this.out.emit(b));
+    if (fifo) {
+      fifo.reader.on('data', (b: Buffer) => this.out.emit(b));
+      let errBytes = 0;
+      let capped = false;
+      fifo.errReader.on('data', (b: Buffer) => {
+        if (capped) return;
+        const room = STDERR_CAP_BYTES - errBytes;
+        if (b.length <= room) {
+          errBytes += b.length;
+          return this.err.emit(b);
+        }
+        capped = true;
+        this.err.emit(b.subarray(0, room));
+        // Closing the host's end leaves the pipe without a reader: the bot's next write fails
+        // (EPIPE) at once, instead of the host reading on until the kill lands.
+        fifo.errReader.destroy();
+        this.err.emit(Buffer.from(`\n[codearena: stopped after ${STDERR_CAP_BYTES} bytes on stderr]\n`));
+        void this.kill();
+      });
+    }
     this.exited = new Promise<number | null>((resolve) => {
       let done = false;
       const finish = () => {
@@ -197,7 +365,16 @@ class ExecProcess implements ProcessHandle {
         gotPid(null);
         // Let the last stdout bytes drain from the pipe before it is closed.
         setImmediate(() => this.fifo?.close());
-        exec.inspect().then((i) => resolve(i.ExitCode ?? null), () => resolve(null));
+        void (async () => {
+          const code = await exec.inspect().then((i) => i.ExitCode ?? null, () => null);
+          // The wrapper exits with its command's code after cleaning up; a signal's code (or
+          // none) means it may not have got that far.
+          if (code === null || code >= 128) {
+            if (!this.cleanup) this.box.suspect = true; // not killed by the host
+            if (this.uid !== null) await this.cleanUp(this.uid);
+          }
+          resolve(code);
+        })();
       };
       stream.on('end', finish);
       stream.on('close', finish);
@@ -224,12 +401,27 @@ class ExecProcess implements ProcessHandle {
     this.err.add(cb);
   }
 
+  private cleanUp(uid: number): Promise<void> {
+    this.cleanup ??= this.box.cleanUpUid(uid);
+    return this.cleanup;
+  }
+
   async kill(): Promise<void> {
-    if (!this.alive) return;
-    const pid = await Promise.race([this.pid, new Promise<null>((r) => setTimeout(() => r(null), 2000))]);
-    // The group kill is one more exec (~40 ms); it runs on in the background so the next sim
-    // need not wait for it. Whatever survives it dies with the container at dispose().
-    if (pid) void this.box.killGroup(pid);
+    if (!this.alive) {
+      // Ended already; its exit (with any clean-up it needs) is settled through `exited`.
+      await this.exited;
+      return;
+    }
+    if (this.uid !== null) {
+      // Everything of this uid dies, wherever it went; awaited, so a sim that ends with a kill
+      // leaves nothing running into the next.
+      await this.cleanUp(this.uid);
+    } else {
+      const pid = await Promise.race([this.pid, new Promise<null>((r) => setTimeout(() => r(null), 2000))]);
+      // The group kill is one more exec (~40 ms); it runs on in the background so the next sim
+      // need not wait for it. Whatever survives it dies with the container at dispose().
+      if (pid) void this.box.killGroup(pid);
+    }
     this.stream.destroy();
     this.fifo?.close();
   }

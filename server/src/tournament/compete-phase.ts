@@ -5,8 +5,9 @@ import { dirname } from 'node:path';
 import type { Arena } from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
-import { playSeries } from '../compete/series.ts';
-import { validateCodebase } from '../compete/validate.ts';
+import { SIM_ATTEMPTS, playSeries } from '../compete/series.ts';
+import { validateOnWorkingInfra } from '../compete/validate.ts';
+import { infraError } from '../sandbox/infra-error.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import { type RoundScore, scoreRound } from './round-result.ts';
 import type { RunLayout } from './run-layout.ts';
@@ -38,28 +39,26 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
   const { bus, round } = c;
   const runtimes: PlayerRuntime[] = [];
   try {
-    const opened = await Promise.all(
-      c.players.map(async (p) => {
-        try {
-          return await openRuntime(p.name, p.codeDir, { mode: c.mode, arena: c.arena, runId: bus.tournamentId, limits: c.limits, role: `compete:${p.name}` });
-        } catch (e) {
-          bus.emit({ type: 'fault', scope: 'system', round, player: p.name, fault: { kind: 'crash', detail: `sandbox did not start: ${(e as Error).message}` } });
-          return null;
-        }
-      }),
+    // A container that will not start is infrastructure (the runtime retried already), never
+    // the codebase's forfeit: the whole round is aborted instead (InfraError, see tournament.ts).
+    const opened = await Promise.allSettled(
+      c.players.map((p) => openRuntime(p.name, p.codeDir, { mode: c.mode, arena: c.arena, runId: bus.tournamentId, limits: c.limits, role: `compete:${p.name}` })),
     );
-    for (const rt of opened) if (rt) runtimes.push(rt);
+    for (const o of opened) if (o.status === 'fulfilled') runtimes.push(o.value);
+    const failedOpen = opened.find((o) => o.status === 'rejected');
+    if (failedOpen) throw infraError('sandbox did not start', failedOpen.reason);
 
     const validations: CompeteOutput['validations'] = {};
-    await Promise.all(
-      c.players.map(async (p, i) => {
-        const rt = opened[i];
-        const v = rt ? await validateCodebase(c.arena, rt, c.args) : { ok: false, detail: 'sandbox did not start' };
-        validations[p.name] = v;
-        bus.emit({ type: 'validation', round, player: p.name, ok: v.ok, detail: v.detail });
-        if (!v.ok) bus.emit({ type: 'fault', scope: 'validation', round, player: p.name, fault: { kind: 'crash', detail: v.detail } });
+    const checked = await Promise.allSettled(
+      runtimes.map(async (rt) => {
+        const v = await validateOnWorkingInfra(c.arena, rt, c.args);
+        validations[rt.name] = v;
+        bus.emit({ type: 'validation', round, player: rt.name, ok: v.ok, detail: v.detail });
+        if (!v.ok) bus.emit({ type: 'fault', scope: 'validation', round, player: rt.name, fault: { kind: 'crash', detail: v.detail } });
       }),
     );
+    const failedCheck = checked.find((o) => o.status === 'rejected');
+    if (failedCheck) throw infraError('validation', failedCheck.reason);
     const names = c.players.map((p) => p.name);
     const forfeited = names.filter((n) => !validations[n]?.ok);
     const playing = runtimes.filter((rt) => validations[rt.name]?.ok);
@@ -75,6 +74,9 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
         seedParts: [c.seed, round],
         deadlineMs: c.deadlineMs,
         keepFrames: true,
+        signal: c.signal,
+        onVoid: (sim, _seed, problem, attempt) =>
+          bus.emit({ type: 'fault', scope: 'system', round, player: null, fault: { kind: 'crash', detail: `infrastructure: sim ${sim} voided, not scored (play ${attempt} of ${SIM_ATTEMPTS}): ${problem}` } }),
         onMatchStart: (sim, seed) =>
           bus.emit({ type: 'match.started', round, matchId: matchId(round, sim), sim, seed, players: playing.map((p) => p.name) }),
         onFrame: c.frameEvery > 0

@@ -12,7 +12,10 @@ import { type GitOptions, exportTag, initRepo } from '../edit/git.ts';
 import { repoQuotaFrom } from '../edit/repo-quota.ts';
 import { eloUpdate, pairwiseFromRanks } from '../rating/index.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
+import { isInfraError } from '../sandbox/infra-error.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
+import { hostLimitIssues } from '../sandbox/host-limits.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { RunLog } from '../store/run-log.ts';
 import type { StoreIndex } from '../store/index-db.ts';
 import { competePhase } from './compete-phase.ts';
@@ -47,6 +50,10 @@ export interface TournamentSummary {
   id: string;
   runDir: string;
   status: 'finished' | 'aborted';
+  /** Why it was aborted: a stop request, or infrastructure that stayed down (the round in
+   *  progress is then not scored; `infraProblem` names what failed). */
+  abortReason?: 'interrupted' | 'infrastructure';
+  infraProblem?: string;
   winner: string | null;
   roundWins: Record<string, number>;
   ratings: Record<string, number>;
@@ -69,6 +76,12 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
   const deadlineMs = config.limits.turn_deadline_ms ?? arena.manifest.turnDeadlineMs;
   const seed = config.tournament.seed;
   const brief = readFileSync(entry.brief, 'utf8');
+  // Limits the machine cannot grant would make every container fail to start: refuse them
+  // before anything is written, naming the field.
+  if (mode === 'docker') {
+    const issues = await hostLimitIssues(config.limits);
+    if (issues.length) throw new ConfigError('config', issues);
+  }
 
   mkdirSync(layout.roundsDir, { recursive: true });
   writeFileSync(layout.configYaml, o.rawConfig);
@@ -88,6 +101,7 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
   let ratings = Object.fromEntries(names.map((n) => [n, 1200]));
   const rounds: RoundSummary[] = [];
   let status: 'finished' | 'aborted' = 'finished';
+  let infraProblem: string | undefined;
 
   try {
     await Promise.all(players.map((p) => initRepo(layout.repo(p.name), p.from, quota, gitFor(p.name))));
@@ -121,6 +135,8 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
         mode, limits, bus, layout, signal, frameEvery: o.frameEvery ?? 1,
       });
       if (signal.aborted) throw new Aborted();
+      // A round without sims (forfeits) has no replay folder yet.
+      mkdirSync(layout.roundDir(r), { recursive: true });
       writeFileSync(layout.roundResults(r), `${JSON.stringify({ round: r, ...result }, null, 2)}\n`);
       bus.emit({
         type: 'round.finished', round: r, simWins: result.simWins, ties: result.ties, sims: result.sims,
@@ -135,7 +151,13 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
       }
     }
   } catch (e) {
-    if (!(e instanceof Aborted) && !signal.aborted) {
+    if (isInfraError(e)) {
+      // Not anyone's fault and not a result: the round in progress is dropped unscored, and the
+      // log ends as aborted so the tournament can be resumed from it once the machine is fixed.
+      infraProblem = e.message;
+      const round = rounds.length;
+      bus.emit({ type: 'fault', scope: 'system', round, player: null, fault: { kind: 'crash', detail: `infrastructure: ${e.message}; round ${round} aborted, not scored` } });
+    } else if (!(e instanceof Aborted) && !signal.aborted) {
       bus.emit({ type: 'fault', scope: 'system', round: null, player: null, fault: { kind: 'crash', detail: (e as Error).stack ?? String(e) } });
       log.close();
       throw e;
@@ -145,9 +167,10 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
     if (mode === 'docker') await removeContainers(id).catch(() => 0);
   }
   const winner = status === 'finished' ? tournamentWinner(roundWins) : null;
-  bus.emit({ type: 'tournament.finished', status, winner, roundWins, ratings });
+  const abortReason = status === 'aborted' ? (infraProblem ? 'infrastructure' : 'interrupted') : undefined;
+  bus.emit({ type: 'tournament.finished', status, winner, roundWins, ratings, ...(abortReason ? { reason: abortReason } : {}) });
   log.close();
-  return { id, runDir: layout.runDir, status, winner, roundWins, ratings, rounds };
+  return { id, runDir: layout.runDir, status, winner, roundWins, ratings, rounds, ...(abortReason ? { abortReason } : {}), ...(infraProblem ? { infraProblem } : {}) };
 }
 
 class Aborted extends Error {}
