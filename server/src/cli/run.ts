@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Event, TournamentConfig } from '@codearena/protocol';
 import { ConfigError } from '../config/config-error.ts';
 import { checkArena } from '../config/arena-check.ts';
+import { checkArenaArgs } from '../config/arena-args.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { arenaIds, getArena } from '../arenas.ts';
 import { checkAgents } from '../edit/agents.ts';
@@ -26,11 +27,7 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   const { config } = loaded;
   checkArena(config, arenaIds(), configPath);
   const { arena } = getArena(config.arena.id);
-  try {
-    arena.parseArgs(config.arena.args);
-  } catch (e) {
-    throw new ConfigError(configPath, [{ path: 'arena.args', message: `${(e as Error).message}` }]);
-  }
+  checkArenaArgs(arena, config, configPath, loaded.raw);
   const { min, max } = arena.manifest.players;
   if (config.players.length < min || config.players.length > max) {
     throw new ConfigError(configPath, [{ path: 'players', message: `${arena.manifest.id} is played by ${min} to ${max} players, the config has ${config.players.length}; add or remove players` }]);
@@ -43,7 +40,8 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
   const progress = createProgress();
   const runId = newRunId(config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`);
-  // --serve: the web view follows this tournament from its first event, fed by its own bus.
+  // --serve: the web view follows this tournament from its first event, fed by its own bus. The
+  // gateway runs in a child process (restarted if it dies), so no client can end the tournament.
   const gateway = opts.serve ? await openGateway(store, opts) : null;
   if (gateway) process.stderr.write(`${bold('web view')}: ${cyan(pageUrl(gateway, `/t/${runId}`))}\n`);
   const stop = new AbortController();

@@ -1,9 +1,11 @@
 // `codearena serve`: the web view, the JSON API and the live streams over the store, until
 // Ctrl-C. `codearena run --serve` uses the same pieces around a tournament in this process.
+// Either way the gateway runs in a child process of its own (gateway/supervisor.ts): nothing a
+// client does to it can end this process or the tournament in it.
 import { resolve } from 'node:path';
 import { RUNS_DIR } from '../paths.ts';
 import { StoreIndex } from '../store/index-db.ts';
-import { DEFAULT_PORT, type Gateway, GatewayConfigError, ensureWebBuilt, startGateway } from '../gateway/index.ts';
+import { DEFAULT_PORT, GatewayConfigError, GatewayProcess, ensureWebBuilt } from '../gateway/index.ts';
 import { bold, cyan, dim, yellow } from './format.ts';
 import { UsageError } from './preflight.ts';
 
@@ -13,14 +15,14 @@ export interface ServeOptions {
   token?: string;
 }
 
-/** Builds the web app if its sources changed, then starts the gateway; config problems become usage errors. */
-export async function openGateway(store: StoreIndex, o: ServeOptions): Promise<Gateway> {
+/** Builds the web app if its sources changed, then starts the gateway process; config problems become usage errors. */
+export async function openGateway(store: StoreIndex, o: ServeOptions): Promise<GatewayProcess> {
   if (o.port !== undefined && o.port > 65535) throw new UsageError(`--port must be at most 65535, got ${o.port}`);
   const built = ensureWebBuilt();
   if (!built.ok) process.stderr.write(`${yellow('warning:')} the web app could not be built (${built.error}); the API and streams still work\n`);
   try {
-    return await startGateway({
-      store,
+    return await GatewayProcess.start({
+      indexPath: resolve(store.path),
       host: o.host ?? '127.0.0.1',
       port: o.port ?? DEFAULT_PORT,
       portFallback: o.port === undefined,
@@ -33,7 +35,7 @@ export async function openGateway(store: StoreIndex, o: ServeOptions): Promise<G
 }
 
 /** The gateway's URL for an app path, keeping the ?token= part. */
-export function pageUrl(gateway: Gateway, path: string): string {
+export function pageUrl(gateway: GatewayProcess, path: string): string {
   const u = new URL(gateway.url);
   u.pathname = path;
   return u.toString();
@@ -55,7 +57,7 @@ export function untilInterrupted(): Promise<void> {
 export async function serveCommand(opts: ServeOptions & { runs?: string }): Promise<void> {
   const runsDir = resolve(opts.runs ?? RUNS_DIR);
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
-  let gateway: Gateway;
+  let gateway: GatewayProcess;
   try {
     gateway = await openGateway(store, opts);
   } catch (e) {

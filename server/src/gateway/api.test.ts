@@ -8,6 +8,7 @@ import {
   DiffPayload, LeaderboardPayload, MatchPage, Replay, TournamentDetail, TournamentList, TrajectoryPayload,
 } from '@codearena/protocol';
 import { StoreIndex } from '../store/index-db.ts';
+import { rawRequest } from './raw-http.fixture.ts';
 import { playFullRun } from './run.fixture.ts';
 import { type Gateway, GatewayConfigError, startGateway } from './server.ts';
 
@@ -171,6 +172,33 @@ describe('access', () => {
     expect((await rawGet(gw.port, '/api/health', { Host: `localhost:${gw.port}` })).status).toBe(200);
   });
 
+  it('refuses Host names that only look like loopback (DNS rebinding), accepts exact loopback names', async () => {
+    const status = async (host: string) => (await rawRequest(gw.port, ['GET /api/health HTTP/1.1', `Host: ${host}`])).status;
+    const refused = [
+      '127.evil.example', `127.evil.example:${gw.port}`, '127.0.0.1.evil.example', 'localhost.evil.example', 'evil.example',
+      '127.0.0.256', '127.1', '127.0.0.01', '0x7f.0.0.1', '[::1].evil.example', '[::2]', 'localhost:80x', 'localhost:', '',
+    ];
+    for (const host of refused) expect([host, await status(host)]).toEqual([host, 403]);
+    const accepted = ['localhost', `localhost:${gw.port}`, '127.0.0.1', `127.0.0.1:${gw.port}`, '127.8.9.10:1', '[::1]', `[::1]:${gw.port}`, 'LOCALHOST'];
+    for (const host of accepted) expect([host, await status(host)]).toEqual([host, 200]);
+    // No Host header at all (HTTP/1.0 allows that) is refused too.
+    expect((await rawRequest(gw.port, ['GET /api/health HTTP/1.0'])).status).toBe(403);
+  });
+
+  it('answers request targets that are not a path with 400 and keeps serving', async () => {
+    const cases: [string, number][] = [
+      ['http://[', 400], ['http://evil.example/api/health', 400], ['*', 400],
+      // A target starting with // is a path of this server, never another host.
+      ['//', 200], ['//evil.example/x', 200], ['//api/health', 200],
+    ];
+    for (const [target, status] of cases) {
+      const r = await rawRequest(gw.port, [`GET ${target} HTTP/1.1`, 'Host: 127.0.0.1']);
+      expect([target, r.status]).toEqual([target, status]);
+      if (status === 200) expect(r.body).toContain('<title>app</title>');
+    }
+    expect((await get('/api/health')).status).toBe(200);
+  });
+
   it('refuses to bind another address without a token', async () => {
     await expect(startGateway({ store, host: '0.0.0.0', port: 0 })).rejects.toThrow(GatewayConfigError);
     await expect(startGateway({ store, host: '0.0.0.0', port: 0 })).rejects.toThrow(/--token/);
@@ -193,8 +221,35 @@ describe('access', () => {
       const cookie = visit.headers.get('set-cookie')!;
       expect(cookie).toMatch(/HttpOnly/);
       expect((await fetch(`${b}/api/health`, { headers: { Cookie: cookie.split(';')[0]! } })).status).toBe(200);
+      // A cookie that is not valid URL encoding is a wrong token, not a server error.
+      for (const path of ['/api/health', '/leaderboard']) {
+        const r = await rawRequest(g.port, [`GET ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Cookie: codearena_token=%E0%A4%A']);
+        expect([path, r.status]).toEqual([path, 401]);
+      }
       // With a token the Host check is off: the address may be any name of this machine.
       expect((await rawGet(g.port, '/api/health', { Authorization: 'Bearer s3cret', Host: 'arena.lan' })).status).toBe(200);
+    } finally {
+      await g.close();
+    }
+  });
+
+  it('redirects after a token visit only to a path of this server', async () => {
+    const g = await startGateway({ store, port: 0, token: 's3cret', webDist: join(dir, 'web') });
+    try {
+      const cases: [string, string][] = [
+        ['/.//evil.example/x?token=s3cret', '/evil.example/x'],
+        ['//evil.example/x?token=s3cret', '/evil.example/x'],
+        ['/.///evil.example?token=s3cret&a=1', '/evil.example?a=1'],
+        ['/\\evil.example/x?token=s3cret', '/evil.example/x'],
+        ['/./\\/evil.example?token=s3cret', '/evil.example'],
+        ['/t/run-1?token=s3cret', '/t/run-1'],
+      ];
+      for (const [target, location] of cases) {
+        const r = await rawRequest(g.port, [`GET ${target} HTTP/1.1`, 'Host: 127.0.0.1']);
+        expect([target, r.status, r.headers.location]).toEqual([target, 302, location]);
+        // Resolved against the page, the target stays on this server.
+        expect(new URL(r.headers.location!, `http://127.0.0.1:${g.port}/`).origin).toBe(`http://127.0.0.1:${g.port}`);
+      }
     } finally {
       await g.close();
     }

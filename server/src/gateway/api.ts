@@ -1,5 +1,5 @@
 // The JSON HTTP API over the store and the run folders (GET only; see README "Web view").
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { arenaIds, getArena } from '../arenas.ts';
 import type { StoreIndex } from '../store/index-db.ts';
 import { runLayout } from '../tournament/run-layout.ts';
 import type { FeedRegistry } from './feed-registry.ts';
-import { HttpError, parseInput, sendJson } from './http-util.ts';
+import { HttpError, parseInput, pipeFile, sendJson } from './http-util.ts';
 import { LeaderboardService } from './leaderboard-api.ts';
 
 const DIFF_LIMIT = 512 * 1024;
@@ -104,7 +104,7 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
       'Cache-Control': 'private, max-age=86400, immutable',
     });
     if (res.req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else pipeFile(file, res);
   });
 
   route('/api/tournaments/:id/events', (p, q, res) => {

@@ -7,6 +7,7 @@ import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { Event, type MatchState, type TurnFrame } from '@codearena/protocol';
 import { EVENTS_FILE } from '../store/run-log.ts';
+import { logGatewayFault } from './gateway-log.ts';
 
 export type FeedListener = (e: Event) => void;
 
@@ -18,7 +19,8 @@ export interface LiveMatch {
 
 export abstract class Feed {
   protected readonly events: Event[] = [];
-  private listeners: FeedListener[] = [];
+  // A Set: unsubscribing is O(1), so thousands of viewers leaving cost linear time, not quadratic.
+  private readonly listeners = new Set<FeedListener>();
   protected readonly started = new Set<string>();
   protected readonly finished = new Set<string>();
   ended = false;
@@ -50,21 +52,23 @@ export abstract class Feed {
 
   abstract matchState(matchId: string): MatchState;
 
+  /** Each call subscribes anew (the same function twice is two subscriptions). */
   subscribe(l: FeedListener): () => void {
-    this.listeners.push(l);
-    this.onSubscribersChanged(this.listeners.length);
+    const own: FeedListener = (e) => l(e);
+    this.listeners.add(own);
+    this.onSubscribersChanged(this.listeners.size);
     return () => {
-      this.listeners = this.listeners.filter((x) => x !== l);
-      this.onSubscribersChanged(this.listeners.length);
+      if (!this.listeners.delete(own)) return;
+      this.onSubscribersChanged(this.listeners.size);
     };
   }
 
   get subscribers(): number {
-    return this.listeners.length;
+    return this.listeners.size;
   }
 
   close(): void {
-    this.listeners = [];
+    this.listeners.clear();
     this.onSubscribersChanged(0);
   }
 
@@ -82,7 +86,7 @@ export abstract class Feed {
       try {
         l(e);
       } catch (err) {
-        process.stderr.write(`live view listener failed on ${e.type}: ${(err as Error).stack ?? err}\n`);
+        logGatewayFault(`live view listener failed on ${e.type}`, err);
       }
     }
   }
@@ -113,10 +117,13 @@ export class LiveFeed extends Feed {
   }
 }
 
+const MAX_READ = 16 << 20;
+
 /** Follows `<runDir>/events.jsonl`, polling while anyone listens and the run has not ended. */
 export class TailFeed extends Feed {
   private offset = 0;
-  private partial = '';
+  /** Bytes after the last complete line (kept as bytes: a read may end inside a UTF-8 character). */
+  private partial: Buffer = Buffer.alloc(0);
   private timer: NodeJS.Timeout | null = null;
   private badLines = 0;
 
@@ -140,8 +147,19 @@ export class TailFeed extends Feed {
     }
   }
 
-  /** Reads whatever was appended since the last call (complete lines only). */
+  /**
+   * Reads whatever was appended since the last call (complete lines only). Never throws: it runs
+   * from timers and socket handlers, and a log that cannot be read now is tried again next time.
+   */
   protected override refresh(): void {
+    try {
+      this.read();
+    } catch (e) {
+      logGatewayFault(`reading ${join(this.runDir, EVENTS_FILE)} failed`, e);
+    }
+  }
+
+  private read(): void {
     if (this.ended && this.offset > 0) return;
     let fd: number;
     try {
@@ -152,7 +170,8 @@ export class TailFeed extends Feed {
     try {
       const size = fstatSync(fd).size;
       if (size < this.offset) return; // rewritten under us: keep what we have
-      const buf = Buffer.alloc(size - this.offset);
+      // Bounded: a huge log is taken in slices over several polls, not one allocation.
+      const buf = Buffer.alloc(Math.min(size - this.offset, MAX_READ));
       let read = 0;
       while (read < buf.length) {
         const n = readSync(fd, buf, read, buf.length - read, this.offset + read);
@@ -160,10 +179,10 @@ export class TailFeed extends Feed {
         read += n;
       }
       this.offset += read;
-      const text = this.partial + buf.subarray(0, read).toString('utf8');
-      const lines = text.split('\n');
-      this.partial = lines.pop() ?? '';
-      for (const line of lines) this.ingestLine(line);
+      const bytes = Buffer.concat([this.partial, buf.subarray(0, read)]);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      this.partial = Buffer.from(bytes.subarray(end));
+      for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) this.ingestLine(line);
     } finally {
       closeSync(fd);
     }

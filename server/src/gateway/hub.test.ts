@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { type Event, type FrameBatch, type Preview, SocketEvents } from '@codearena/protocol';
 import { StoreIndex } from '../store/index-db.ts';
+import { rawRequest, rawUpgrade } from './raw-http.fixture.ts';
 import { PLAYERS, startRun } from './run.fixture.ts';
 import { type Gateway, startGateway } from './server.ts';
 
@@ -54,7 +55,7 @@ function collect(s: Socket, id: string): Event[] {
 const watch = (s: Socket, tournamentId: string, since: number, previews = false) =>
   s.emitWithAck(SocketEvents.watchTournament, { tournamentId, since, previews }) as Promise<{ ok: boolean; error?: string }>;
 
-const until = async (cond: () => boolean, ms = 3000) => {
+const until = async (cond: () => boolean, ms = 30_000) => {
   const t0 = Date.now();
   while (!cond()) {
     if (Date.now() - t0 > ms) throw new Error('timed out waiting');
@@ -201,5 +202,79 @@ describe('socket.io hub', () => {
     sockets.push(s);
     const err = await new Promise<Error>((ok) => s.once('connect_error', ok));
     expect(err).toBeInstanceOf(Error);
+  });
+
+  it('caps the watches of one socket and removes every one of them on disconnect', async () => {
+    const ids = ['t-cap-0', 't-cap-1', 't-cap-2', 't-cap-3', 't-cap-4', 't-cap-5'];
+    for (const id of ids) gw.live(id);
+    const subscribers = () => ids.reduce((n, id) => n + gw.registry.acquire(id)!.subscribers, 0);
+    const s = await client();
+    type Ack = { ok: boolean; error?: string };
+    const watchMatch = (m: string, tournamentId = 't-cap-0') => s.emitWithAck(SocketEvents.watchMatch, { tournamentId, matchId: m, fromTurn: 0 }) as Promise<Ack>;
+    const acks: Ack[] = [];
+    for (let i = 0; i < 12; i++) acks.push(await watchMatch(`r0-s${i}`));
+    expect(acks.filter((a) => a.ok)).toHaveLength(8);
+    expect(acks.slice(8).every((a) => !a.ok && /at most 8 matches/.test(a.error!))).toBe(true);
+    expect(subscribers()).toBe(8);
+    // Watching a watched match again replaces its watch; unwatching frees a place.
+    expect((await watchMatch('r0-s3')).ok).toBe(true);
+    s.emit(SocketEvents.unwatchMatch, { tournamentId: 't-cap-0', matchId: 'r0-s3' });
+    expect((await watchMatch('r0-s99')).ok).toBe(true);
+    expect((await watchMatch('r0-s100')).ok).toBe(false);
+    // A flood without acks changes nothing.
+    for (let i = 0; i < 5000; i++) s.emit(SocketEvents.watchMatch, { tournamentId: 't-cap-1', matchId: `r1-s${i}`, fromTurn: 0 });
+    expect((await watchMatch('r2-s0', 't-cap-1')).ok).toBe(false);
+    expect(subscribers()).toBe(8);
+    const tournamentAcks: Ack[] = [];
+    for (const id of ids) tournamentAcks.push((await watch(s, id, -1)) as Ack);
+    expect(tournamentAcks.map((a) => a.ok)).toEqual([true, true, true, true, false, false]);
+    expect(tournamentAcks[4]!.error).toMatch(/at most 4 tournaments/);
+    expect(subscribers()).toBe(12);
+    s.disconnect();
+    await until(() => subscribers() === 0);
+  });
+
+  it('survives hostile event payloads and keeps the socket working', async () => {
+    const s = await client();
+    const hostile = [null, 1, 'x', [], { tournamentId: { toString: 1, valueOf: 1 }, matchId: { toString: 1, valueOf: 1 } }, { tournamentId: 't-x', matchId: [1] }];
+    for (const p of hostile) {
+      s.emit(SocketEvents.unwatchMatch, p);
+      s.emit(SocketEvents.unwatchTournament, p);
+      s.emit(SocketEvents.watchMatch, p);
+      s.emit(SocketEvents.watchTournament, p);
+      s.emit(SocketEvents.watchMatch, p, 'not a function');
+    }
+    const bad = (await s.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-x', matchId: 'r0-s0', fromTurn: 1e300 })) as { ok: boolean };
+    expect(bad.ok).toBe(false);
+    gw.live('t-hostile');
+    expect(await watch(s, 't-hostile', -1)).toEqual({ ok: true, live: true });
+    expect(s.connected).toBe(true);
+  });
+
+  it('checks the Host of socket.io handshakes exactly', async () => {
+    const handshake = (host: string) => rawRequest(gw.port, ['GET /socket.io/?EIO=4&transport=polling HTTP/1.1', `Host: ${host}`]).then((r) => r.status);
+    expect(await handshake('127.evil.example')).toBe(403);
+    expect(await handshake(`127.0.0.1.evil.example:${gw.port}`)).toBe(403);
+    expect(await handshake(`localhost:${gw.port}`)).toBe(200);
+    // engine.io refuses an upgrade with 400 and the reason.
+    const upgrade = (extra: string[]) => rawUpgrade(gw.port, '/socket.io/?EIO=4&transport=websocket', extra).then((r) => `${r.status} ${r.body}`);
+    expect(await upgrade([`Host: 127.evil.example:${gw.port}`, `Origin: http://127.evil.example:${gw.port}`])).toMatch(/^400 .*localhost only/);
+    expect(await upgrade([`Host: 127.0.0.1:${gw.port}`, 'Origin: http://127.0.0.1:1'])).toMatch(/^400 .*cross-origin/);
+    expect(await upgrade([`Host: 127.0.0.1:${gw.port}`, `Origin: http://127.0.0.1:${gw.port}`])).toMatch(/^101 /);
+  });
+
+  it('with a token: a cookie that is not valid URL encoding is refused, not a crash', async () => {
+    const g = await startGateway({ store, port: 0, token: 'tok', webDist: join(dir, 'no-web') });
+    try {
+      const cookie = 'Cookie: codearena_token=%E0%A4%A';
+      const polling = await rawRequest(g.port, ['GET /socket.io/?EIO=4&transport=polling HTTP/1.1', 'Host: 127.0.0.1', cookie]);
+      expect(polling.status).toBe(403);
+      expect(polling.body).toMatch(/token/);
+      const upgrade = await rawUpgrade(g.port, '/socket.io/?EIO=4&transport=websocket', ['Host: 127.0.0.1', cookie]);
+      expect(`${upgrade.status} ${upgrade.body}`).toMatch(/^400 .*token/);
+      expect((await rawUpgrade(g.port, '/socket.io/?EIO=4&transport=websocket', ['Host: 127.0.0.1', 'Cookie: codearena_token=tok'])).status).toBe(101);
+    } finally {
+      await g.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@codearena/protocol';
 import type { Feed } from './feeds.ts';
 import type { FeedRegistry } from './feed-registry.ts';
+import { logGatewayFault } from './gateway-log.ts';
 
 export interface HubOptions {
   /** Minimum gap between two frame batches to one viewer. */
@@ -18,50 +19,78 @@ export interface HubOptions {
   batchMax?: number;
 }
 
+/** Watches one socket may hold at once: a page shows one match and one tournament; a few tabs' worth is plenty. */
+export const MAX_MATCH_WATCHES = 8;
+export const MAX_TOURNAMENT_WATCHES = 4;
+
 type Ack = (reply: unknown) => void;
+type Handler = (raw: unknown, ack?: Ack) => void;
 
 export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}): void {
   const opts = { frameIntervalMs: o.frameIntervalMs ?? 50, previewIntervalMs: o.previewIntervalMs ?? 250, batchMax: o.batchMax ?? 500 };
 
   io.on('connection', (socket) => {
+    // Keyed per socket, so a disconnect closes exactly this socket's watches (at most the caps).
     const tournaments = new Map<string, TournamentWatch>();
     const matches = new Map<string, MatchWatch>();
 
-    socket.on(SocketEvents.watchTournament, (raw: unknown, ack?: Ack) => {
+    /** Every handler runs guarded: a payload that makes one throw gets an error ack, never a crash. */
+    const on = (event: string, h: Handler) =>
+      socket.on(event, (raw: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as Ack) : undefined;
+        try {
+          h(raw, reply);
+        } catch (e) {
+          logGatewayFault(`socket.io ${event} failed`, e);
+          replyTo(reply, { ok: false, error: `internal error handling ${event}` });
+        }
+      });
+
+    on(SocketEvents.watchTournament, (raw, ack) => {
       const p = WatchTournament.safeParse(raw);
-      if (!p.success) return reply(ack, { ok: false, error: issueText(p.error) });
+      if (!p.success) return replyTo(ack, { ok: false, error: issueText(p.error) });
       const { tournamentId, since, previews } = p.data;
+      if (!tournaments.has(tournamentId) && tournaments.size >= MAX_TOURNAMENT_WATCHES) {
+        return replyTo(ack, { ok: false, error: `this connection already watches at most ${MAX_TOURNAMENT_WATCHES} tournaments; send ${SocketEvents.unwatchTournament} for one first` });
+      }
       tournaments.get(tournamentId)?.close();
+      tournaments.delete(tournamentId);
       const feed = registry.acquire(tournamentId);
-      if (!feed) return reply(ack, { ok: false, error: `no tournament ${tournamentId}` });
+      if (!feed) return replyTo(ack, { ok: false, error: `no tournament ${tournamentId}` });
       // Ack first so the client knows the watch is on before the backlog arrives.
-      reply(ack, { ok: true, live: registry.isLive(tournamentId) });
+      replyTo(ack, { ok: true, live: registry.isLive(tournamentId) });
       tournaments.set(tournamentId, new TournamentWatch(socket, feed, since, previews ?? false, opts, () => registry.release(feed)));
     });
 
-    socket.on(SocketEvents.unwatchTournament, (raw: unknown) => {
-      const id = (raw as { tournamentId?: unknown } | null)?.tournamentId;
-      if (typeof id !== 'string') return;
+    on(SocketEvents.unwatchTournament, (raw) => {
+      const id = field(raw, 'tournamentId');
+      if (id === null) return;
       tournaments.get(id)?.close();
       tournaments.delete(id);
     });
 
-    socket.on(SocketEvents.watchMatch, (raw: unknown, ack?: Ack) => {
+    on(SocketEvents.watchMatch, (raw, ack) => {
       const p = WatchMatch.safeParse(raw);
-      if (!p.success) return reply(ack, { ok: false, error: issueText(p.error) });
+      if (!p.success) return replyTo(ack, { ok: false, error: issueText(p.error) });
       const { tournamentId, matchId, fromTurn } = p.data;
       const key = `${tournamentId}/${matchId}`;
+      if (!matches.has(key) && matches.size >= MAX_MATCH_WATCHES) {
+        return replyTo(ack, { ok: false, error: `this connection already watches at most ${MAX_MATCH_WATCHES} matches; send ${SocketEvents.unwatchMatch} for one first` });
+      }
       matches.get(key)?.close();
+      matches.delete(key);
       const feed = registry.acquire(tournamentId);
-      if (!feed) return reply(ack, { ok: false, error: `no tournament ${tournamentId}` });
+      if (!feed) return replyTo(ack, { ok: false, error: `no tournament ${tournamentId}` });
       const state: MatchState = feed.matchState(matchId);
-      reply(ack, { ok: true, state });
+      replyTo(ack, { ok: true, state });
       matches.set(key, new MatchWatch(socket, feed, matchId, fromTurn, opts.frameIntervalMs, () => registry.release(feed)));
     });
 
-    socket.on(SocketEvents.unwatchMatch, (raw: unknown) => {
-      const r = raw as { tournamentId?: unknown; matchId?: unknown } | null;
-      const key = `${String(r?.tournamentId)}/${String(r?.matchId)}`;
+    on(SocketEvents.unwatchMatch, (raw) => {
+      const tournamentId = field(raw, 'tournamentId');
+      const matchId = field(raw, 'matchId');
+      if (tournamentId === null || matchId === null) return;
+      const key = `${tournamentId}/${matchId}`;
       matches.get(key)?.close();
       matches.delete(key);
     });
@@ -75,12 +104,19 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
   });
 }
 
-function reply(ack: Ack | undefined, body: unknown): void {
-  if (typeof ack === 'function') ack(body);
+/** A string field of a client's payload, or null (whatever else the payload is). */
+function field(raw: unknown, name: string): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const v = (raw as Record<string, unknown>)[name];
+  return typeof v === 'string' ? v : null;
+}
+
+function replyTo(ack: Ack | undefined, body: unknown): void {
+  ack?.(body);
 }
 
 function issueText(e: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return e.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
+  return e.issues.map((i) => `${i.path.map(String).join('.') || 'message'}: ${i.message}`).join('; ');
 }
 
 /** Durable events after `cursor`, then every new one; optional sampled previews of live matches. */

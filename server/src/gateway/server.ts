@@ -8,6 +8,9 @@ import type { Listener } from '../bus/event-bus.ts';
 import { ROOT } from '../paths.ts';
 import type { StoreIndex } from '../store/index-db.ts';
 import { Access, isLoopback, tokenCookie } from './access.ts';
+import { guardEntryPoints } from './entry-guard.ts';
+import { logGatewayFault } from './gateway-log.ts';
+import { BAD_TARGET, requestUrl, sameOriginPath } from './request-target.ts';
 import { createApi } from './api.ts';
 import { FeedRegistry } from './feed-registry.ts';
 import { type HubOptions, attachHub } from './hub.ts';
@@ -16,6 +19,7 @@ import { serveStatic } from './static-files.ts';
 import { StreamEndpoint, refuse } from './stream.ts';
 
 export const DEFAULT_PORT = 7420;
+const SOCKET_IO_PATH = '/socket.io';
 export const WEB_DIST = resolve(ROOT, 'web', 'dist');
 
 export interface GatewayOptions {
@@ -63,7 +67,8 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const stream = new StreamEndpoint(registry);
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://gateway');
+    const url = requestUrl(req.url);
+    if (!url) throw new HttpError(400, BAD_TARGET);
     const allowed = access.check(req, url);
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     if (!allowed.ok) {
@@ -74,9 +79,10 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     }
     if (isApi) return handleApi(req, res, url);
     if (allowed.viaQuery && token) {
-      // A page visit with ?token=: remember it in a cookie and drop it from the address bar.
+      // A page visit with ?token=: remember it in a cookie and drop it from the address bar. The
+      // target is a path of this server only (`//evil.example` would be another host).
       url.searchParams.delete('token');
-      res.writeHead(302, { Location: `${url.pathname}${url.search}`, 'Set-Cookie': tokenCookie(token) });
+      res.writeHead(302, { Location: sameOriginPath(url), 'Set-Cookie': tokenCookie(token) });
       res.end();
       return;
     }
@@ -95,24 +101,32 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   });
 
   const io = new SocketServer(http, {
+    path: SOCKET_IO_PATH,
     serveClient: false,
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => {
-      const r = access.check(req, new URL(req.url ?? '/', 'http://gateway'), { socket: true });
+      const url = requestUrl(req.url);
+      const r = url ? access.check(req, url, { socket: true }) : { ok: false as const, error: BAD_TARGET };
+      if (!r.ok) logGatewayFault('socket.io handshake refused', r.error);
       callback(r.ok ? null : r.error, r.ok);
     },
   });
   attachHub(io, registry, o.hub);
 
+  // socket.io (engine.io) takes every request and upgrade whose raw target starts with its
+  // path; the rest are ours. The same raw test here, so no request is taken by both or neither.
+  const forSocketIo = (req: IncomingMessage) => (req.url ?? '').startsWith(`${SOCKET_IO_PATH}/`);
   http.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://gateway');
-    if (url.pathname.startsWith('/socket.io/')) return; // socket.io's own upgrade handler
+    if (forSocketIo(req)) return;
+    const url = requestUrl(req.url);
+    if (!url) return refuse(socket, 400, BAD_TARGET);
     if (url.pathname !== '/stream') return refuse(socket, 404, `no WebSocket endpoint ${url.pathname}; use /stream or socket.io`);
     const allowed = access.check(req, url, { socket: true });
     if (!allowed.ok) return refuse(socket, allowed.status, allowed.error);
     stream.upgrade(req, socket, head, url);
   });
+  guardEntryPoints(http);
 
   const port = await listen(http, host, o.port ?? DEFAULT_PORT, o.portFallback ?? false);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;

@@ -1,8 +1,9 @@
 // Serves the built web app (web/dist). Hashed assets are cached for good; every other path that
 // is not a file gets index.html, so the app's own routes (/t/<id>, /leaderboard) load directly.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeFile } from './http-util.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,5 +48,5 @@ export function serveStatic(dist: string, pathname: string, res: ServerResponse,
     ...extraHeaders,
   });
   if (res.req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  else pipeFile(file, res);
 }

@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { TournamentId } from '@codearena/protocol';
 import type { FeedRegistry } from './feed-registry.ts';
+import { logGatewayFault } from './gateway-log.ts';
 
 const Query = z.object({
   tournament: TournamentId,
@@ -55,6 +56,8 @@ export class StreamEndpoint {
         drain();
       });
       ws.on('message', () => {}); // nothing to say to us
+      // A client breaking the protocol (oversize or malformed frames) is dropped, not thrown.
+      ws.on('error', (e) => logGatewayFault('/stream client dropped', e.message));
       ws.on('close', () => {
         unsubscribe();
         this.registry.release(feed);
@@ -73,6 +76,7 @@ export class StreamEndpoint {
 }
 
 export function refuse(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) return;
   const body = JSON.stringify({ error: message });
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
   socket.end(
