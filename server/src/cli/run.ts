@@ -15,7 +15,7 @@ import { removeContainers } from '../sandbox/cleanup.ts';
 import { StoreIndex } from '../store/index-db.ts';
 import { runTournament, type TournamentSummary } from '../tournament/tournament.ts';
 import { newRunId } from '../tournament/run-layout.ts';
-import { bold, cyan, dim, green, yellow } from './format.ts';
+import { bold, cyan, dim, green, untrusted, yellow } from './format.ts';
 import { printLeaderboard } from './leaderboard.ts';
 import { createProgress } from './progress.ts';
 import { requireDocker } from './preflight.ts';
@@ -74,7 +74,12 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   printRounds(summary);
   process.stdout.write('\n');
   printLeaderboard(store, { by: 'player', arena: arena.manifest.id }, 'Leaderboard (all tournaments in the store, this arena)');
-  if (summary.status === 'aborted') {
+  if (summary.abortReason === 'infrastructure') {
+    // Not a result: the round in progress was dropped unscored. Exit 3, as for a missing daemon.
+    process.stdout.write(`${yellow('aborted by an infrastructure failure')}: ${untrusted(summary.infraProblem ?? 'unknown')}\n`);
+    process.stdout.write(`The round in progress was not scored; partial results in ${summary.runDir}\nFix: check the Docker daemon (\`codearena doctor\`).\n`);
+    process.exitCode = 3;
+  } else if (summary.status === 'aborted') {
     process.stdout.write(`${yellow('aborted')} — partial results in ${summary.runDir}\n`);
     process.exitCode = 130;
   } else {

@@ -8,6 +8,7 @@ import type { Arena } from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
 import { playSeries } from '../compete/series.ts';
+import { InfraError, isInfraError } from '../sandbox/infra-error.ts';
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import type { RunLayout } from '../tournament/run-layout.ts';
@@ -83,6 +84,8 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
   };
 
   let exit: EditExit = 'crashed';
+  let timer: NodeJS.Timeout | undefined;
+  let quotaStopped = false;
   let summary = '';
   let costUsd = 0;
   try {
@@ -110,7 +113,6 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
         return wsOpening;
       },
     });
-    let timer: NodeJS.Timeout | undefined;
     const overrun = new Promise<'overrun'>((resolve) => {
       timer = setTimeout(() => {
         stop.abort();
@@ -121,6 +123,7 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
     // writes past its quota (a disk-filling loop) is stopped then, not at the end of its phase.
     const watch = setInterval(() => {
       if (!ws || stop.signal.aborted || checkRepoQuota(repoDir, e.quota).ok) return;
+      quotaStopped = true;
       stop.abort();
       void (ws as { sandbox: Sandbox }).sandbox.dispose();
     }, QUOTA_WATCH_MS);
@@ -135,12 +138,19 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
       summary = r.summary;
       costUsd = r.costUsd;
     }
+    // An agent that "crashed" because its container or the daemon went away did nothing wrong:
+    // that is the infrastructure's failure, and the round is aborted unscored.
+    const box = ws as { sandbox: Sandbox } | null;
+    const down = exit === 'crashed' && box && !quotaStopped ? await box.sandbox.health() : null;
+    if (down) throw new InfraError(`the workspace of ${player} failed: ${down}`);
   } catch (err) {
+    if (isInfraError(err)) throw err;
     exit = 'crashed';
     summary = `agent crashed: ${(err as Error).message}`;
     bus.emit({ type: 'fault', scope: 'agent', round, player, fault: { kind: 'crash', detail: summary } });
   } finally {
     e.signal.removeEventListener('abort', onAbort);
+    clearTimeout(timer);
     await (wsOpening as Promise<Workspace> | null)?.catch(() => null);
     await (ws as { sandbox: Sandbox } | null)?.sandbox.dispose();
     rmSync(scratchDir, { recursive: true, force: true });

@@ -206,7 +206,10 @@ class DockerSandbox implements Sandbox {
     // container holds the daemon's stream for a bot to flood. A raised oom_score_adj (which
     // children inherit) makes the OOM killer take bot processes before the container's init.
     let script: string;
-    if (uid === null) script = fifo ? 'echo $$; cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"' : 'echo $$; cd "$0" && exec "$@"';
+    // Every process gets the raised oom_score_adj: an agent command that eats the workspace's
+    // memory is killed, not the container's init (which would look like an outage).
+    const oom = 'echo 1000 >/proc/self/oom_score_adj 2>/dev/null;';
+    if (uid === null) script = fifo ? `echo $$; ${oom} cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"` : `echo $$; ${oom} cd "$0" && exec "$@"`;
     else if (fifo) script = `echo $$; exec >/dev/null 2>&1 </dev/null; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
     else script = `echo $$; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@"; rc=$?; { ${cleanUp(uid)}; } >/dev/null 2>&1; exit $rc`;
     try {
