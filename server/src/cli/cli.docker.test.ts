@@ -101,7 +101,8 @@ describe('codearena run', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     expect(out).toContain('aborted');
-    expect(await listContainers()).toEqual([]);
+    // Only this tournament's containers: other codearena processes may share the daemon.
+    expect((await listContainers()).filter((c) => c.runId.includes('-interrupted-'))).toEqual([]);
   });
 });
 
