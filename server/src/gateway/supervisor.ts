@@ -11,25 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { type Event, escapeControls } from '@codearena/protocol';
 import type { Listener } from '../bus/event-bus.ts';
 
-import type { HubOptions } from './hub.ts';
 import { type ChildOptions, FromChild, type ToChild } from './ipc.ts';
 import { LiveBacklog } from './live-backlog.ts';
-import { GatewayConfigError } from './server.ts';
+import { GatewayConfigError, type GatewayOptions } from './server.ts';
 
 const ENTRY = fileURLToPath(new URL('./child-entry.mjs', import.meta.url));
 /** Messages queued to the child beyond which frames (live-only, replaceable) are dropped. */
 const MAX_QUEUED = 2000;
 
-export interface GatewayProcessOptions {
+export interface GatewayProcessOptions extends Omit<GatewayOptions, 'store'> {
   /** The SQLite index file (the gateway opens its own connection). */
   indexPath: string;
-  host?: string;
-  port?: number;
-  portFallback?: boolean;
-  token?: string | null;
-  webDist?: string;
-  pollMs?: number;
-  hub?: HubOptions;
   /** How often the child is pinged, and how long it may leave pings unanswered before it is killed. */
   pingMs?: number;
   hangMs?: number;
