@@ -1,9 +1,24 @@
 #!/usr/bin/env bash
-# Idempotent set-up shared by `npm start` and `npm test`: npm dependencies, a Docker daemon,
-# and the images arenas run in. Fast (a few seconds) when everything is already in place.
+# Idempotent set-up shared by `npm start`, `npm test` and `npm run bench`: npm dependencies, a
+# Docker daemon, the images arenas run in, and what only some commands need (the web app; Chromium
+# for the end-to-end tests). Fast (a few seconds) when everything is already in place.
 # Each step says what it does; a step that cannot be done prints the fix and exits non-zero.
+#   setup.sh [--for start|test|bench|all]   (default all: everything any command needs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+purpose=all
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --for) purpose=${2:-}; shift 2 || shift ;;
+    --for=*) purpose=${1#--for=}; shift ;;
+    *) printf '[setup] unknown argument %s; usage: setup.sh [--for start|test|bench|all]\n' "$1" >&2; exit 2 ;;
+  esac
+done
+case "$purpose" in
+  start|test|bench|all) ;;
+  *) printf '[setup] --for takes start, test, bench or all, not "%s"\n' "$purpose" >&2; exit 2 ;;
+esac
+needs() { for p in "$@"; do [ "$purpose" = all ] || [ "$purpose" = "$p" ] && return 0; done; return 1; }
 root=$(pwd)
 say() { printf '\033[36m[setup]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -33,7 +48,8 @@ if ! docker_ok; then
   log=/var/log/codearena-dockerd.log
   say "starting dockerd in the background (log: $log)"
   # --bridge=none: containers never get a network; codearena talks to them over stdio only.
-  nohup dockerd --bridge=none --iptables=false >>"$log" 2>&1 </dev/null &
+  # setsid: its own session, so Ctrl-C of the command that started it (npm start) never stops it.
+  setsid nohup dockerd --bridge=none --iptables=false >>"$log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do docker_ok && break; sleep 1; done
   docker_ok || die "dockerd did not answer within 60 s; see $log"
 fi
@@ -86,14 +102,14 @@ for df in arenas/*/Dockerfile; do
   fi
 done
 
-# --- 5. Chromium for the end-to-end tests of the web view (*.e2e.test.ts) -------------------
+# --- 5. Chromium for the end-to-end tests of the web view (*.e2e.test.ts): tests only ---------
 # Debian's package at /usr/bin/chromium; playwright-core drives it (no browser download).
-if [ ! -x /usr/bin/chromium ]; then
+if needs test && [ ! -x /usr/bin/chromium ]; then
   if is_root && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then apt_install chromium
   else say "Chromium missing: the web view's end-to-end tests need it (Debian: sudo apt-get install -y chromium)"; fi
 fi
 
-# --- 6. Web view: build web/dist when its sources changed (a few seconds) ---------------------
-node web/scripts/build.mjs
+# --- 6. Web view: build web/dist when its sources changed (a few seconds); bench serves none ---
+if needs start test; then node web/scripts/build.mjs; fi
 
 say "ready"

@@ -1,6 +1,7 @@
 // The agent contract: an agent edits one player's codebase between rounds. `edit` never
 // throws; every way it can end is one of the EditExit statuses.
 import type { EditExit } from './events.ts';
+import type { RoundLogs } from './run-files.ts';
 
 export interface WorkspaceExec {
   exitCode: number;
@@ -67,6 +68,8 @@ export interface EditContext {
   repo: RepoFiles;
   /** Host path of earlier rounds' results and logs (read-only for agents). */
   logsDir: string;
+  /** The same logs, parsed: host-side agents read them through this, never by path. */
+  logs: RoundLogs;
   /** Host directory for the agent's scratch files, outside the repo; emptied after the phase. */
   scratchDir: string;
   /** Opponents' code from the previous round; empty unless the tournament is transparent. */

@@ -2,6 +2,7 @@
 // server/src/gateway (which writes them) and web/ (which parses them with these schemas).
 import { z } from 'zod';
 import { Event, PlayerInfo } from './events.ts';
+import { FaultCount, TrajectoryStep } from './run-files.ts';
 
 /** Tournament ids are run folder names: 20261125-071700-demo-3f9a. */
 export const TournamentId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/, 'a run id such as 20261125-071700-demo-3f9a');
@@ -67,12 +68,16 @@ export const EditRow = z.object({
 });
 export type EditRow = z.infer<typeof EditRow>;
 
-export const TournamentDetail = TournamentSummary.extend({
+/** A tournament as the index returns it. */
+export const TournamentRecord = TournamentSummary.extend({
+  /** The resolved config stored next to the log (config.json), when there was one. */
   config: z.unknown(),
   players: z.array(PlayerInfo),
   rounds: z.array(RoundRow),
-  edits: z.array(EditRow),
 });
+export type TournamentRecord = z.infer<typeof TournamentRecord>;
+
+export const TournamentDetail = TournamentRecord.extend({ edits: z.array(EditRow) });
 export type TournamentDetail = z.infer<typeof TournamentDetail>;
 
 export const MatchRow = z.object({
@@ -86,7 +91,7 @@ export const MatchRow = z.object({
   winner: z.string().nullable(),
   turns: z.number().int().nullable(),
   reason: z.string().nullable(),
-  faults: z.array(z.object({ player: z.string(), kind: z.string(), count: z.number().int(), detail: z.string() })),
+  faults: z.array(FaultCount),
   replay: z.string().nullable(),
   ms: z.number().nullable(),
 });
@@ -109,20 +114,6 @@ export const TurnFrame = z.object({
 });
 export type TurnFrame = z.infer<typeof TurnFrame>;
 
-/** rounds/<r>/sims/<i>.json: a whole match, every frame. */
-export const Replay = z.object({
-  arena: z.string(),
-  round: z.number().int(),
-  sim: z.number().int(),
-  seed: z.number().int(),
-  players: z.array(z.string()),
-  ranks: z.record(z.string(), z.number().int()),
-  winner: z.string().nullable(),
-  reason: z.string(),
-  frames: z.array(z.unknown()),
-});
-export type Replay = z.infer<typeof Replay>;
-
 export const DiffPayload = z.object({
   player: z.string(),
   round: z.number().int(),
@@ -133,22 +124,21 @@ export const DiffPayload = z.object({
 });
 export type DiffPayload = z.infer<typeof DiffPayload>;
 
-/** One line of players/<name>/trajectory/round-<r>.jsonl. Agents may add fields (tokens, exit codes). */
-export const TrajectoryStep = z.looseObject({
-  step: z.number().int(),
-  ts: z.number(),
-  action: z.string(),
-  output: z.string(),
-  costUsd: z.number().optional(),
-  ms: z.number().optional(),
-});
-export type TrajectoryStep = z.infer<typeof TrajectoryStep>;
-
 export const TrajectoryPayload = z.object({ player: z.string(), round: z.number().int(), steps: z.array(TrajectoryStep) });
 export type TrajectoryPayload = z.infer<typeof TrajectoryPayload>;
 
 export const GroupBy = z.enum(['player', 'agent']);
 export type GroupBy = z.infer<typeof GroupBy>;
+
+/** One finished round across tournaments, as the index returns it: the leaderboard fit's input. */
+export const RoundResult = z.object({
+  tournamentId: z.string(),
+  arena: z.string(),
+  round: z.number().int(),
+  simWins: z.record(z.string(), z.number().int()),
+  players: z.array(PlayerInfo),
+});
+export type RoundResult = z.infer<typeof RoundResult>;
 
 export const LeaderboardEntry = z.object({
   id: z.string(),

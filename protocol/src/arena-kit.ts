@@ -1,9 +1,43 @@
-// Helpers every process-bot arena needs, kept in one place so arenas differ only in their
-// rules: the object-shape check of a reply line (see reply-guard.ts for the limits and
-// printable.ts for previews), and the checks and messages of validation.
-import type { BotClient, Fault, ValidateContext } from './arena.ts';
+// Helpers every arena needs, kept in one place so arenas differ only in their rules:
+// defineArena (the defaults of the contract, filled once), the object-shape check of a reply line
+// (see reply-guard.ts for the limits and printable.ts for previews), and the checks and messages
+// of validation.
+import type { Arena, ArenaSpec, BotClient, Fault, ValidateContext } from './arena.ts';
 import { clipStart, escapeControls, preview } from './printable.ts';
 import { faultDetail, parseReplyLine, replyValueProblem } from './reply-guard.ts';
+
+/**
+ * The Arena for a spec: args parsed by its schema, and every hook its bot kind does without
+ * filled with the neutral one (no requests, no notices, no moves, nothing to load), so callers
+ * never test for a hook. Throws (at import, so every test sees it) when a kind's own hook is
+ * missing: process arenas must sample moves, data arenas must load players.
+ */
+export function defineArena<State, Move, Args>(spec: ArenaSpec<State, Move, Args>): Arena<State, Move, Args> {
+  const { manifest, args: schema, ...rules } = spec;
+  const id = manifest.id;
+  const need = (hook: keyof ArenaSpec<State, Move, Args>, present: unknown) => {
+    if (!present) throw new Error(`arena ${id}: ${manifest.botKind} arenas must define ${String(hook)}()`);
+  };
+  if (manifest.botKind === 'engine') throw new Error(`arena ${id}: engine arenas are not supported yet (see Arena in protocol/src/arena.ts)`);
+  if (manifest.botKind === 'process') {
+    need('observe', spec.observe);
+    need('parseMove', spec.parseMove);
+    need('sampleMove', spec.sampleMove);
+  }
+  if (manifest.botKind === 'data') need('loadPlayer', spec.loadPlayer);
+  return {
+    manifest,
+    argsSchema: schema,
+    parseArgs: (raw) => schema.parse(raw ?? {}),
+    observe: () => null,
+    notify: () => null,
+    notices: () => [],
+    parseMove: (): Fault => ({ kind: 'invalid_move', detail: `${id} bots make no moves` }),
+    loadPlayer: async () => null,
+    sampleMove: () => null,
+    ...rules,
+  };
+}
 
 /** Unexpected keys named in a fault before "and N more". */
 const KEYS_SHOWN = 3;

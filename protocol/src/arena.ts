@@ -32,18 +32,15 @@ export type Outcome = z.infer<typeof Outcome>;
 export const ArenaManifest = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: z.string(),
-  version: z.string(),
   description: z.string(),
   players: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }),
-  /** process: `run` speaks JSON lines; data: the host reads files; engine: external engine. */
+  /** process: `run` speaks JSON lines; data: the host reads files; engine: an external engine in
+   *  its own container plays whole sims and reports results (no arena implements it yet). */
   botKind: z.enum(['process', 'data', 'engine']),
   turnDeadlineMs: z.number().int().positive(),
   /** Extra time for the first reply of a bot process (interpreter start-up inside a container). */
   startupGraceMs: z.number().int().nonnegative(),
-  defaultSims: z.number().int().positive(),
   image: z.string(),
-  /** Glob-ish paths agents are expected to edit (informative; the whole repo is theirs). */
-  editable: z.array(z.string()),
   /** Hard cap on turns so a sim always ends. */
   maxTurns: z.number().int().positive(),
   /** Data bots: files a codebase must hold at its root (the host engine reads them). */
@@ -74,45 +71,67 @@ export interface CodebaseReader {
   readFile(path: string, maxBytes: number): Promise<string | null>;
 }
 
-export interface ValidateContext extends CodebaseReader {
+export interface ValidateContext<Args = unknown> extends CodebaseReader {
   /** Runs a shell command in the player's sandbox with the codebase at `codeDir`. */
   exec(cmd: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   /** Starts the codebase's bot (process bots). */
   startBot(): Promise<BotClient>;
   codeDir: string;
-  /** The tournament's arena args (e.g. CoreWar's core size, which its assembler checks). */
-  args?: unknown;
+  /** The tournament's parsed arena args (e.g. CoreWar's core size, which its assembler checks). */
+  args: Args;
 }
 
-export interface Arena<State = unknown, Move = unknown> {
+/** A move or the fault that took its place (a late, crashed or garbled reply). */
+export type MoveOrFault<Move> = Move | Fault;
+
+/**
+ * What an arena author writes; defineArena (arena-kit.ts) turns it into an Arena. Rules are pure
+ * and see only parsed args. Hooks a kind of arena does not need may be left out: defineArena
+ * fills them once, so the runner never tests for one.
+ */
+export interface ArenaSpec<State, Move, Args> {
   manifest: ArenaManifest;
-  /** Parses `arena.args` from the config; throws a ZodError naming the bad field. */
-  parseArgs(args: unknown): unknown;
-  /** The schema parseArgs applies, so config errors can state each arg's full expectation
-   *  ("a whole number from 5 to 25") and list the allowed args. */
-  argsSchema?: z.ZodType;
-  validate(ctx: ValidateContext): Promise<Validation>;
-  /** Data bots only: reads and checks a player's codebase before a sim (e.g. assembles a
-   *  Redcode warrior). A Fault is recorded and handed to init for that player. */
-  loadPlayer?(codebase: CodebaseReader, args: unknown): Promise<unknown | Fault>;
-  /** `loaded` holds loadPlayer's result per player (data bots only). */
-  init(players: readonly PlayerId[], rng: Rng, args: unknown, loaded?: ReadonlyMap<PlayerId, unknown>): State;
-  /** The request a player gets this turn, or null when it has no move to make. */
-  observe(state: State, player: PlayerId): unknown | null;
+  /** `arena.args` as users write them; parsed once per tournament. Config errors state each
+   *  arg's full expectation from it ("a whole number from 5 to 25"). */
+  args: z.ZodType<Args>;
+  validate(ctx: ValidateContext<Args>): Promise<Validation>;
+  /** Data bots (required there): reads and checks a player's codebase before a sim (e.g.
+   *  assembles a Redcode warrior). A Fault is recorded and handed to init for that player. */
+  loadPlayer?(codebase: CodebaseReader, args: Args): Promise<unknown>;
+  /** `loaded` holds loadPlayer's result per player (empty for process bots). */
+  init(players: readonly PlayerId[], rng: Rng, args: Args, loaded: ReadonlyMap<PlayerId, unknown>): State;
+  /** The request a player gets this turn, or null when it has no move to make (default: none). */
+  observe?(state: State, player: PlayerId): unknown | null;
   /** One-way messages at the start and end of a sim (e.g. BattleSnake's start/end). */
   notify?(state: State, player: PlayerId, phase: 'start' | 'end'): unknown | null;
   /** One-way messages for `player` about what the last step did (e.g. poker's hand_end); the
-   *  runner sends them right after every step, before the next observations. */
+   *  runner sends them right after every step (and after init), before the next observations. */
   notices?(state: State, player: PlayerId): unknown[];
-  parseMove(raw: unknown, state: State, player: PlayerId): Move | Fault;
+  parseMove?(raw: unknown, state: State, player: PlayerId): MoveOrFault<Move>;
   /** Applies one turn; faulted players get the arena's fallback (e.g. repeat last move). */
-  step(state: State, moves: ReadonlyMap<PlayerId, Move | Fault>, rng: Rng): State;
+  step(state: State, moves: ReadonlyMap<PlayerId, MoveOrFault<Move>>, rng: Rng): State;
   outcome(state: State): Outcome | null;
   /** What a viewer draws for this state (JSON-serialisable). */
   frame(state: State): unknown;
   turn(state: State): number;
-  /** A legal reply to `observation` chosen with `rng`, written as a bot would write it (parseMove
-   *  reads it). Lets tests and the conformance suite play whole games in-process. Arenas with
-   *  process bots provide it. */
+  /** Process bots (required there): a legal reply to `observation` chosen with `rng`, written as
+   *  a bot would write it (parseMove reads it). Lets tests, the conformance suite and the bench
+   *  play whole games in-process. */
   sampleMove?(observation: unknown, rng: Rng): unknown;
+}
+
+/**
+ * The contract the runner, conformance suite, tests and bench use: every hook present.
+ *
+ * Bot kinds `process` and `data` are played turn by turn on the host (compete/turn-loop.ts).
+ * An `engine` arena (an external engine in its own container that plays whole sims and reports
+ * results, e.g. RoboCode) will add one hook here that plays a sim, taking the place of the turn
+ * rules; until one exists defineArena refuses the kind rather than pretend.
+ */
+export interface Arena<State = unknown, Move = unknown, Args = unknown>
+  extends Required<Omit<ArenaSpec<State, Move, Args>, 'args'>> {
+  /** The schema of `arena.args` (config errors translate its issues). */
+  argsSchema: z.ZodType<Args>;
+  /** Parses `arena.args` (undefined: all defaults); throws a ZodError naming the bad field. */
+  parseArgs(raw: unknown): Args;
 }

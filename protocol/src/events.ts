@@ -2,13 +2,11 @@
 // and the web view all consume the same stream.
 import { z } from 'zod';
 import { Fault } from './arena.ts';
+import { DiffStat, FaultCount } from './run-files.ts';
 
 const base = { seq: z.number().int().nonnegative(), ts: z.number(), tournamentId: z.string() };
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ ...base, type: z.literal(type), ...shape });
-
-export const DiffStat = z.object({ files: z.number().int(), insertions: z.number().int(), deletions: z.number().int() });
-export type DiffStat = z.infer<typeof DiffStat>;
 
 export const EditExit = z.enum([
   'submitted', 'unchanged', 'step_limit', 'cost_limit', 'time_limit', 'format_errors', 'provider_error', 'crashed',
@@ -19,8 +17,6 @@ export type EditExit = z.infer<typeof EditExit>;
 
 export const PlayerInfo = z.object({ name: z.string(), agent: z.string(), model: z.string().nullable() });
 export type PlayerInfo = z.infer<typeof PlayerInfo>;
-
-export const FaultCount = z.object({ player: z.string(), kind: z.string(), count: z.number().int(), detail: z.string() });
 
 export const Event = z.discriminatedUnion('type', [
   ev('tournament.started', {

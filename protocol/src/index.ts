@@ -1,6 +1,7 @@
 export * from './arena.ts';
 export * from './config.ts';
 export * from './events.ts';
+export * from './run-files.ts';
 export * from './rng.ts';
 export * from './agent.ts';
 export * from './api.ts';

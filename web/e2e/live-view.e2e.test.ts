@@ -13,6 +13,12 @@ import { CHROMIUM, type Browser, chromiumAvailable, launchBrowser } from './brow
 
 const SHOTS = join(ROOT, 'runs', 'screenshots', 'e2e');
 const NARROW = { width: 390, height: 844 };
+/**
+ * How long any wait on the page may take: generous, so that only a real fault (a page that never
+ * shows what it should) trips it, not a busy machine. Each test gets room for several.
+ */
+const PATIENT_MS = 180_000;
+const TEST_MS = 4 * PATIENT_MS;
 
 let dir: string;
 let child: ChildProcess;
@@ -73,8 +79,9 @@ players:
   });
   base = new URL(tournamentUrl).origin;
   browser = await launchBrowser();
+  browser.context.setDefaultTimeout(PATIENT_MS); // every wait on every page below
   page = await browser.context.newPage();
-}, 180_000);
+}, PATIENT_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -96,34 +103,34 @@ async function shoot(p: Page, name: string): Promise<void> {
 describe('live web view in Chromium', () => {
   it('opens the tournament page and watches a live match advance', async () => {
     await page.goto(tournamentUrl);
-    await page.getByRole('heading', { name: /e2e-live/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: /e2e-live/ }).waitFor();
     const tile = page.locator('[data-live-match]').first();
-    await tile.waitFor({ timeout: 90_000 });
-    await page.locator('[data-preview-turn]:not([data-preview-turn="0"])').first().waitFor({ timeout: 30_000 });
+    await tile.waitFor();
+    await page.locator('[data-preview-turn]:not([data-preview-turn="0"])').first().waitFor();
     await shoot(page, 'tournament-live-1280');
     await tile.click();
     await page.waitForURL(/\/m\//);
-    await page.locator('[data-source="live"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-source="live"]').waitFor();
     const first = await turnShown(page);
-    await page.waitForFunction(`Number(document.querySelector('[data-turn]')?.getAttribute('data-turn')) > ${first + 5}`, undefined, { timeout: 20_000 });
+    await page.waitForFunction(`Number(document.querySelector('[data-turn]')?.getAttribute('data-turn')) > ${first + 5}`);
     expect(await turnShown(page)).toBeGreaterThan(first);
     await shoot(page, 'match-live-1280');
-  });
+  }, TEST_MS);
 
   it('resumes the stream after a reconnect in mid-match: no gaps, no duplicates', async () => {
     const before = await stats(page);
     expect(before.connects).toBe(1);
     // Drop the transport as a network failure would; socket.io reconnects, the app re-watches.
     await page.evaluate('window.__codearena.socket.io.engine.close()');
-    await page.waitForFunction('window.__codearena.stats.connects === 2', undefined, { timeout: 15_000 });
+    await page.waitForFunction('window.__codearena.stats.connects === 2');
     const framesAtReconnect = (await stats(page)).framesReceived;
-    await page.waitForFunction(`window.__codearena.stats.framesReceived > ${framesAtReconnect + 5}`, undefined, { timeout: 20_000 });
+    await page.waitForFunction(`window.__codearena.stats.framesReceived > ${framesAtReconnect + 5}`);
     const after = await stats(page);
     expect(await page.getAttribute('[data-source]', 'data-source')).toBe('live');
     const counts = { duplicateFrames: after.duplicateFrames, duplicateEvents: after.duplicateEvents, frameGaps: after.frameGaps };
     expect(counts, after.trace.join('\n')).toEqual({ duplicateFrames: 0, duplicateEvents: 0, frameGaps: 0 });
     // Watch the rest of the match live, then report how late events and frames arrived.
-    await page.locator('[data-source="replay"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-source="replay"]').waitFor();
     const s = await stats(page);
     const summary = (xs: number[]) => {
       const v = [...xs].sort((a, b) => a - b);
@@ -131,16 +138,16 @@ describe('live web view in Chromium', () => {
     };
     // Reported, not asserted: timings depend on the machine.
     process.stdout.write(`emit-to-browser latency: events ${summary(s.latencyMs)}; frames ${summary(s.frameLatencyMs)}\n`);
-  });
+  }, TEST_MS);
 
   it('shows the finished tournament and its leaderboard with ratings', async () => {
     await page.goto(tournamentUrl);
-    await page.locator('[data-status="finished"]').first().waitFor({ timeout: 150_000 });
+    await page.locator('[data-status="finished"]').first().waitFor();
     await page.locator('[data-edit-player="north"]').waitFor();
     await shoot(page, 'tournament-finished-1280');
 
     await page.getByRole('link', { name: 'Leaderboard' }).first().click();
-    await page.locator('[data-rating-row]').first().waitFor({ timeout: 20_000 });
+    await page.locator('[data-rating-row]').first().waitFor();
     const rows = await page.locator('[data-rating-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rating-row')));
     expect(rows.sort()).toEqual(['north', 'south']);
     expect(await page.locator('.ratings .rating').first().textContent()).toMatch(/^\d{3,4}$/);
@@ -149,7 +156,7 @@ describe('live web view in Chromium', () => {
     await page.goto(base);
     await page.locator('[data-tournament]').first().waitFor();
     await shoot(page, 'tournaments-1280');
-  });
+  }, TEST_MS);
 
   it('reads well on a narrow screen', async () => {
     const narrow = await browser.context.newPage();
@@ -161,12 +168,13 @@ describe('live web view in Chromium', () => {
       ['leaderboard', '/leaderboard', '[data-rating-row]'],
     ] as const) {
       await narrow.goto(`${base}${path}`);
-      await narrow.locator(ready).first().waitFor({ timeout: 20_000 });
-      await narrow.waitForTimeout(300);
+      await narrow.locator(ready).first().waitFor();
+      // Layout settled: fonts loaded and two frames painted (an event, not a sleep).
+      await narrow.evaluate('document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))');
       const overflow = await narrow.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
       expect([name, overflow]).toEqual([name, 0]);
       await shoot(narrow, `${name}-390`);
     }
     await narrow.close();
-  });
+  }, TEST_MS);
 });

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Event, type EventOf, TournamentConfig } from '@codearena/protocol';
 import { listContainers } from '@codearena/server/sandbox/cleanup.ts';
-import { readRunLog } from '@codearena/server/store/run-log.ts';
-import { type TournamentSummary, runTournament } from '@codearena/server/tournament/tournament.ts';
+import { RunFolder } from '@codearena/server/store/run-folder.ts';
+import { type TournamentOutcome, runTournament } from '@codearena/server/tournament/tournament.ts';
 import { type ScriptedServer, startScriptedServer } from './test-support/scripted-server.ts';
 
 const KEY_ENV = 'CODEARENA_TEST_HOSTILE_KEY';
@@ -45,7 +45,7 @@ const FILL = 'truncate -s 2G sparse.bin; for i in $(seq 1 600); do head -c 10485
 
 let runsDir: string;
 let model: ScriptedServer;
-let summary: TournamentSummary;
+let summary: TournamentOutcome;
 let events: Event[];
 const of = <T extends Event['type']>(t: T) => events.filter((e): e is EventOf<T> => e.type === t);
 
@@ -72,7 +72,7 @@ beforeAll(async () => {
     limits: { edit_seconds: 120, repo_mb: 1 },
   });
   summary = await runTournament({ config, rawConfig: '# hostile test\n', runsDir });
-  events = readRunLog(summary.runDir);
+  events = new RunFolder(summary.runDir).readEvents();
 });
 
 afterAll(async () => {

@@ -10,8 +10,8 @@ import { type Event, type EventOf, TournamentConfig } from '@codearena/protocol'
 import { buildLeaderboard } from '@codearena/server/rating/leaderboard.ts';
 import { listContainers } from '@codearena/server/sandbox/cleanup.ts';
 import { StoreIndex } from '@codearena/server/store/index-db.ts';
-import { readRunLog } from '@codearena/server/store/run-log.ts';
-import { type TournamentSummary, runTournament } from '@codearena/server/tournament/tournament.ts';
+import { RunFolder } from '@codearena/server/store/run-folder.ts';
+import { type TournamentOutcome, runTournament } from '@codearena/server/tournament/tournament.ts';
 import { costOf, priceFor } from './pricing.ts';
 import { type ScriptedServer, startScriptedServer } from './test-support/scripted-server.ts';
 
@@ -37,7 +37,7 @@ let runsDir: string;
 let store: StoreIndex;
 let gpt: ScriptedServer;
 let claude: ScriptedServer;
-let summary: TournamentSummary;
+let summary: TournamentOutcome;
 let events: Event[];
 const of = <T extends Event['type']>(t: T) => events.filter((e): e is EventOf<T> => e.type === t);
 const file = (...p: string[]) => readFileSync(join(summary.runDir, ...p), 'utf8');
@@ -82,7 +82,7 @@ beforeAll(async () => {
     limits: { edit_seconds: 120 },
   });
   summary = await runTournament({ config, rawConfig: '# llm test\n', runsDir, store });
-  events = readRunLog(summary.runDir);
+  events = new RunFolder(summary.runDir).readEvents();
 });
 
 afterAll(async () => {

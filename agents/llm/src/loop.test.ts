@@ -1,6 +1,6 @@
 // The agent loop end to end against scripted OpenAI- and Anthropic-compatible servers on
 // loopback, through the official SDKs; commands run for real (bash in a temporary git repo).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EditOutcome, LlmAgentConfig } from '@codearena/protocol';
@@ -139,10 +139,11 @@ describe.each(['openai', 'anthropic'] as const)('llm agent over %s', (wire) => {
       [
         { status: 429, headers: { 'retry-after': '0' } },
         { command: 'true' },
-        { command: 'true', delayMs: 1500 }, // past the request timeout: abandoned and retried
+        { command: 'true', delayMs: 20_000 }, // past the request timeout: abandoned and retried
         { command: 'submit' },
       ],
-      { request_timeout_seconds: 0.5 },
+      // Long enough that a prompt answer is never late on a busy machine.
+      { request_timeout_seconds: 5 },
     );
     const out = await run();
     expect(out.exit).toBe('unchanged');
@@ -201,18 +202,20 @@ describe('llm agent limits', () => {
     setTimeout(() => host.abort.abort(), 300);
     expect(await run()).toMatchObject({ exit: 'time_limit', steps: 0 });
 
-    const own = await setup('openai', [{ command: 'true' }, { command: 'true', delayMs: 3000 }], { limits: { seconds: 1 } });
+    // Long enough for the first step on a busy machine; the second call outlasts it.
+    const own = await setup('openai', [{ command: 'true' }, { command: 'true', delayMs: 20_000 }], { limits: { seconds: 5 } });
     expect(await own.run()).toMatchObject({ exit: 'time_limit', steps: 1 });
   });
 
   it('stops long commands at the per-command timeout and cuts long output in the middle', async () => {
     const { host, run } = await setup(
       'openai',
-      [{ command: 'echo start; sleep 5; echo never' }, { command: 'seq 1 20000' }, { command: 'submit' }],
-      { limits: { command_timeout_seconds: 1, output_chars: 600 } },
+      // 5 s: `seq` finishes well within it on a busy machine; `sleep 60` never does.
+      [{ command: 'echo start; sleep 60; echo never' }, { command: 'seq 1 20000' }, { command: 'submit' }],
+      { limits: { command_timeout_seconds: 5, output_chars: 600 } },
     );
     await run();
-    expect(host.steps[0]!.output).toBe('The command was stopped after 1 s (time limit per command). Output so far:\nstart\n');
+    expect(host.steps[0]!.output).toBe('The command was stopped after 5 s (time limit per command). Output so far:\nstart\n');
     const long = host.steps[1]!.output;
     expect(long).toMatch(/^Exit code 0\.\n1\n2\n3\n/);
     expect(long).toMatch(/characters omitted/);
@@ -225,12 +228,18 @@ describe('llm agent limits', () => {
       round: 2,
       files: { 'NOTES.md': 'round 1: raised speed; try food next\n', 'params.json': '{}' },
     });
-    const r1 = join(host.logsDir, '1');
-    mkdirSync(join(r1, 'sims'), { recursive: true });
-    writeFileSync(join(host.logsDir, '1', 'results.json'), JSON.stringify({ simWins: { alice: 1, bob: 2 }, ties: 1, sims: 4, winner: 'bob', forfeited: [], validations: {} }));
-    writeFileSync(join(r1, 'sims', '0.json'), JSON.stringify({ sim: 0, winner: 'bob', reason: 'alice hit a wall', frames: [{}, {}, {}] }));
-    mkdirSync(join(host.logsDir, '0'), { recursive: true });
-    writeFileSync(join(host.logsDir, '0', 'results.json'), JSON.stringify({ simWins: { alice: 0, bob: 0 } }));
+    const round = (r: number, simWins: Record<string, number>, ties: number, winner: string | null) => ({
+      round: r, simWins, ties, sims: ties + Object.values(simWins).reduce((a, b) => a + b, 0), winner, ranks: {}, forfeited: [], validations: {},
+    });
+    host.folder.writeRoundResults(round(1, { alice: 1, bob: 2 }, 1, 'bob'));
+    // A replay without `turns` (older runs): the digest counts its frames.
+    host.folder.writeReplay({
+      arena: 'battlesnake', round: 1, sim: 0, seed: 1, players: ['alice', 'bob'], ranks: { bob: 1, alice: 2 }, winner: 'bob',
+      reason: 'alice hit a wall', frames: [{}, {}, {}],
+    });
+    // Damaged files are skipped, never fatal.
+    writeFileSync(join(host.logsDir, '1', 'sims', '1.json'), '{"sim": 1, "win');
+    host.folder.writeRoundResults(round(0, { alice: 0, bob: 0 }, 0, null));
     await run();
     const [system, task] = (server.requests[0]!.messages as { content: string }[]).map((m) => m.content);
     expect(system).toContain('# Brief\nWin the game.');

@@ -33,8 +33,8 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
   const prompt: PromptInput = {
     arenaId: ctx.arenaId, brief: ctx.brief, round: ctx.round, rounds: ctx.rounds, player: ctx.player, repoPath: ws.repoPath,
     tools, limits, minutes: Math.max(1, Math.round((deadline - t0) / 60_000)), transparent: ctx.opponents.length > 0,
-    opponents: ctx.opponents.length ? ctx.opponents.map((p) => p.name) : playersOf(ctx.logsDir).filter((p) => p !== ctx.player),
-    notes: await ctx.repo.read(NOTES_FILE, MAX_NOTES_BYTES), lastRound: lastRoundDigest(ctx.logsDir, ctx.round, ctx.player),
+    opponents: ctx.opponents.length ? ctx.opponents.map((p) => p.name) : playersOf(ctx.logs).filter((p) => p !== ctx.player),
+    notes: await ctx.repo.read(NOTES_FILE, MAX_NOTES_BYTES), lastRound: lastRoundDigest(ctx.logs, ctx.round, ctx.player),
   };
   const messages: Message[] = [{ role: 'system', content: systemPrompt(prompt) }, { role: 'user', content: taskPrompt(prompt) }];
   let recorded = 0;

@@ -13,7 +13,7 @@ describe('manifest and args', () => {
     expect(battlesnake.manifest).toEqual(manifestJson);
     expect(battlesnake.manifest).toMatchObject({
       id: 'battlesnake', players: { min: 2, max: 4 }, botKind: 'process', turnDeadlineMs: 500,
-      startupGraceMs: 3000, defaultSims: 10, image: 'codearena/base:latest', editable: ['**/*'], maxTurns: 1000,
+      startupGraceMs: 3000, image: 'codearena/base:latest', maxTurns: 1000,
     });
   });
 
@@ -29,7 +29,7 @@ describe('manifest and args', () => {
   });
 
   it('uses the args in init', () => {
-    const s = battlesnake.init(['a', 'b'], createRng(1), { width: 7, height: 9, max_turns: 20, minimum_food: 2 });
+    const s = battlesnake.init(['a', 'b'], createRng(1), battlesnake.parseArgs({ width: 7, height: 9, max_turns: 20, minimum_food: 2 }), new Map());
     expect([s.width, s.height, s.settings.maxTurns, s.settings.minimumFood]).toEqual([7, 9, 20, 2]);
   });
 });
@@ -72,11 +72,11 @@ describe('requests', () => {
   it('sends start and end to every snake, dead or alive', () => {
     const s1 = dead(dead(s0, 'c'), 'b');
     for (const id of ['a', 'b', 'c']) {
-      const end = battlesnake.notify!(s1, id, 'end') as ApiRequest;
+      const end = battlesnake.notify(s1, id, 'end') as ApiRequest;
       expect(end.type).toBe('end');
       expect(end.you.id).toBe(id);
       expect(end.board.snakes.map((s) => s.id)).toEqual(['a']);
-      expect((battlesnake.notify!(s0, id, 'start') as ApiRequest).type).toBe('start');
+      expect((battlesnake.notify(s0, id, 'start') as ApiRequest).type).toBe('start');
     }
     expect(battlesnake.observe(s1, 'a')).toBeNull(); // the game is over
   });
@@ -99,12 +99,11 @@ describe('requests', () => {
 });
 
 describe('whole games', () => {
-  it('end, with every player ranked, for 2–4 simple players', () => {
+  it('end, with every player ranked, for 2–4 simple players', async () => {
     for (let seed = 0; seed < 60; seed++) {
       const players = ['p1', 'p2', 'p3', 'p4'].slice(0, 2 + (seed % 3));
       const policies = Object.fromEntries(players.map((p, i) => [p, i % 2 === 0 ? greedy : randomSafe]));
-      const initial = battlesnake.init(players, createRng(seed), { max_turns: 600 });
-      const states = playGame(initial, policies, seed);
+      const states = await playGame(players, policies, seed, { max_turns: 600 });
       const last = states[states.length - 1]!;
       const o = battlesnake.outcome(last);
       expect(o).not.toBeNull();
@@ -124,20 +123,17 @@ describe('whole games', () => {
     }
   });
 
-  it('are identical for the same seed and differ across seeds', () => {
-    const play = (seed: number) => {
-      const initial = battlesnake.init(['a', 'b', 'c'], createRng(seed), {});
-      return playGame(initial, { a: greedy, b: randomSafe, c: greedy }, seed).map((s) => battlesnake.frame(s));
-    };
-    expect(play(11)).toEqual(play(11));
-    expect(play(11)).not.toEqual(play(12));
+  it('are identical for the same seed and differ across seeds', async () => {
+    const play = async (seed: number) => (await playGame(['a', 'b', 'c'], { a: greedy, b: randomSafe, c: greedy }, seed)).map((s) => battlesnake.frame(s));
+    expect(await play(11)).toEqual(await play(11));
+    expect(await play(11)).not.toEqual(await play(12));
   });
 
   it('plays 100 four-snake games to an outcome (engine speed: see npm run bench)', () => {
     const rng = createRng('perf');
     let turns = 0;
     for (let g = 0; g < 100; g++) {
-      let s = battlesnake.init(['a', 'b', 'c', 'd'], createRng(g), {});
+      let s = battlesnake.init(['a', 'b', 'c', 'd'], createRng(g), battlesnake.parseArgs({}), new Map());
       while (battlesnake.outcome(s) === null) {
         const moves = new Map(s.snakes.map((sn) => [sn.id, { move: cheapMove(s, sn.id, rng.int(4)) }]));
         s = battlesnake.step(s, moves, rng);

@@ -18,12 +18,8 @@ export const BattlesnakeArgs = z
   .strict();
 export type BattlesnakeArgs = z.infer<typeof BattlesnakeArgs>;
 
-/** Throws a ZodError naming the bad field. `undefined` means "all defaults". */
-export const parseArgs = (args: unknown): BattlesnakeArgs => BattlesnakeArgs.parse(args ?? {});
-
-/** Board size and settings for the rules, from raw or already-parsed args. */
-export function boardOptions(args: unknown): BoardOptions {
-  const a = parseArgs(args);
+/** Board size and settings for the rules. */
+export function boardOptions(a: BattlesnakeArgs): BoardOptions {
   return {
     width: a.width,
     height: a.height,

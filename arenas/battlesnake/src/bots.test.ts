@@ -1,5 +1,8 @@
-// Runs the shipped bots as real host processes (no Docker) through their `run` files and checks
-// they speak the protocol: no reply to start/end, one valid move per move request, quickly.
+// Runs the shipped bots as real host processes (no Docker) through their `run` files and the
+// server's bot client, and checks
+// they speak the protocol: no reply to start/end, one valid move per move request. How fast they
+// answer is `npm run bench`'s business: the deadlines here are generous, so only a bot that does
+// not answer trips them (on a busy machine an interpreter can take seconds to start).
 import { accessSync, constants } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,11 +10,12 @@ import type { BotClient } from '@codearena/protocol';
 import { createRng, isFault } from '@codearena/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRequest } from './api.ts';
-import { boardOptions } from './args.ts';
+import { BattlesnakeArgs, boardOptions } from './args.ts';
 import { parseMove } from './parse-move.ts';
 import { createGame, step } from './rules.ts';
 import type { State } from './state.ts';
-import { board, moves, spawnBot } from './test-support.ts';
+import { startHostBot } from '@codearena/server/compete/host-bot.ts';
+import { board, moves } from './test-support.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BOTS = {
@@ -20,6 +24,8 @@ const BOTS = {
   random: join(ARENA, 'bots', 'random'),
 };
 
+const PATIENT_MS = 60_000;
+
 const open: BotClient[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((b) => b.close()));
@@ -27,7 +33,7 @@ afterEach(async () => {
 
 /** A mid-game position with food, three snakes and a snake that has just eaten. */
 function midGame(): State {
-  let s = createGame(['me', 'x', 'y'], createRng('bots-test'), boardOptions({}));
+  let s = createGame(['me', 'x', 'y'], createRng('bots-test'), boardOptions(BattlesnakeArgs.parse({})));
   s = step(s, moves({ me: 'right', x: 'left', y: 'down' }), createRng(1));
   return s;
 }
@@ -37,11 +43,11 @@ describe.each(Object.entries(BOTS))('%s bot', (_name, dir) => {
     expect(() => accessSync(join(dir, 'run'), constants.X_OK)).not.toThrow();
   });
 
-  it('answers move requests with valid moves, quickly, and stays silent otherwise', async () => {
-    const bot = spawnBot(join(dir, 'run'), dir);
+  it('answers move requests with valid moves, and stays silent otherwise', async () => {
+    const bot = startHostBot(dir);
     open.push(bot);
     const positions: [State, string][] = [
-      [createGame(['me', 'other'], createRng(5), boardOptions({})), 'me'],
+      [createGame(['me', 'other'], createRng(5), boardOptions(BattlesnakeArgs.parse({}))), 'me'],
       [midGame(), 'me'],
       [
         board(
@@ -56,19 +62,16 @@ describe.each(Object.entries(BOTS))('%s bot', (_name, dir) => {
     ];
     bot.notify(buildRequest(positions[0]![0], 'me', 'start', 500));
     for (const [i, [state, id]] of positions.entries()) {
-      // The first reply includes interpreter start-up: allow the startup grace there.
-      const deadline = i === 0 ? 3000 : 500;
-      const reply = await bot.request(buildRequest(state, id, 'move', 500), deadline);
+      const reply = await bot.request(buildRequest(state, id, 'move', 500), PATIENT_MS);
       expect(reply.ok, reply.ok ? '' : `${reply.fault.kind}: ${reply.fault.detail}\n${bot.stderrTail()}`).toBe(true);
       if (!reply.ok) continue;
       const move = parseMove(reply.value);
       expect(isFault(move), JSON.stringify(reply.value)).toBe(false);
-      if (i > 0) expect(reply.ms).toBeLessThan(400);
       if (i === 2 && !isFault(move)) expect(move.move).toBe('up');
     }
     // "end" gets no reply: the next line the bot writes must answer the next move request.
     bot.notify(buildRequest(positions[0]![0], 'me', 'end', 500));
-    const again = await bot.request(buildRequest(midGame(), 'me', 'move', 500), 500);
+    const again = await bot.request(buildRequest(midGame(), 'me', 'move', 500), PATIENT_MS);
     expect(again.ok && !isFault(parseMove(again.value))).toBe(true);
     expect(bot.stderrTail()).not.toMatch(/Traceback|Error/);
   });

@@ -1,10 +1,10 @@
 // The BattleSnake arena: official standard rules, bots as processes speaking the official API
 // bodies over JSON lines. Rules live in rules.ts; this file wires them to the Arena contract.
-import type { Arena, PlayerId } from '@codearena/protocol';
-import { ArenaManifest } from '@codearena/protocol';
+import type { PlayerId } from '@codearena/protocol';
+import { ArenaManifest, defineArena } from '@codearena/protocol';
 import manifestJson from '../arena.json' with { type: 'json' };
 import { buildRequest } from './api.ts';
-import { BattlesnakeArgs, boardOptions, parseArgs } from './args.ts';
+import { BattlesnakeArgs, boardOptions } from './args.ts';
 import { frame } from './frame.ts';
 import { parseMove } from './parse-move.ts';
 import { createGame, outcome, step } from './rules.ts';
@@ -24,10 +24,9 @@ export const manifest: ArenaManifest = ArenaManifest.parse(manifestJson);
 
 const snakeOf = (state: State, player: PlayerId) => state.snakes.find((s) => s.id === player);
 
-export const battlesnake: Arena<State, Move> = {
+export const battlesnake = defineArena<State, Move, BattlesnakeArgs>({
   manifest,
-  parseArgs,
-  argsSchema: BattlesnakeArgs,
+  args: BattlesnakeArgs,
   validate,
   init: (players, rng, args) => createGame(players, rng, boardOptions(args)),
   observe(state, player) {
@@ -46,6 +45,6 @@ export const battlesnake: Arena<State, Move> = {
   frame,
   turn: (state) => state.turn,
   sampleMove,
-};
+});
 
 export default battlesnake;

@@ -1,7 +1,7 @@
 // Opening positions and food must match the official fixed placement.
 import { createRng } from '@codearena/protocol';
 import { describe, expect, it } from 'vitest';
-import { boardOptions } from './args.ts';
+import { BattlesnakeArgs, boardOptions } from './args.ts';
 import { createGame, startSquares } from './setup.ts';
 
 const key = (p: { x: number; y: number }) => `${p.x},${p.y}`;
@@ -20,7 +20,7 @@ describe('start positions', () => {
     const squaresSeen = new Map<string, Set<string>>();
     for (let seed = 0; seed < 200; seed++) {
       const players = ['a', 'b', 'c', 'd'].slice(0, 2 + (seed % 3));
-      const s = createGame(players, createRng(seed), boardOptions({}));
+      const s = createGame(players, createRng(seed), boardOptions(BattlesnakeArgs.parse({})));
       const heads = s.snakes.map((sn) => key(sn.body[0]!));
       const kind = heads.every((h) => CORNERS.has(h)) ? 'corners' : heads.every((h) => MID_EDGES.has(h)) ? 'mid' : 'mixed';
       expect(kind).not.toBe('mixed');
@@ -42,9 +42,9 @@ describe('start positions', () => {
   });
 
   it('rejects fewer than 2 or more than 4 snakes', () => {
-    expect(() => createGame(['a'], createRng(1), boardOptions({}))).toThrow(RangeError);
-    expect(() => createGame(['a', 'b', 'c', 'd', 'e'], createRng(1), boardOptions({}))).toThrow(RangeError);
-    expect(() => createGame(['a', 'a'], createRng(1), boardOptions({}))).toThrow(RangeError);
+    expect(() => createGame(['a'], createRng(1), boardOptions(BattlesnakeArgs.parse({})))).toThrow(RangeError);
+    expect(() => createGame(['a', 'b', 'c', 'd', 'e'], createRng(1), boardOptions(BattlesnakeArgs.parse({})))).toThrow(RangeError);
+    expect(() => createGame(['a', 'a'], createRng(1), boardOptions(BattlesnakeArgs.parse({})))).toThrow(RangeError);
   });
 });
 
@@ -52,7 +52,7 @@ describe('initial food', () => {
   it('places one piece diagonal to each head, away from the centre and not in a corner, plus the centre', () => {
     const options = new Set<string>();
     for (let seed = 0; seed < 200; seed++) {
-      const s = createGame(['a', 'b', 'c', 'd'], createRng(`food-${seed}`), boardOptions({}));
+      const s = createGame(['a', 'b', 'c', 'd'], createRng(`food-${seed}`), boardOptions(BattlesnakeArgs.parse({})));
       expect(s.food).toHaveLength(5);
       expect(s.food.map(key)).toContain('5,5');
       for (const sn of s.snakes) {
@@ -72,7 +72,7 @@ describe('initial food', () => {
 
   it('works on other board sizes', () => {
     for (const [width, height] of [[5, 5], [7, 7], [19, 19], [25, 9]] as const) {
-      const s = createGame(['a', 'b', 'c', 'd'], createRng(width * height), boardOptions({ width, height }));
+      const s = createGame(['a', 'b', 'c', 'd'], createRng(width * height), boardOptions(BattlesnakeArgs.parse({ width, height })));
       for (const sn of s.snakes) {
         const h = sn.body[0]!;
         expect(h.x >= 0 && h.x < width && h.y >= 0 && h.y < height).toBe(true);
@@ -83,8 +83,8 @@ describe('initial food', () => {
   });
 
   it('is a function of the seed', () => {
-    const a = createGame(['a', 'b', 'c'], createRng(42), boardOptions({}));
-    const b = createGame(['a', 'b', 'c'], createRng(42), boardOptions({}));
+    const a = createGame(['a', 'b', 'c'], createRng(42), boardOptions(BattlesnakeArgs.parse({})));
+    const b = createGame(['a', 'b', 'c'], createRng(42), boardOptions(BattlesnakeArgs.parse({})));
     expect(a).toEqual(b);
   });
 });

@@ -1,13 +1,11 @@
-// Shared by the tests only: hand-built boards, simple in-process players, and a host-side
-// JSON-lines client for running the real bot programs without Docker.
-import { spawn } from 'node:child_process';
-import type { BotClient, BotReply, PlayerId, Rng } from '@codearena/protocol';
-import { createRng } from '@codearena/protocol';
+// Shared by the tests only: hand-built boards and simple in-process players, played through the
+// server's turn loop.
+import type { PlayerId, Rng } from '@codearena/protocol';
+import { playLocal } from '@codearena/server/compete/local-play.ts';
 import type { ApiRequest } from './api.ts';
-import { buildRequest } from './api.ts';
-import { outcome, step } from './rules.ts';
+import battlesnake from './index.ts';
 import type { Direction, Move, Snake, State } from './state.ts';
-import { DIRECTIONS, inBounds, isAlive, offset } from './state.ts';
+import { DIRECTIONS, inBounds, offset } from './state.ts';
 
 export interface SnakeSpec {
   id: string;
@@ -93,107 +91,15 @@ export const greedy: Policy = (req, rng) => {
   return options[rng.int(options.length)]!;
 };
 
-/** Plays a whole game in-process; returns every state from the first to the last. */
-export function playGame(initial: State, policies: Record<string, Policy>, seed: string | number): State[] {
-  const rng = createRng(seed);
-  const botRng = rng.fork('bots');
-  const states = [initial];
-  let state = initial;
-  while (outcome(state) === null) {
-    const ms = new Map<PlayerId, Move>();
-    for (const s of state.snakes) {
-      if (!isAlive(s)) continue;
-      const policy = policies[s.id];
-      if (policy) ms.set(s.id, { move: policy(buildRequest(state, s.id, 'move', 500), botRng) });
-    }
-    state = step(state, ms, rng);
-    states.push(state);
-  }
+/** Plays a whole game through the server's turn loop with in-process players (each answers
+ *  the official request as a bot would); returns every state from the first to the last. */
+export async function playGame(players: PlayerId[], policies: Record<PlayerId, Policy>, seed: string | number, args: object = {}): Promise<State[]> {
+  const states: State[] = [];
+  const played = await playLocal(battlesnake, {
+    players, seed, args: battlesnake.parseArgs(args),
+    policy: (p) => (req, rng) => ({ move: policies[p]!(req as ApiRequest, rng) }),
+    onState: (s) => states.push(s),
+  });
+  if (played.faults.length > 0) throw new Error(`faults: ${JSON.stringify(played.faults)}`);
   return states;
-}
-
-/**
- * A host-side BotClient over a child process (what the server does inside a container).
- * Real processes, no Docker: enough to check the bots speak the protocol.
- */
-export function spawnBot(runFile: string, cwd: string): BotClient {
-  const child = spawn(runFile, [], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  const waiters: ((line: string | null) => void)[] = [];
-  const lines: string[] = [];
-  child.stdout.setEncoding('utf8');
-  child.stderr.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    stdout += chunk;
-    let nl: number;
-    while ((nl = stdout.indexOf('\n')) >= 0) {
-      const line = stdout.slice(0, nl);
-      stdout = stdout.slice(nl + 1);
-      const w = waiters.shift();
-      if (w) w(line);
-      else lines.push(line);
-    }
-  });
-  child.stderr.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  let exited = false;
-  const onGone = (): void => {
-    exited = true;
-    for (const w of waiters.splice(0)) w(null);
-  };
-  child.on('exit', onGone);
-  child.on('error', (err) => {
-    stderr += `\n${err.message}`;
-    onGone();
-  });
-  child.stdin.on('error', () => undefined);
-  const nextLine = (deadlineMs: number): Promise<string | null | 'timeout'> =>
-    new Promise((resolve) => {
-      const queued = lines.shift();
-      if (queued !== undefined) return resolve(queued);
-      if (exited) return resolve(null);
-      const timer = setTimeout(() => {
-        waiters.splice(waiters.indexOf(done), 1);
-        resolve('timeout');
-      }, deadlineMs);
-      const done = (line: string | null): void => {
-        clearTimeout(timer);
-        resolve(line);
-      };
-      waiters.push(done);
-    });
-  return {
-    async request(msg, deadlineMs): Promise<BotReply> {
-      const t0 = performance.now();
-      child.stdin.write(`${JSON.stringify(msg)}\n`);
-      const line = await nextLine(deadlineMs);
-      const ms = performance.now() - t0;
-      if (line === 'timeout') return { ok: false, fault: { kind: 'timeout', detail: `no reply within ${deadlineMs} ms` } };
-      if (line === null) return { ok: false, fault: { kind: 'crash', detail: `bot exited (${child.exitCode})` } };
-      try {
-        return { ok: true, value: JSON.parse(line), ms };
-      } catch {
-        return { ok: false, fault: { kind: 'bad_output', detail: `not JSON: ${line.slice(0, 80)}` } };
-      }
-    },
-    notify(msg) {
-      child.stdin.write(`${JSON.stringify(msg)}\n`);
-    },
-    stderrTail: () => stderr,
-    async close() {
-      child.stdin.end();
-      if (exited) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-        }, 2000);
-        child.on('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    },
-  };
 }

@@ -3,7 +3,6 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ValidateContext } from '@codearena/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hostValidateContext } from '@codearena/server/compete/validate.ts';
 import battlesnake from './index.ts';
@@ -16,7 +15,7 @@ const contexts: { dispose(): Promise<void> }[] = [];
 afterAll(() => Promise.all(contexts.map((c) => c.dispose())));
 
 /** The same context the tournament builds, with the codebase run as host processes. */
-async function hostContext(codeDir: string): Promise<ValidateContext> {
+async function hostContext(codeDir: string) {
   const ctx = await hostValidateContext(battlesnake, codeDir);
   contexts.push(ctx);
   return ctx;
@@ -64,8 +63,9 @@ describe('validate', () => {
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/crash/);
     expect(v.detail).toMatch(/boom/);
-    const throwing: ValidateContext = {
+    const throwing = {
       codeDir: dir,
+      args: battlesnake.parseArgs({}),
       readFile: async () => null,
       exec: async () => {
         throw new Error('sandbox gone');

@@ -3,7 +3,7 @@
 import type { BotClient, Validation, ValidateContext } from '@codearena/protocol';
 import { checkRunFile, createRng, isFault, withStderr } from '@codearena/protocol';
 import { buildRequest } from './api.ts';
-import { boardOptions } from './args.ts';
+import { BattlesnakeArgs, boardOptions } from './args.ts';
 import { parseMove } from './parse-move.ts';
 import { createGame } from './setup.ts';
 
@@ -18,7 +18,7 @@ export async function validate(ctx: ValidateContext): Promise<Validation> {
     if (runProblem) return { ok: false, detail: runProblem };
 
     bot = await ctx.startBot();
-    const state = createGame(VALIDATE_PLAYERS, createRng('battlesnake-validate'), boardOptions({}));
+    const state = createGame(VALIDATE_PLAYERS, createRng('battlesnake-validate'), boardOptions(BattlesnakeArgs.parse({})));
     bot.notify(buildRequest(state, 'you', 'start', VALIDATE_DEADLINE_MS));
     const reply = await bot.request(buildRequest(state, 'you', 'move', VALIDATE_DEADLINE_MS), VALIDATE_DEADLINE_MS);
     if (!reply.ok) {

@@ -1,9 +1,11 @@
-// The arena as the match runner drives it: loadPlayer → init → (observe, step)* → outcome, one
-// frame per state; seeded placement; load faults; validation; settings from arena.args.
+// The arena as the match runner drives it (the server's turn loop): loadPlayer → init → step* →
+// outcome, one frame per state; seeded placement; load faults; validation; settings from
+// arena.args.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CodebaseReader, type Fault, createRng, isFault } from '@codearena/protocol';
+import { type CodebaseReader, createRng, isFault } from '@codearena/protocol';
+import { playLocal } from '@codearena/server/compete/local-play.ts';
 import { describe, expect, it } from 'vitest';
 import { ALPHABET as RENDERER_ALPHABET, decodeCore } from '../renderer/core-map.ts';
 import corewar, { STEPS, type State } from './index.ts';
@@ -12,34 +14,24 @@ import type { Frame } from './frame.ts';
 import { MAX_SOURCE_BYTES } from './load.ts';
 import { processCount } from './mars.ts';
 import { placeWarriors } from './placement.ts';
-import { DEFAULT_SETTINGS, settingsOf } from './settings.ts';
+import { CorewarArgs, DEFAULT_SETTINGS, settingsOf } from './settings.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = (dir: string) => readFileSync(join(ARENA, dir, 'warrior.red'), 'utf8');
 const reader = (files: Record<string, string>): CodebaseReader => ({ readFile: async (path) => files[path] ?? null });
 const codebase = (text: string) => reader({ 'warrior.red': text });
 
-async function load(players: Record<string, string | CodebaseReader>, args: unknown = {}) {
-  const loaded = new Map<string, unknown>();
-  for (const [id, s] of Object.entries(players)) loaded.set(id, await corewar.loadPlayer!(typeof s === 'string' ? codebase(s) : s, args));
-  return loaded;
-}
-
 /** A whole sim as runMatch plays it, keeping every frame. */
-async function play(players: Record<string, string | CodebaseReader>, seed: number | string = 1, args: unknown = {}) {
-  const ids = Object.keys(players);
-  const loaded = await load(players, args);
-  const rng = createRng(seed);
-  let state = corewar.init(ids, rng.fork('init'), args, loaded);
-  const frames = [corewar.frame(state) as Frame];
-  let outcome = corewar.outcome(state);
-  while (!outcome && corewar.turn(state) < corewar.manifest.maxTurns) {
-    for (const id of ids) expect(corewar.observe(state, id)).toBeNull();
-    state = corewar.step(state, new Map(), rng.fork('step'));
-    frames.push(corewar.frame(state) as Frame);
-    outcome = corewar.outcome(state);
-  }
-  return { state, frames, outcome, loaded };
+async function play(players: Record<string, string | CodebaseReader>, seed: number | string = 1, args: object = {}) {
+  const readers = new Map(Object.entries(players).map(([id, s]) => [id, typeof s === 'string' ? codebase(s) : s]));
+  const frames: Frame[] = [];
+  const played = await playLocal(corewar, {
+    players: [...readers.keys()], seed, args: corewar.parseArgs(args), readers,
+    // Data bots are never asked for a move.
+    policy: () => () => { throw new Error('a CoreWar player was asked for a move'); },
+    onState: (s) => frames.push(corewar.frame(s) as Frame),
+  });
+  return { ...played, frames };
 }
 
 describe('a sim', () => {
@@ -91,7 +83,7 @@ describe('a sim', () => {
 
   it('places up to 8 warriors min_distance apart, all around the core', () => {
     for (let seed = 0; seed < 50; seed++) {
-      const s = settingsOf({ core_size: 800, max_length: 20, min_distance: 100 });
+      const s = settingsOf(CorewarArgs.parse({ core_size: 800, max_length: 20, min_distance: 100 }));
       const { positions, order } = placeWarriors(8, s, createRng(seed));
       const sorted = [...positions].sort((x, y) => x - y);
       const gaps = sorted.map((p, i) => ((sorted[(i + 1) % 8]! - p + 800) % 800));
@@ -132,9 +124,9 @@ describe('a sim', () => {
 
 describe('loading', () => {
   it('records a warrior that does not load as a fault and ranks it last', async () => {
-    const { outcome, loaded } = await play({ bad: ';assert 1\n  mov 0, 1\n  jmp nowhere', good: 'JMP 0', missing: reader({}) });
-    expect(loaded.get('bad')).toEqual({ kind: 'invalid_move', detail: 'warrior.red: line 3: A-operand "nowhere": undefined symbol "nowhere"' });
-    expect((loaded.get('missing') as Fault).kind).toBe('bad_output');
+    const { outcome, faults } = await play({ bad: ';assert 1\n  mov 0, 1\n  jmp nowhere', good: 'JMP 0', missing: reader({}) });
+    expect(faults.find((f) => f.player === 'bad')).toEqual({ player: 'bad', kind: 'invalid_move', count: 1, detail: 'warrior.red: line 3: A-operand "nowhere": undefined symbol "nowhere"' });
+    expect(faults.find((f) => f.player === 'missing')?.kind).toBe('bad_output');
     expect(outcome).toEqual({ ranks: { bad: 2, good: 1, missing: 2 }, reason: 'good is the only warrior that assembled' });
   });
 
@@ -144,22 +136,22 @@ describe('loading', () => {
   });
 
   it('refuses a warrior.red over 64 KiB', async () => {
-    const loaded = await corewar.loadPlayer!(codebase(`JMP 0\n${';'.repeat(MAX_SOURCE_BYTES)}`), {});
+    const loaded = await corewar.loadPlayer(codebase(`JMP 0\n${';'.repeat(MAX_SOURCE_BYTES)}`), corewar.parseArgs({}));
     expect(loaded).toEqual({ kind: 'bad_output', detail: 'warrior.red is larger than 64 KiB' });
   });
 
   it('assembles with the tournament settings', async () => {
     const w = ';assert CORESIZE == 800\nJMP 0';
-    expect(isFault(await corewar.loadPlayer!(codebase(w), {}))).toBe(true);
-    expect(isFault(await corewar.loadPlayer!(codebase(w), { core_size: 800, max_length: 20 }))).toBe(false);
+    expect(isFault(await corewar.loadPlayer(codebase(w), corewar.parseArgs({})))).toBe(true);
+    expect(isFault(await corewar.loadPlayer(codebase(w), corewar.parseArgs({ core_size: 800, max_length: 20 })))).toBe(false);
   });
 });
 
 describe('validate', () => {
-  const ctx = (files: Record<string, string>, args?: unknown) => ({
+  const ctx = (files: Record<string, string>, args?: object) => ({
     ...reader(files),
     codeDir: '/code',
-    args,
+    args: corewar.parseArgs(args),
     exec: async () => { throw new Error('CoreWar validation runs nothing'); },
     startBot: async () => { throw new Error('CoreWar bots are data'); },
   });
@@ -190,8 +182,8 @@ describe('validate', () => {
 
 describe('arena.args', () => {
   it('defaults to the standard hill and names a bad field', () => {
-    expect(settingsOf({})).toEqual({ coreSize: 8000, maxCycles: 80000, maxProcesses: 8000, maxLength: 100, minDistance: 100, pspaceSize: 500 });
-    expect(settingsOf({ core_size: 800, max_length: 20 })).toMatchObject({ minDistance: 20, pspaceSize: 50 });
+    expect(settingsOf(CorewarArgs.parse({}))).toEqual({ coreSize: 8000, maxCycles: 80000, maxProcesses: 8000, maxLength: 100, minDistance: 100, pspaceSize: 500 });
+    expect(settingsOf(CorewarArgs.parse({ core_size: 800, max_length: 20 }))).toMatchObject({ minDistance: 20, pspaceSize: 50 });
     expect(() => corewar.parseArgs({ core_size: 8000, min_distance: 50 })).toThrow(/min_distance/);
     expect(() => corewar.parseArgs({ cores: 8000 })).toThrow(/cores/);
     expect(() => corewar.parseArgs({ core_size: 500 })).toThrow(/core_size/);

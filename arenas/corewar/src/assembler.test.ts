@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AssembleResult, assemble } from './assembler.ts';
 import { MODES, MODIFIERS, OPCODES, type Instruction, defaultModifier } from './redcode.ts';
-import { DEFAULT_SETTINGS, type Settings, settingsOf } from './settings.ts';
+import { CorewarArgs, DEFAULT_SETTINGS, type Settings, settingsOf } from './settings.ts';
 
 const signed = (v: number, cs = 8000) => (v > cs / 2 ? v - cs : v);
 const show = (i: Instruction, cs = 8000) => `${i.op}.${i.mod} ${i.aMode}${signed(i.a, cs)}, ${i.bMode}${signed(i.b, cs)}`;
@@ -64,7 +64,7 @@ describe('instructions', () => {
 
   it('normalises values into the core (negative offsets count back)', () => {
     expect(ok('DAT #-1, #8001').warrior.code[0]).toMatchObject({ a: 7999, b: 1 });
-    expect(ok('DAT #-1, #0', settingsOf({ core_size: 800, max_length: 20 })).warrior.code[0]!.a).toBe(799);
+    expect(ok('DAT #-1, #0', settingsOf(CorewarArgs.parse({ core_size: 800, max_length: 20 }))).warrior.code[0]!.a).toBe(799);
   });
 });
 
@@ -100,7 +100,7 @@ describe('labels, expressions and constants', () => {
   });
 
   it('knows the predefined constants of the settings in force, and CURLINE', () => {
-    const s = settingsOf({ core_size: 800, max_cycles: 8000, max_processes: 80, max_length: 20, min_distance: 25, pspace_size: 50 });
+    const s = settingsOf(CorewarArgs.parse({ core_size: 800, max_cycles: 8000, max_processes: 80, max_length: 20, min_distance: 25, pspace_size: 50 }));
     expect(listing('dat CORESIZE, MAXCYCLES\ndat MAXPROCESSES, MAXLENGTH\ndat MINDISTANCE, PSPACESIZE\ndat WARRIORS, ROUNDS\ndat VERSION, CURLINE', s)).toEqual([
       'DAT.F $0, $0', 'DAT.F $80, $20', 'DAT.F $25, $50', 'DAT.F $2, $1', 'DAT.F $94, $4',
     ]);
@@ -168,7 +168,7 @@ describe('pseudo-ops', () => {
 describe(';assert and errors', () => {
   it('fails a false ;assert with its line, warns when there is none or it cannot be read', () => {
     expect(errors(';redcode\n;assert CORESIZE == 55440\njmp 0')).toEqual([{ line: 2, message: 'assertion failed: CORESIZE == 55440' }]);
-    expect(ok(';assert CORESIZE == 800\njmp 0', settingsOf({ core_size: 800, max_length: 20 })).warnings).toEqual([]);
+    expect(ok(';assert CORESIZE == 800\njmp 0', settingsOf(CorewarArgs.parse({ core_size: 800, max_length: 20 }))).warnings).toEqual([]);
     expect(ok('jmp 0').warnings).toEqual([{ line: 0, message: 'no ;assert: the warrior does not check the settings it expects' }]);
     expect(ok(';assert nonsense + \njmp 0').warnings[0]!.message).toMatch(/;assert cannot be evaluated/);
   });
@@ -192,12 +192,12 @@ describe(';assert and errors', () => {
     expect(errors(';assert 1\n; nothing else')).toEqual([{ line: 0, message: 'no instructions' }]);
   });
 
+  // Bounded means refused with the right message; a hang would hit the test timeout (a wall-clock
+  // assertion here would test the machine, not the assembler).
   it('stays bounded on hostile sources', () => {
-    const t0 = performance.now();
     expect(errors('for 100000\nfor 100000\nrof\nrof')[0]!.message).toMatch(/too many lines/);
     const bomb = ['a0 equ 1'].concat(Array.from({ length: 40 }, (_, i) => `a${i + 1} equ a${i}+a${i}`), ['dat a40, 0']).join('\n');
     expect(errors(bomb)[0]!.message).toMatch(/grows too large/);
     expect(errors('x equ y\ny equ x\ndat x, 0')[0]!.message).toMatch(/nest too deep/);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });

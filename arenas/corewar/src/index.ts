@@ -5,15 +5,15 @@
 // State is single-owner: step() advances the battle's typed arrays in place and returns the
 // same object. The runner keeps only the newest state (it never steps an old one), and a
 // battle is deterministic given the seed, so this is safe and spares copying 100 KB a step.
-import type { Arena, Fault, PlayerId, Rng } from '@codearena/protocol';
-import { ArenaManifest, isFault } from '@codearena/protocol';
+import type { Fault, PlayerId, Rng } from '@codearena/protocol';
+import { ArenaManifest, defineArena, isFault } from '@codearena/protocol';
 import manifestJson from '../arena.json' with { type: 'json' };
 import type { Warrior } from './assembler.ts';
 import { type Frame, takeFrame } from './frame.ts';
 import { type LoadedWarrior, assembleCached, describe, loadPlayer, validate } from './load.ts';
 import { type Battle, createBattle, cycleOf, runBattle, warmUp } from './mars.ts';
 import { placeWarriors } from './placement.ts';
-import { type Settings, CorewarArgs, parseArgs, settingsOf } from './settings.ts';
+import { type Settings, CorewarArgs, settingsOf } from './settings.ts';
 
 export type { AssembleResult, Diagnostic, Warrior } from './assembler.ts';
 export type { Frame, FrameWarrior } from './frame.ts';
@@ -48,14 +48,14 @@ export interface State {
   frame: Frame;
 }
 
-function init(players: readonly PlayerId[], rng: Rng, args: unknown, loaded?: ReadonlyMap<PlayerId, unknown>): State {
+function init(players: readonly PlayerId[], rng: Rng, args: CorewarArgs, loaded: ReadonlyMap<PlayerId, unknown>): State {
   const settings = settingsOf(args);
   const warriors: Warrior[] = [];
   const ids: string[] = [];
   const slot: number[] = [];
   const failures: (string | null)[] = [];
   for (const p of players) {
-    const l = loaded?.get(p);
+    const l = loaded.get(p);
     let w: Warrior | null = null;
     let failure: string | null = null;
     if (l === undefined) failure = 'no warrior loaded';
@@ -120,19 +120,17 @@ function outcome(state: State): { ranks: Record<string, number>; reason: string 
   return { ranks, reason };
 }
 
-export const corewar: Arena<State, never> = {
+// No observe or parseMove: data bots are never asked for a move (defineArena fills them).
+export const corewar = defineArena<State, never, CorewarArgs>({
   manifest,
-  parseArgs,
-  argsSchema: CorewarArgs,
+  args: CorewarArgs,
   validate,
   loadPlayer,
   init,
-  observe: () => null,
-  parseMove: (): Fault => ({ kind: 'invalid_move', detail: 'CoreWar bots make no moves' }),
   step,
   outcome,
   frame: (state) => state.frame,
   turn: (state) => state.turn,
-};
+});
 
 export default corewar;

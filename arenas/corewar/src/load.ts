@@ -3,7 +3,7 @@
 // CodebaseReader (regular files inside the codebase only, no symlinks), with a size cap.
 import type { CodebaseReader, Fault, Validation, ValidateContext } from '@codearena/protocol';
 import { type AssembleResult, type Diagnostic, type Warrior, assemble } from './assembler.ts';
-import { type Settings, settingsOf } from './settings.ts';
+import { type CorewarArgs, type Settings, settingsOf } from './settings.ts';
 
 export const WARRIOR_FILE = 'warrior.red';
 export const MAX_SOURCE_BYTES = 64 * 1024;
@@ -40,7 +40,7 @@ export function assembleCached(source: string, settings: Settings, warriors = 2)
 export const describe = (d: readonly Diagnostic[]): string =>
   d.map((x) => (x.line > 0 ? `line ${x.line}: ${x.message}` : x.message)).join('; ');
 
-export async function loadPlayer(reader: CodebaseReader, args: unknown): Promise<LoadedWarrior | Fault> {
+export async function loadPlayer(reader: CodebaseReader, args: CorewarArgs): Promise<LoadedWarrior | Fault> {
   const source = await readWarrior(reader);
   if (typeof source !== 'string') return source;
   const r = assembleCached(source, settingsOf(args));
@@ -50,7 +50,7 @@ export async function loadPlayer(reader: CodebaseReader, args: unknown): Promise
 
 /** Assembles warrior.red in the host engine's pure code (see BRIEF.md): errors with line
  *  numbers fail the codebase; warnings are reported with a success. */
-export async function validate(ctx: ValidateContext): Promise<Validation> {
+export async function validate(ctx: ValidateContext<CorewarArgs>): Promise<Validation> {
   const source = await readWarrior(ctx);
   if (typeof source !== 'string') return { ok: false, detail: source.detail };
   const settings = settingsOf(ctx.args);

@@ -50,18 +50,14 @@ export const CorewarArgs = z
   });
 export type CorewarArgs = z.infer<typeof CorewarArgs>;
 
-/** Throws a ZodError naming the bad field. `undefined` means "all defaults". */
-export const parseArgs = (args: unknown): CorewarArgs => CorewarArgs.parse(args ?? {});
-
 /** pMARS: the P-space is coreSize / i for the largest i ≤ 16 dividing coreSize. */
 export function defaultPspaceSize(coreSize: number): number {
   for (let i = 16; i > 0; i--) if (coreSize % i === 0) return coreSize / i;
   return coreSize;
 }
 
-/** Settings from raw or already-parsed args. */
-export function settingsOf(args: unknown): Settings {
-  const a = parseArgs(args);
+/** Battle settings from parsed args. */
+export function settingsOf(a: CorewarArgs): Settings {
   return {
     coreSize: a.core_size,
     maxCycles: a.max_cycles,
@@ -72,4 +68,4 @@ export function settingsOf(args: unknown): Settings {
   };
 }
 
-export const DEFAULT_SETTINGS: Settings = settingsOf({});
+export const DEFAULT_SETTINGS: Settings = settingsOf(CorewarArgs.parse({}));

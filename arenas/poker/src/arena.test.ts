@@ -4,14 +4,14 @@ import { createRng, isFault } from '@codearena/protocol';
 import { describe, expect, it } from 'vitest';
 import manifestJson from '../arena.json' with { type: 'json' };
 import type { ActRequest, HandEndNotice } from './api.ts';
-import { parseArgs } from './args.ts';
+import { PokerArgs } from './args.ts';
 import { createGame, outcome, settingsFrom, step } from './game.ts';
 import poker from './index.ts';
 import type { State } from './state.ts';
 import { callingStation, playSim, randomPolicy } from './test-support.ts';
 
 const newGame = (players: string[], args: object = {}, seed: string | number = 1, maxActions = manifestJson.maxTurns): State =>
-  createGame(players, createRng(seed), settingsFrom(parseArgs(args), maxActions));
+  createGame(players, createRng(seed), settingsFrom(PokerArgs.parse(args), maxActions));
 const toAct = (s: State) => s.seats[s.hand!.toAct]!;
 
 describe('manifest and args', () => {
@@ -32,7 +32,7 @@ describe('manifest and args', () => {
 
 describe('requests and notices', () => {
   it('asks only the player to act, with everything it needs', () => {
-    const s = poker.init(['alice', 'bob', 'carol'], createRng(3), {});
+    const s = poker.init(['alice', 'bob', 'carol'], createRng(3), poker.parseArgs({}), new Map());
     const who = toAct(s);
     for (const id of s.seats) expect(poker.observe(s, id) === null).toBe(id !== who);
     const req = poker.observe(s, who) as ActRequest;
@@ -51,18 +51,18 @@ describe('requests and notices', () => {
   });
 
   it('sends start, a hand_end after every hand (showdown cards included) and end', () => {
-    let s = poker.init(['a', 'b'], createRng(4), { hands: 2 });
-    expect(poker.notify!(s, 'a', 'start')).toMatchObject({ type: 'start', you: 'a', players: s.seats, hands: 2, duplicate: true });
-    expect(poker.notices!(s, 'a')).toEqual([]);
+    let s = poker.init(['a', 'b'], createRng(4), poker.parseArgs({ hands: 2 }), new Map());
+    expect(poker.notify(s, 'a', 'start')).toMatchObject({ type: 'start', you: 'a', players: s.seats, hands: 2, duplicate: true });
+    expect(poker.notices(s, 'a')).toEqual([]);
     // Both call down: the hand ends at a showdown.
     while (s.handsPlayed === 0) s = step(s, new Map([[toAct(s), poker.parseMove(callingStation(poker.observe(s, toAct(s)) as ActRequest, createRng(0)), s, toAct(s)) as never]]));
-    const [notice] = poker.notices!(s, 'b') as HandEndNotice[];
+    const [notice] = poker.notices(s, 'b') as HandEndNotice[];
     expect(notice).toMatchObject({ type: 'hand_end', you: 'b', hand: 1, hands: 2, reason: 'showdown' });
     expect(notice!.board).toHaveLength(5);
     expect(notice!.showdown.map((x) => x.player).sort()).toEqual(['a', 'b']);
     expect(notice!.net).toEqual(notice!.deltas);
     expect(Object.values(notice!.deltas).reduce((x, y) => x + y, 0)).toBe(0);
-    expect(poker.notify!(s, 'a', 'end')).toMatchObject({ type: 'end', hands_played: 1 });
+    expect(poker.notify(s, 'a', 'end')).toMatchObject({ type: 'end', hands_played: 1 });
   });
 });
 
@@ -109,10 +109,10 @@ describe('moves', () => {
 });
 
 describe('whole sims', () => {
-  it('play to the end with chips conserved, ranked by net chips', () => {
+  it('play to the end with chips conserved, ranked by net chips', async () => {
     for (const n of [2, 3, 6]) {
       const players = Array.from({ length: n }, (_, i) => `p${i}`);
-      const states = playSim(newGame(players, {}, `sim-${n}`), Object.fromEntries(players.map((p) => [p, randomPolicy])), n);
+      const states = await playSim(players, Object.fromEntries(players.map((p) => [p, randomPolicy])), `sim-${n}`);
       const last = states.at(-1)!;
       expect(last.handsPlayed).toBe(60);
       expect(last.net.reduce((a, b) => a + b, 0)).toBe(0);
@@ -124,21 +124,21 @@ describe('whole sims', () => {
     }
   });
 
-  it('are deterministic: same seed and players, same states', () => {
-    const play = () => playSim(newGame(['a', 'b', 'c'], {}, 'det'), { a: randomPolicy, b: randomPolicy, c: callingStation }, 'det');
-    expect(play().map((s) => s.net)).toEqual(play().map((s) => s.net));
+  it('are deterministic: same seed and players, same states', async () => {
+    const play = () => playSim(['a', 'b', 'c'], { a: randomPolicy, b: randomPolicy, c: callingStation }, 'det');
+    expect((await play()).map((s) => s.net)).toEqual((await play()).map((s) => s.net));
   });
 
-  it('duplicate deals cancel the cards: two calling stations break even', () => {
-    const last = playSim(newGame(['a', 'b'], {}, 'stations'), { a: callingStation, b: callingStation }, 1).at(-1)!;
+  it('duplicate deals cancel the cards: two calling stations break even', async () => {
+    const last = (await playSim(['a', 'b'], { a: callingStation, b: callingStation }, 'stations')).at(-1)!;
     expect(last.net).toEqual([0, 0]);
     expect(outcome(last)!.ranks).toEqual({ a: 1, b: 1 });
-    const luck = playSim(newGame(['a', 'b'], { duplicate: false }, 'stations'), { a: callingStation, b: callingStation }, 1).at(-1)!;
+    const luck = (await playSim(['a', 'b'], { a: callingStation, b: callingStation }, 'stations', { duplicate: false })).at(-1)!;
     expect(luck.net).not.toEqual([0, 0]);
   });
 
-  it('with carried-over stacks, a player with no chips sits out and the sim ends when one has them all', () => {
-    const last = playSim(newGame(['a', 'b', 'c'], { reset_stacks: false }, 'carry'), { a: randomPolicy, b: randomPolicy, c: randomPolicy }, 'carry').at(-1)!;
+  it('with carried-over stacks, a player with no chips sits out and the sim ends when one has them all', async () => {
+    const last = (await playSim(['a', 'b', 'c'], { a: randomPolicy, b: randomPolicy, c: randomPolicy }, 'carry', { reset_stacks: false })).at(-1)!;
     expect(last.bankroll.reduce((x, y) => x + y, 0)).toBe(3000);
     expect(last.net.map((v) => v + 1000)).toEqual(last.bankroll);
     if (last.ended === 'one player left') expect(last.bankroll.filter((c) => c > 0)).toHaveLength(1);

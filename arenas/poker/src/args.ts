@@ -29,6 +29,3 @@ export const PokerArgs = z
 
 const bigBlindOf = (input: unknown): unknown => (input as { big_blind?: unknown } | null)?.big_blind;
 export type PokerArgs = z.infer<typeof PokerArgs>;
-
-/** Throws a ZodError naming the bad field. `undefined` means "all defaults". */
-export const parseArgs = (args: unknown): PokerArgs => PokerArgs.parse(args ?? {});

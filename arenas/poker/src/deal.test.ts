@@ -3,7 +3,7 @@
 import { createRng } from '@codearena/protocol';
 import { describe, expect, it } from 'vitest';
 import { boardCards, holeCards, makeDeals } from './deal.ts';
-import { parseArgs } from './args.ts';
+import { PokerArgs } from './args.ts';
 import { createGame, settingsFrom } from './game.ts';
 import type { Deal } from './state.ts';
 
@@ -76,7 +76,7 @@ describe('duplicate deals', () => {
   });
 
   it('a sim deals from its seed: same seed, same seats and cards; another seed, others', () => {
-    const settings = settingsFrom(parseArgs({}), 20000);
+    const settings = settingsFrom(PokerArgs.parse({}), 20000);
     const a = createGame(['x', 'y', 'z'], createRng(1), settings);
     const b = createGame(['x', 'y', 'z'], createRng(1), settings);
     const c = createGame(['x', 'y', 'z'], createRng(2), settings);

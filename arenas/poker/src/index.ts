@@ -1,10 +1,9 @@
 // The poker arena: no-limit Texas Hold'em for 2–6 bots speaking JSON lines. The rules live in
 // rules.ts (one hand) and game.ts (a sim of many hands); this file wires them to the Arena contract.
-import type { Arena } from '@codearena/protocol';
-import { ArenaManifest } from '@codearena/protocol';
+import { ArenaManifest, defineArena } from '@codearena/protocol';
 import manifestJson from '../arena.json' with { type: 'json' };
 import { actRequest, endNotice, handEndNotices, startNotice } from './api.ts';
-import { PokerArgs, parseArgs } from './args.ts';
+import { PokerArgs } from './args.ts';
 import { frame } from './frame.ts';
 import { createGame, outcome, settingsFrom, step } from './game.ts';
 import { parseMove } from './parse-move.ts';
@@ -21,12 +20,11 @@ export { actRequest } from './api.ts';
 
 export const manifest: ArenaManifest = ArenaManifest.parse(manifestJson);
 
-export const poker: Arena<State, Move> = {
+export const poker = defineArena<State, Move, PokerArgs>({
   manifest,
-  parseArgs,
-  argsSchema: PokerArgs,
+  args: PokerArgs,
   validate,
-  init: (players, rng, args) => createGame(players, rng, settingsFrom(parseArgs(args), manifest.maxTurns)),
+  init: (players, rng, args) => createGame(players, rng, settingsFrom(args, manifest.maxTurns)),
   observe: actRequest,
   notify: (state, player, phase) => (phase === 'start' ? startNotice(state, player) : endNotice(state, player)),
   notices: handEndNotices,
@@ -36,6 +34,6 @@ export const poker: Arena<State, Move> = {
   frame,
   turn: (state) => state.actions,
   sampleMove,
-};
+});
 
 export default poker;

@@ -1,17 +1,13 @@
 // Shared by the tests only: hands with chosen cards and stacks, and whole sims between simple
-// in-process players.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+// in-process players, played through the server's turn loop.
 import type { PlayerId, Rng } from '@codearena/protocol';
-import { createRng, isFault } from '@codearena/protocol';
-import { actRequest } from './api.ts';
+import { playLocal } from '@codearena/server/compete/local-play.ts';
+import type { ActRequest } from './api.ts';
 import { parseCards } from './cards.ts';
-import { outcome, step } from './game.ts';
+import poker from './index.ts';
 import { type Blinds, applyMove, progress, startHand } from './rules.ts';
 import { sampleMove } from './sample.ts';
 import type { Deal, Hand, HandResult, Move, State } from './state.ts';
-import { parseMove } from './parse-move.ts';
 
 export const BLINDS: Blinds = { smallBlind: 5, bigBlind: 10 };
 
@@ -78,96 +74,20 @@ export function table(spec: TableSpec): Table {
 export const moveOf = (action: Move['action'], amount?: number): Move => (amount === undefined ? { action } : { action, amount });
 
 /** A player in-process: the act request in, a raw reply out (as a bot would write it). */
-export type Policy = (req: NonNullable<ReturnType<typeof actRequest>>, rng: Rng) => unknown;
+export type Policy = (req: ActRequest, rng: Rng) => unknown;
 
 export const randomPolicy: Policy = (req, rng) => sampleMove(req, rng);
 export const callingStation: Policy = (req) => ({ action: req.legal_actions.some((a) => a.action === 'check') ? 'check' : 'call' });
 
-/** Plays a whole sim in-process; returns every state. */
-export function playSim(initial: State, policies: Record<PlayerId, Policy>, seed: string | number): State[] {
-  const rng = createRng(seed);
-  const states = [initial];
-  let state = initial;
-  while (outcome(state) === null) {
-    const moves = new Map<PlayerId, Move>();
-    for (const id of state.seats) {
-      const req = actRequest(state, id);
-      if (!req) continue;
-      const m = parseMove(policies[id]!(req, rng), state, id);
-      if (isFault(m)) throw new Error(`${id}: ${m.detail}`);
-      moves.set(id, m);
-    }
-    state = step(state, moves);
-    states.push(state);
-  }
+/** Plays a whole sim through the server's turn loop with in-process players; returns every
+ *  state. A reply that is a fault is a mistake of the test's policy: it throws. */
+export async function playSim(players: PlayerId[], policies: Record<PlayerId, Policy>, seed: string | number, args: object = {}): Promise<State[]> {
+  const states: State[] = [];
+  const played = await playLocal(poker, {
+    players, seed, args: poker.parseArgs(args),
+    policy: (p) => (req, rng) => policies[p]!(req as ActRequest, rng),
+    onState: (s) => states.push(s),
+  });
+  if (played.faults.length > 0) throw new Error(`faults: ${JSON.stringify(played.faults)}`);
   return states;
-}
-
-/** A bot program run as a bare host process (our own bots only), one JSON line per request. */
-export interface HostBot {
-  request(msg: unknown, deadlineMs: number): Promise<{ value: unknown; ms: number } | { error: string }>;
-  notify(msg: unknown): void;
-  /** Lines written that no request has read (a correct bot never has any). */
-  unread(): number;
-  stderr(): string;
-  close(): Promise<void>;
-}
-
-export function spawnHostBot(dir: string): HostBot {
-  const child = spawn(join(dir, 'run'), [], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let waiter: ((line: string | null) => void) | null = null;
-  let stderr = '';
-  let exited = false;
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    if (waiter) {
-      const w = waiter;
-      waiter = null;
-      w(line);
-    } else lines.push(line);
-  });
-  child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
-  child.stdin.on('error', () => undefined);
-  child.on('exit', () => {
-    exited = true;
-    waiter?.(null);
-  });
-  return {
-    request(msg, deadlineMs) {
-      const t0 = performance.now();
-      child.stdin.write(`${JSON.stringify(msg)}\n`);
-      return new Promise((resolve) => {
-        const done = (line: string | null) => {
-          clearTimeout(timer);
-          if (line === null) return resolve({ error: `exited: ${stderr.slice(-500)}` });
-          try {
-            resolve({ value: JSON.parse(line), ms: performance.now() - t0 });
-          } catch {
-            resolve({ error: `not JSON: ${line.slice(0, 100)}` });
-          }
-        };
-        const timer = setTimeout(() => {
-          waiter = null;
-          resolve({ error: `no reply within ${deadlineMs} ms` });
-        }, deadlineMs);
-        const queued = lines.shift();
-        if (queued !== undefined) done(queued);
-        else if (exited) done(null);
-        else waiter = done;
-      });
-    },
-    notify: (msg) => void child.stdin.write(`${JSON.stringify(msg)}\n`),
-    unread: () => lines.length,
-    stderr: () => stderr,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
-        child.on('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.stdin.end();
-      }),
-  };
 }

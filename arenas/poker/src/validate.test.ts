@@ -3,7 +3,6 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ValidateContext } from '@codearena/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hostValidateContext } from '@codearena/server/compete/validate.ts';
 import poker from './index.ts';
@@ -16,7 +15,7 @@ const contexts: { dispose(): Promise<void> }[] = [];
 afterAll(() => Promise.all(contexts.map((c) => c.dispose())));
 
 /** The same context the tournament builds, with the codebase run as host processes. */
-async function hostContext(codeDir: string): Promise<ValidateContext> {
+async function hostContext(codeDir: string) {
   const ctx = await hostValidateContext(poker, codeDir);
   contexts.push(ctx);
   return ctx;
@@ -56,7 +55,7 @@ describe('validate', () => {
     const v = await poker.validate(await hostContext(codebase('crash', '#!/bin/bash\necho "Traceback: boom" >&2\nexit 3\n')));
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/boom/);
-    const throwing: ValidateContext = { ...(await hostContext(scratch)), exec: async () => { throw new Error('sandbox gone'); } };
+    const throwing = { ...(await hostContext(scratch)), exec: async () => { throw new Error('sandbox gone'); } };
     expect(await poker.validate(throwing)).toMatchObject({ ok: false, detail: expect.stringMatching(/sandbox gone/) });
   });
 });

@@ -3,7 +3,7 @@
 import type { BotClient, Validation, ValidateContext } from '@codearena/protocol';
 import { checkRunFile, createRng, isFault, withStderr } from '@codearena/protocol';
 import { actRequest, startNotice } from './api.ts';
-import { parseArgs } from './args.ts';
+import { PokerArgs } from './args.ts';
 import { createGame, settingsFrom, step } from './game.ts';
 import { parseMove } from './parse-move.ts';
 import type { State } from './state.ts';
@@ -15,7 +15,7 @@ const PLAYERS = ['you', 'opponent'] as const;
 
 /** A heads-up hand where "you" is to act preflop, then (the opponent having checked) on the flop. */
 function positionsToAsk(): State[] {
-  const settings = settingsFrom(parseArgs({ hands: 2 }), manifestJson.maxTurns);
+  const settings = settingsFrom(PokerArgs.parse({ hands: 2 }), manifestJson.maxTurns);
   let s = createGame(PLAYERS, createRng('poker-validate'), settings);
   // Seat order is random: play until "you" is to act preflop.
   if (s.seats[s.hand!.toAct] !== 'you') s = step(s, new Map([['opponent', { action: 'call' }]]));

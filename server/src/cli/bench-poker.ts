@@ -1,14 +1,14 @@
 // `codearena bench`, Hold'em section: hands/s of the rules alone (in-process random players),
 // and of the Python starter against the JavaScript reference bot as bare host processes and
 // sandboxed (concurrency 1 and 2), all measured in this run.
-import { createRng } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
+import { playLocal } from '../compete/local-play.ts';
 import { bold, dim, table } from './format.ts';
 import { type MatchRun, playMatch } from './match.ts';
 
 export async function benchPoker(o: { sims: number }): Promise<void> {
   const entry = getArena('poker');
-  const hands = (entry.arena.parseArgs({}) as { hands: number }).hands;
+  const { hands } = entry.arena.parseArgs({}) as { hands: number };
   const sims = Math.max(2, Math.ceil(o.sims / 4));
   const pair = [entry.starter, entry.bots['reference-js']!];
   process.stderr.write(`${bold('bench')}: poker, ${sims} sims of ${hands} hands per measurement\n`);
@@ -31,27 +31,20 @@ export async function benchPoker(o: { sims: number }): Promise<void> {
   process.stdout.write(`\n${table(['poker setup', 'hands/s', 'actions/s'], rows, [1, 2])}\n\n`);
   process.stdout.write(`sandboxed / host (c=1):      ${(handsPerS(box1) / handsPerS(host1)).toFixed(2)}× hands/s\n`);
   process.stdout.write(`concurrency 2 / 1 (sandbox): ${(handsPerS(box2) / handsPerS(box1)).toFixed(2)}× hands/s\n`);
-  for (const n of [2, 6]) process.stdout.write(`engine alone (rules, ${n} players, random legal actions): ${engineHandsPerSecond(n).toFixed(0)} hands/s\n`);
+  for (const n of [2, 6]) process.stdout.write(`engine alone (rules through the turn loop, ${n} in-process players, random legal actions): ${(await engineHandsPerSecond(n)).toFixed(0)} hands/s\n`);
 }
 
-/** Pure rules speed, observations included (the runner builds one per action); no bots, no I/O. */
-export function engineHandsPerSecond(players: number, seconds = 1): number {
+/** Rules speed through the turn loop with in-process players (random legal actions): every
+ *  observation built and every reply sent through JSON as over the wire; no processes. */
+export async function engineHandsPerSecond(players: number, seconds = 1): Promise<number> {
   const { arena } = getArena('poker');
   const ids = Array.from({ length: players }, (_, i) => `p${i}`);
-  const rng = createRng('bench-poker');
+  const args = arena.parseArgs({});
   let hands = 0;
   const t0 = performance.now();
   for (let g = 0; performance.now() - t0 < seconds * 1000; g++) {
-    let s = arena.init(ids, createRng(g), {});
-    for (let o = arena.outcome(s); !o; o = arena.outcome(s)) {
-      const moves = new Map<string, unknown>();
-      for (const id of ids) {
-        const obs = arena.observe(s, id);
-        if (obs) moves.set(id, arena.parseMove(arena.sampleMove!(obs, rng), s, id));
-      }
-      s = arena.step(s, moves, rng);
-    }
-    hands += (s as { handsPlayed: number }).handsPlayed;
+    const { state } = await playLocal(arena, { players: ids, seed: `bench-poker/${g}`, args });
+    hands += (state as { handsPlayed: number }).handsPlayed;
   }
   return hands / ((performance.now() - t0) / 1000);
 }

@@ -2,8 +2,9 @@
 // figures hold on a noisy shared machine. BattleSnake: the starter (Python) against the
 // JavaScript reference bot, sandboxed vs bare host processes, and concurrency 2 vs 1. Hold'em
 // hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts.
-import { createRng } from '@codearena/protocol';
+import { type Rng, createRng } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
+import { playLocal } from '../compete/local-play.ts';
 import { bootstrapBT, type PairResult } from '../rating/index.ts';
 import { bold, dim, table } from './format.ts';
 import { benchCorewar } from './bench-corewar.ts';
@@ -43,26 +44,23 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   process.stdout.write(`sandboxed / host (c=1):      ${(simsPerS(box1) / simsPerS(host1)).toFixed(2)}× sims/s\n`);
   process.stdout.write(`concurrency 2 / 1 (sandbox): ${(simsPerS(box2) / simsPerS(box1)).toFixed(2)}× sims/s\n`);
   process.stdout.write(dim('(turns/s counts game turns, each a request to every living snake; peer: the official Battlesnake CLI with two Python HTTP bots, unsandboxed, ≈ 850 turns/s on this machine)\n'));
-  process.stdout.write(`\nengine alone (rules, 4 snakes, random moves): ${engineTurnsPerSecond().toFixed(0)} turns/s\n`);
+  process.stdout.write(`\nengine alone (rules through the turn loop, 4 in-process snakes, random moves): ${(await engineTurnsPerSecond()).toFixed(0)} turns/s\n`);
   process.stdout.write(`Bradley–Terry, 1000 bootstrap fits of 5000 results, 10 players: ${btSeconds().toFixed(2)} s\n`);
   await benchPoker(o);
   await benchCorewar(o);
 }
 
-/** Pure rules speed: no bots, no I/O — the ceiling the sandbox and bots are measured against. */
-function engineTurnsPerSecond(): number {
+/** Rules speed through the turn loop with in-process players (random moves): no processes,
+ *  no I/O — the ceiling the sandbox and bots are measured against. */
+async function engineTurnsPerSecond(): Promise<number> {
   const { arena } = getArena('battlesnake');
   const dirs = ['up', 'down', 'left', 'right'];
-  const rng = createRng('bench-engine');
+  const args = arena.parseArgs({});
+  const randomMove = () => (_req: unknown, rng: Rng) => ({ move: dirs[rng.int(4)] });
   let turns = 0;
   const t0 = performance.now();
   for (let g = 0; g < 300; g++) {
-    const players = ['a', 'b', 'c', 'd'];
-    let s = arena.init(players, createRng(g), {});
-    while (arena.outcome(s) === null) {
-      s = arena.step(s, new Map(players.map((p) => [p, { move: dirs[rng.int(4)] }])), rng);
-      turns++;
-    }
+    turns += (await playLocal(arena, { players: ['a', 'b', 'c', 'd'], seed: `bench-engine/${g}`, args, policy: randomMove })).turns;
   }
   return turns / ((performance.now() - t0) / 1000);
 }

@@ -1,7 +1,8 @@
 // `codearena leaderboard`: Bradley–Terry ratings with bootstrap 95% intervals.
 import { resolve } from 'node:path';
 import { RUNS_DIR } from '../paths.ts';
-import { buildLeaderboard, type GroupBy } from '../rating/leaderboard.ts';
+import type { GroupBy } from '@codearena/protocol';
+import { buildLeaderboard } from '../rating/leaderboard.ts';
 import { StoreIndex } from '../store/index-db.ts';
 import { bold, dim, table } from './format.ts';
 import { UsageError } from './preflight.ts';

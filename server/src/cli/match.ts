@@ -9,7 +9,7 @@ import { removeAllFifoDirs } from '../sandbox/fifo.ts';
 import { isInfraError } from '../sandbox/infra-error.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { mountProblem } from '../sandbox/sandbox.ts';
-import { LimitsConfig } from '@codearena/protocol';
+import { type FaultCount, LimitsConfig } from '@codearena/protocol';
 import { bold, dim, table, terminalJson, untrusted } from './format.ts';
 import { UsageError, requireCodebase, requireDataCodebase, requireDocker } from './preflight.ts';
 
@@ -23,7 +23,7 @@ export interface MatchOptions {
 export interface MatchRun {
   sims: number;
   players: Standing[];
-  faultDetails: { player: string; kind: string; count: number; detail: string }[];
+  faultDetails: FaultCount[];
   ms: number;
   turns: number;
   /** Stopped by the signal (Ctrl-C): `sims` counts the sims that were played to the end. */
@@ -44,7 +44,7 @@ export async function playMatch(
     for (const [i, dir] of dirs.entries()) {
       runtimes.push(await openRuntime(names[i]!, dir, { mode: o.mode ?? 'docker', arena, runId, limits, role: `match:${names[i]}` }));
     }
-    const faults = new Map<string, { player: string; kind: string; count: number; detail: string }>();
+    const faults = new Map<string, FaultCount>();
     let turns = 0;
     if (o.signal?.aborted) return { sims: 0, players: [], faultDetails: [], ms: performance.now() - t0, turns: 0, aborted: true };
     const { standings, results, aborted } = await playSeries({

@@ -13,8 +13,8 @@ import { repoQuotaFrom } from '../edit/repo-quota.ts';
 import { RUNS_DIR } from '../paths.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { StoreIndex } from '../store/index-db.ts';
-import { runTournament, type TournamentSummary } from '../tournament/tournament.ts';
-import { newRunId } from '../tournament/run-layout.ts';
+import { runTournament, type TournamentOutcome } from '../tournament/tournament.ts';
+import { newRunId } from '../store/run-folder.ts';
 import { bold, cyan, dim, green, untrusted, yellow } from './format.ts';
 import { printLeaderboard } from './leaderboard.ts';
 import { createProgress } from './progress.ts';
@@ -57,7 +57,7 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
-  let summary: TournamentSummary;
+  let summary: TournamentOutcome;
   try {
     summary = await runTournament({
       config, rawConfig: loaded.raw, runsDir, store, runId, signal: stop.signal,
@@ -111,7 +111,7 @@ function checkCodebases(config: TournamentConfig, configPath: string): void {
   if (issues.length) throw new ConfigError(configPath, issues);
 }
 
-function printRounds(s: TournamentSummary): void {
+function printRounds(s: TournamentOutcome): void {
   const players = Object.keys(s.roundWins);
   const rows = s.rounds.map((r) => [
     r.round === 0 ? '0 (start)' : String(r.round),

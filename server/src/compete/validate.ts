@@ -7,7 +7,7 @@ import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { type PlayerRuntime, openRuntime } from './runtime.ts';
 
 /** What an arena's validate() gets for a codebase in this runtime. */
-export function validateContext(rt: PlayerRuntime, args?: unknown): ValidateContext {
+export function validateContext<Args>(rt: PlayerRuntime, args: Args): ValidateContext<Args> {
   return {
     codeDir: rt.codeDir,
     readFile: (path, maxBytes) => rt.reader.readFile(path, maxBytes),
@@ -17,9 +17,10 @@ export function validateContext(rt: PlayerRuntime, args?: unknown): ValidateCont
   };
 }
 
+/** `args`: the tournament's parsed arena args (default: the arena's defaults). */
 export async function validateCodebase(arena: Arena, rt: PlayerRuntime, args?: unknown): Promise<Validation> {
   try {
-    return await arena.validate(validateContext(rt, args));
+    return await arena.validate(validateContext(rt, args === undefined ? arena.parseArgs(undefined) : args));
   } catch (e) {
     return { ok: false, detail: `validation failed: ${(e as Error).message}` };
   }
@@ -41,8 +42,8 @@ export async function validateOnWorkingInfra(arena: Arena, rt: PlayerRuntime, ar
 
 /** The context of a codebase run as bare host processes, for arenas' own tests of validate()
  *  (never for untrusted code). dispose() stops any bot process it started. */
-export async function hostValidateContext(arena: Arena, dir: string): Promise<ValidateContext & { dispose(): Promise<void> }> {
+export async function hostValidateContext<Args>(arena: Arena<unknown, unknown, Args>, dir: string, args?: Args): Promise<ValidateContext<Args> & { dispose(): Promise<void> }> {
   const limits = sandboxLimitsFrom(LimitsConfig.parse({}));
-  const rt = await openRuntime('test', dir, { mode: 'host', arena, runId: 'test', limits, role: 'test' });
-  return { ...validateContext(rt), dispose: () => rt.dispose() };
+  const rt = await openRuntime('test', dir, { mode: 'host', arena: arena as Arena, runId: 'test', limits, role: 'test' });
+  return { ...validateContext(rt, args ?? arena.parseArgs(undefined)), dispose: () => rt.dispose() };
 }

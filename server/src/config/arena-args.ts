@@ -27,7 +27,7 @@ export function checkArenaArgs(arena: Arena, config: TournamentConfig, label = '
   }
   // Translated as part of the whole config, so paths, expectations and suggestions come out as
   // they do for every other field.
-  const root = z.object({ arena: z.object({ args: (arena.argsSchema ?? z.unknown()) as z.ZodType }) });
+  const root = z.object({ arena: z.object({ args: arena.argsSchema as z.ZodType }) });
   const rawRoot = { arena: { args: raw } };
   // parseArgs does not ask zod to report inputs; the value at each issue's path is the input.
   const withInput = issues.map((i) => ({ ...i, input: 'input' in i && i.input !== undefined ? i.input : valueAt(raw, i.path), path: ['arena', 'args', ...i.path] }) as Issue);

@@ -44,11 +44,11 @@ export function hostileReplies(key: string): HostileReply[] {
 export const MAX_DETAIL = 500;
 
 /** The key a move reply carries (BattleSnake "move", poker "action"), read off the arena's own
- *  sampleMove so hostile values reach its field checks; "move" for arenas without one. */
+ *  sampleMove so hostile values reach its field checks; "move" for arenas that ask no one. */
 export function replyKey(arena: Arena, state: unknown, players: readonly PlayerId[]): string {
   for (const p of players) {
     const obs = arena.observe(state, p);
-    if (obs === null || !arena.sampleMove) continue;
+    if (obs === null) continue;
     const sample = arena.sampleMove(obs, createRng('reply-key'));
     const first = sample && typeof sample === 'object' ? Object.keys(sample)[0] : undefined;
     if (first) return first;

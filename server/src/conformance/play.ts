@@ -1,8 +1,9 @@
-// Plays whole sims of any registered arena in-process, as the match runner would, with scripted
-// players instead of bot programs: each either answers with the arena's own sampleMove (sent
-// through JSON, as over the wire) or faults. Everything a bot or viewer would receive is
-// serialised on the way, so a value that cannot travel fails here.
-import { type Arena, type Fault, type Outcome, type PlayerId, createRng, isFault } from '@codearena/protocol';
+// Plays whole sims of any registered arena in-process through the turn loop, as a tournament
+// would, with scripted players instead of bot programs: each either answers with the arena's own
+// sampleMove (sent through JSON, as over the wire) or faults. Everything a bot or viewer would
+// receive is serialised on the way, so a value that cannot travel fails here.
+import type { Arena, CodebaseReader, Fault, Outcome, PlayerId } from '@codearena/protocol';
+import { type Policy, playLocal } from '../compete/local-play.ts';
 
 export type Script = 'sample' | 'timeout';
 
@@ -12,8 +13,8 @@ export interface PlayOptions {
   args: unknown;
   /** How each player answers (default: every player samples). */
   script?: (player: PlayerId) => Script;
-  /** Data bots: loadPlayer's result per player. */
-  loaded?: ReadonlyMap<PlayerId, unknown>;
+  /** Data bots: each player's codebase. */
+  readers?: ReadonlyMap<PlayerId, CodebaseReader>;
   /** Check, for the first this-many steps, that a step returning a new state leaves its input unchanged. */
   purityChecks?: number;
 }
@@ -30,56 +31,39 @@ export interface Played {
   problems: string[];
 }
 
-export function playInProcess(arena: Arena, o: PlayOptions): Played {
+const timeout: Policy = (): Fault => ({ kind: 'timeout', detail: 'scripted' });
+
+export async function playInProcess(arena: Arena, o: PlayOptions): Promise<Played> {
   const problems: string[] = [];
-  const rng = createRng(o.seed);
-  const botRng = rng.fork('bots');
-  let state = arena.init(o.players, rng.fork('init'), o.args, o.loaded);
-  const stepRng = rng.fork('step');
-  const frames = [JSON.stringify(arena.frame(state))];
+  const frames: string[] = [];
   const messages: string[] = [];
-  const send = (m: unknown) => messages.push(JSON.stringify(m));
-  for (const id of o.players) {
-    const m = arena.notify?.(state, id, 'start');
-    if (m != null) send(m);
-    for (const n of arena.notices?.(state, id) ?? []) send(n);
-  }
-  let outcome = arena.outcome(state);
+  const scriptOf = (p: PlayerId): Script => o.script?.(p) ?? 'sample';
   let steps = 0;
-  while (!outcome && arena.turn(state) < arena.manifest.maxTurns) {
-    const moves = new Map<PlayerId, unknown>();
-    for (const id of o.players) {
-      const obs = arena.observe(state, id);
-      if (obs === null) continue;
-      send(obs);
-      if ((o.script?.(id) ?? 'sample') === 'timeout' || !arena.sampleMove) {
-        moves.set(id, { kind: 'timeout', detail: 'scripted' } satisfies Fault);
-        continue;
-      }
-      const wire = JSON.parse(JSON.stringify(arena.sampleMove(JSON.parse(JSON.stringify(obs)), botRng) ?? null));
-      const move = arena.parseMove(wire, state, id);
-      if (isFault(move)) problems.push(`turn ${arena.turn(state)}: sampleMove's reply for ${id} is a fault: ${move.kind} ${move.detail}`);
-      moves.set(id, move);
-    }
-    const before = steps < (o.purityChecks ?? 0) ? JSON.stringify(state) : null;
-    const turn = arena.turn(state);
-    const next = arena.step(state, moves, stepRng);
-    // A single-owner state may be advanced in place and returned (the runner keeps only the
-    // newest); a step that returns a new state must leave the old one untouched.
-    if (before !== null && next !== state && JSON.stringify(state) !== before) problems.push(`step ${steps} returned a new state but changed its input`);
-    if (!(arena.turn(next) > turn)) problems.push(`step ${steps} did not advance the turn (${turn} → ${arena.turn(next)})`);
-    state = next;
-    steps++;
-    for (const id of o.players) for (const n of arena.notices?.(state, id) ?? []) send(n);
-    frames.push(JSON.stringify(arena.frame(state)));
-    outcome = arena.outcome(state);
-    if (problems.length > 20) break;
+  // The arena under test, watched step by step.
+  const watched: Arena = {
+    ...arena,
+    step(state, moves, rng) {
+      const before = steps < (o.purityChecks ?? 0) ? JSON.stringify(state) : null;
+      const turn = arena.turn(state);
+      const next = arena.step(state, moves, rng);
+      // A single-owner state may be advanced in place and returned (the runner keeps only the
+      // newest); a step that returns a new state must leave the old one untouched.
+      if (before !== null && next !== state && JSON.stringify(state) !== before) problems.push(`step ${steps} returned a new state but changed its input`);
+      if (!(arena.turn(next) > turn)) problems.push(`step ${steps} did not advance the turn (${turn} → ${arena.turn(next)})`);
+      steps++;
+      return next;
+    },
+  };
+  const played = await playLocal(watched, {
+    players: o.players, seed: o.seed, args: o.args, sent: messages,
+    ...(o.readers ? { readers: o.readers } : {}),
+    policy: (p) => (scriptOf(p) === 'timeout' ? timeout : arena.sampleMove),
+    onState: (s) => frames.push(JSON.stringify(arena.frame(s))),
+  });
+  for (const f of played.faults) {
+    if (scriptOf(f.player) === 'sample') problems.push(`${f.count} of ${f.player}'s sampled replies were faults: ${f.kind} ${f.detail}`);
   }
-  for (const id of o.players) {
-    const m = arena.notify?.(state, id, 'end');
-    if (m != null) send(m);
-  }
-  return { frames, messages, outcome, turns: arena.turn(state), steps, problems };
+  return { frames, messages, outcome: played.outcome, turns: played.turns, steps, problems };
 }
 
 /** Replies no arena should take for a move (each must come back as a Fault, never a throw). */

@@ -1,8 +1,7 @@
 // One player's edit phase: the agent works on its repo within the wall-clock limit, then the
 // result is committed and tagged round-N whatever happened. Never throws: an agent that
 // crashes or overruns ends with that exit status and plays whatever its repo holds.
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
 import { type Agent, type EditExit, type SelfPlayResult, type Workspace, deriveSeed } from '@codearena/protocol';
 import type { Arena } from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
@@ -11,7 +10,7 @@ import { playSeries } from '../compete/series.ts';
 import { InfraError, isInfraError } from '../sandbox/infra-error.ts';
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
-import type { RunLayout } from '../tournament/run-layout.ts';
+import type { RunFolder } from '../store/run-folder.ts';
 import { commitRound } from './git.ts';
 import { type RepoQuota, checkRepoQuota } from './repo-quota.ts';
 import { repoFiles } from './repo-files.ts';
@@ -36,7 +35,7 @@ export interface EditInput {
   quota: RepoQuota;
   deadlineMs: number;
   bus: EventBus;
-  layout: RunLayout;
+  layout: RunFolder;
   signal: AbortSignal;
 }
 
@@ -50,9 +49,7 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
   const { bus, round, player, layout } = e;
   const repoDir = layout.repo(player);
   const scratchDir = layout.scratch(player, round);
-  const trajectory = layout.trajectory(player, round);
   mkdirSync(scratchDir, { recursive: true });
-  mkdirSync(dirname(trajectory), { recursive: true });
   mkdirSync(layout.roundsDir, { recursive: true });
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -91,14 +88,13 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
   try {
     const work = e.agent.edit({
       tournamentId: bus.tournamentId, round, rounds: e.rounds, player, arenaId: e.arena.manifest.id, brief: e.brief,
-      repo: repoFiles(repoDir, e.quota), logsDir: layout.roundsDir, scratchDir, opponents: e.opponents,
+      repo: repoFiles(repoDir, e.quota), logsDir: layout.roundsDir, logs: layout.roundLogs(), scratchDir, opponents: e.opponents,
       seed: deriveSeed(e.seed, 'edit', round, player), deadline, signal: stop.signal,
       step: (action, output, extra = {}) => {
         steps++;
         // The trajectory file keeps the conversation (messages); the event stays small.
         const { messages, ...shown } = extra;
-        const rec = { step: steps, ts: Date.now(), action, output, ...shown, ...(messages ? { messages } : {}) };
-        appendFileSync(trajectory, `${JSON.stringify(rec)}\n`);
+        layout.appendTrajectory(player, round, { step: steps, ts: Date.now(), action, output, ...shown, ...(messages ? { messages } : {}) });
         bus.emit({ type: 'edit.step', round, player, step: steps, action, output: output.slice(0, 20_000), ...shown });
       },
       selfPlay,
@@ -174,9 +170,7 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
   }
   // The commit is the truth about change, whatever the agent said.
   if (exit === 'submitted' && c.stat.files === 0) exit = 'unchanged';
-  const diffFile = layout.diff(player, round);
-  mkdirSync(dirname(diffFile), { recursive: true });
-  writeFileSync(diffFile, c.diff);
+  layout.writeDiff(player, round, c.diff);
   bus.emit({
     type: 'edit.finished', round, player, exit, steps, costUsd, ms: Date.now() - t0, commit: c.commit, diff: c.stat, summary,
   });

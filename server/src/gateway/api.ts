@@ -1,15 +1,14 @@
 // The JSON HTTP API over the store and the run folders (GET only; see README "Web view").
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolve, sep } from 'node:path';
 import { z } from 'zod';
 import {
-  type ArenaInfo, type DiffPayload, GroupBy, MatchId, type MatchPage, PlayerName, type TournamentDetail, TournamentId,
-  type TournamentList, TournamentStatus, TrajectoryStep, type TrajectoryPayload,
+  type ArenaInfo, GroupBy, MatchId, type MatchPage, PlayerName, type TournamentDetail, TournamentId,
+  type TournamentList, TournamentStatus, type TrajectoryPayload,
 } from '@codearena/protocol';
 import { arenaIds, getArena } from '../arenas.ts';
 import type { StoreIndex } from '../store/index-db.ts';
-import { runLayout } from '../tournament/run-layout.ts';
+import { RunFolder } from '../store/run-folder.ts';
 import type { FeedRegistry } from './feed-registry.ts';
 import { HttpError, parseInput, pipeFile, sendJson } from './http-util.ts';
 import { LeaderboardService } from './leaderboard-api.ts';
@@ -90,13 +89,12 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
   route('/api/tournaments/:id/matches/:matchId/replay', (p, _q, res) => {
     const t = tournament(p.id!);
     const matchId = parseInput(MatchId, p.matchId, 'match id');
-    const round = /^r(\d+)-s\d+$/.exec(matchId)?.[1];
-    const rows = store.matches(t.id, { ...(round !== undefined ? { round: Number(round) } : {}), limit: 1_000_000 });
-    const row = rows.find((m) => m.matchId === matchId);
+    const row = store.match(t.id, matchId);
     if (!row) throw new HttpError(404, `no match ${matchId} in ${t.id}`);
     if (!row.replay) throw new HttpError(404, `match ${matchId} has not finished yet; watch it live instead`);
-    const file = resolve(row.replay);
-    if (!file.startsWith(resolve(t.runDir) + sep) || !existsSync(file)) throw new HttpError(404, `the replay of ${matchId} is missing from the run folder`);
+    // The path comes from the run folder's layout (round and sim are data), not from the log.
+    const file = new RunFolder(t.runDir).replay(row);
+    if (!existsSync(file)) throw new HttpError(404, `the replay of ${matchId} is missing from the run folder`);
     res.writeHead(200, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': statSync(file).size,
@@ -125,10 +123,8 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     const { id, player, round } = parseInput(PlayerRound, p, 'path');
     const t = tournament(id);
     requirePlayer(t, player);
-    const file = runLayout(t.runDir).diff(player, round);
-    if (!existsSync(file)) throw new HttpError(404, `no diff for ${player} in round ${round} (round 0 and unplayed rounds have none)`);
-    const buf = readFileSync(file);
-    const body: DiffPayload = { player, round, bytes: buf.length, truncated: buf.length > DIFF_LIMIT, diff: buf.subarray(0, DIFF_LIMIT).toString('utf8') };
+    const body = new RunFolder(t.runDir).readDiff(player, round, DIFF_LIMIT);
+    if (!body) throw new HttpError(404, `no diff for ${player} in round ${round} (round 0 and unplayed rounds have none)`);
     sendJson(res, 200, body);
   });
 
@@ -136,19 +132,7 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     const { id, player, round } = parseInput(PlayerRound, p, 'path');
     const t = tournament(id);
     requirePlayer(t, player);
-    const file = runLayout(t.runDir).trajectory(player, round);
-    const steps: TrajectoryPayload['steps'] = [];
-    if (existsSync(file)) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        try {
-          const s = TrajectoryStep.safeParse(JSON.parse(line));
-          if (s.success) steps.push(s.data);
-        } catch {
-          /* a torn last line while the agent writes */
-        }
-      }
-    }
+    const steps = new RunFolder(t.runDir).readTrajectory(player, round);
     sendJson(res, 200, { player, round, steps } satisfies TrajectoryPayload);
   });
 

@@ -3,10 +3,9 @@
 // one run by polling it (a tournament running in another process, or a finished one), so it has
 // durable events only and match frames come from replay files. Both hand out the events after a
 // seq, which is all a viewer needs to resume without gaps or duplicates.
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
-import { join } from 'node:path';
-import { Event, type MatchState, type TurnFrame } from '@codearena/protocol';
-import { EVENTS_FILE } from '../store/run-log.ts';
+import type { Event, MatchState, TurnFrame } from '@codearena/protocol';
+import { RunFolder } from '../store/run-folder.ts';
+import type { EventsTail } from '../store/run-log.ts';
 import { logGatewayFault } from './gateway-log.ts';
 
 export type FeedListener = (e: Event) => void;
@@ -117,18 +116,15 @@ export class LiveFeed extends Feed {
   }
 }
 
-const MAX_READ = 16 << 20;
-
 /** Follows `<runDir>/events.jsonl`, polling while anyone listens and the run has not ended. */
 export class TailFeed extends Feed {
-  private offset = 0;
-  /** Bytes after the last complete line (kept as bytes: a read may end inside a UTF-8 character). */
-  private partial: Buffer = Buffer.alloc(0);
+  private readonly tail: EventsTail;
   private timer: NodeJS.Timeout | null = null;
-  private badLines = 0;
+  private warned = false;
 
-  constructor(tournamentId: string, private readonly runDir: string, private readonly pollMs = 250) {
+  constructor(tournamentId: string, runDir: string, private readonly pollMs = 250) {
     super(tournamentId);
+    this.tail = new RunFolder(runDir).tailEvents();
   }
 
   matchState(matchId: string): MatchState {
@@ -148,63 +144,28 @@ export class TailFeed extends Feed {
   }
 
   /**
-   * Reads whatever was appended since the last call (complete lines only). Never throws: it runs
+   * Takes whatever was appended since the last call (complete lines only). Never throws: it runs
    * from timers and socket handlers, and a log that cannot be read now is tried again next time.
    */
   protected override refresh(): void {
+    if (this.ended && this.tail.started) return;
     try {
-      this.read();
+      for (const e of this.tail.read()) this.ingest(e);
     } catch (e) {
-      logGatewayFault(`reading ${join(this.runDir, EVENTS_FILE)} failed`, e);
+      logGatewayFault(`reading ${this.tail.path} failed`, e);
     }
-  }
-
-  private read(): void {
-    if (this.ended && this.offset > 0) return;
-    let fd: number;
-    try {
-      fd = openSync(join(this.runDir, EVENTS_FILE), 'r');
-    } catch {
-      return; // not written yet
-    }
-    try {
-      const size = fstatSync(fd).size;
-      if (size < this.offset) return; // rewritten under us: keep what we have
-      // Bounded: a huge log is taken in slices over several polls, not one allocation.
-      const buf = Buffer.alloc(Math.min(size - this.offset, MAX_READ));
-      let read = 0;
-      while (read < buf.length) {
-        const n = readSync(fd, buf, read, buf.length - read, this.offset + read);
-        if (n === 0) break;
-        read += n;
-      }
-      this.offset += read;
-      const bytes = Buffer.concat([this.partial, buf.subarray(0, read)]);
-      const end = bytes.lastIndexOf(0x0a) + 1;
-      this.partial = Buffer.from(bytes.subarray(end));
-      for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) this.ingestLine(line);
-    } finally {
-      closeSync(fd);
+    if (this.tail.badLines > 0 && !this.warned) {
+      this.warned = true;
+      process.stderr.write(`live view: skipping a damaged line in ${this.tail.path}\n`);
     }
     if (this.ended) this.onSubscribersChanged(0);
   }
 
-  private ingestLine(line: string): void {
-    if (line.trim() === '') return;
-    let parsed;
-    try {
-      parsed = Event.safeParse(JSON.parse(line));
-    } catch {
-      parsed = null;
-    }
-    if (!parsed?.success) {
-      if (this.badLines++ === 0) process.stderr.write(`live view: skipping a damaged line in ${join(this.runDir, EVENTS_FILE)}\n`);
-      return;
-    }
+  private ingest(e: Event): void {
     // Runs logged with frames on: frames are not durable, the replay files hold them.
-    if (parsed.data.type === 'match.frame') return;
+    if (e.type === 'match.frame') return;
     const last = this.events.at(-1);
-    if (last && parsed.data.seq <= last.seq) return;
-    this.publish(parsed.data);
+    if (last && e.seq <= last.seq) return;
+    this.publish(e);
   }
 }

@@ -1,12 +1,11 @@
 // A small tournament played "by hand" through the real bus, run log, index and run folder
 // layout (no Docker): the input of the gateway's tests.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Event } from '@codearena/protocol';
+import { join } from 'node:path';
+import { type Event, TournamentConfig, matchIdOf } from '@codearena/protocol';
 import { EventBus, type Listener } from '../bus/event-bus.ts';
 import { StoreIndex } from '../store/index-db.ts';
-import { RunLog } from '../store/run-log.ts';
-import { runLayout } from '../tournament/run-layout.ts';
+import { RunFolder } from '../store/run-folder.ts';
+import type { RunLog } from '../store/run-log.ts';
 
 export interface FixtureRun {
   id: string;
@@ -20,6 +19,12 @@ export interface FixtureRun {
 
 export const PLAYERS = ['alice', 'bob'] as const;
 
+/** The config the fixture's runs are written with (config.json; the index stores it). */
+export const fixtureConfig = TournamentConfig.parse({
+  arena: { id: 'battlesnake' }, tournament: { rounds: 2 },
+  players: PLAYERS.map((name) => ({ name, agent: { kind: 'noop' } })),
+});
+
 export function frameAt(turn: number) {
   return {
     turn, width: 7, height: 7, food: [{ x: 3, y: 3 }],
@@ -32,10 +37,9 @@ export function frameAt(turn: number) {
 
 /** Starts a tournament in `runsDir` (indexed in `store`); `extra` listeners see every event. */
 export function startRun(runsDir: string, store: StoreIndex, id: string, extra: Listener[] = []): FixtureRun {
-  const layout = runLayout(join(runsDir, id));
-  mkdirSync(layout.roundsDir, { recursive: true });
-  const log = new RunLog(layout.runDir);
-  log.writeConfig({ tournament: { rounds: 2 } });
+  const layout = new RunFolder(join(runsDir, id));
+  layout.writeConfig(fixtureConfig);
+  const log = layout.openLog();
   const bus = new EventBus(id);
   bus.subscribe((e) => log.append(e));
   bus.subscribe((e) => store.ingest(e));
@@ -46,7 +50,7 @@ export function startRun(runsDir: string, store: StoreIndex, id: string, extra: 
   });
 
   const playMatch = (round: number, sim: number, winner: string, turns = 5) => {
-    const matchId = `r${round}-s${sim}`;
+    const matchId = matchIdOf({ round, sim });
     const players = [...PLAYERS];
     bus.emit({ type: 'match.started', round, matchId, sim, seed: 100 * round + sim, players });
     const frames = [];
@@ -54,10 +58,8 @@ export function startRun(runsDir: string, store: StoreIndex, id: string, extra: 
       frames.push(frameAt(t));
       bus.emit({ type: 'match.frame', round, matchId, turn: t, frame: frameAt(t) });
     }
-    const replay = layout.replay(round, sim);
-    mkdirSync(dirname(replay), { recursive: true });
     const ranks = { [winner]: 1, [winner === 'alice' ? 'bob' : 'alice']: 2 };
-    writeFileSync(replay, JSON.stringify({ arena: 'battlesnake', round, sim, seed: 100 * round + sim, players, ranks, winner, reason: 'last snake standing', frames }));
+    const replay = layout.writeReplay({ arena: 'battlesnake', round, sim, seed: 100 * round + sim, players, ranks, winner, reason: 'last snake standing', turns, faults: [], frames });
     bus.emit({ type: 'match.finished', round, matchId, sim, seed: 100 * round + sim, players, ranks, winner, turns, reason: 'last snake standing', faults: [], replay, ms: 12 });
   };
 
@@ -74,19 +76,16 @@ export function startRun(runsDir: string, store: StoreIndex, id: string, extra: 
 export function playFullRun(runsDir: string, store: StoreIndex, id: string, extra: Listener[] = []): FixtureRun {
   const run = startRun(runsDir, store, id, extra);
   const { bus } = run;
-  const layout = runLayout(run.runDir);
+  const layout = new RunFolder(run.runDir);
   bus.emit({ type: 'round.started', round: 0 });
   run.playMatch(0, 0, 'alice');
   run.playMatch(0, 1, 'bob');
   bus.emit({ type: 'round.finished', round: 0, simWins: { alice: 1, bob: 1 }, ties: 0, sims: 2, winner: null, forfeited: [] });
   bus.emit({ type: 'round.started', round: 1 });
   for (const player of PLAYERS) {
-    const steps = [{ step: 1, ts: 1, action: 'cat params.json', output: '{"aggression": 2}', ms: 5 }];
-    mkdirSync(dirname(layout.trajectory(player, 1)), { recursive: true });
-    writeFileSync(layout.trajectory(player, 1), `${steps.map((s) => JSON.stringify(s)).join('\n')}\n`);
+    layout.appendTrajectory(player, 1, { step: 1, ts: 1, action: 'cat params.json', output: '{"aggression": 2}', ms: 5 });
     bus.emit({ type: 'edit.step', round: 1, player, step: 1, action: 'cat params.json', output: '{"aggression": 2}', ms: 5 });
-    mkdirSync(dirname(layout.diff(player, 1)), { recursive: true });
-    writeFileSync(layout.diff(player, 1), player === 'bob' ? 'diff --git a/params.json b/params.json\n-  "aggression": 2\n+  "aggression": 3\n' : '');
+    layout.writeDiff(player, 1, player === 'bob' ? 'diff --git a/params.json b/params.json\n-  "aggression": 2\n+  "aggression": 3\n' : '');
     bus.emit({
       type: 'edit.finished', round: 1, player, exit: player === 'bob' ? 'submitted' : 'unchanged', steps: 1, costUsd: player === 'bob' ? 0.01 : 0,
       ms: 40, commit: 'c'.repeat(40), diff: { files: player === 'bob' ? 1 : 0, insertions: player === 'bob' ? 1 : 0, deletions: player === 'bob' ? 1 : 0 }, summary: 'tuned',

@@ -146,7 +146,9 @@ describe('gateway process', () => {
   });
 
   it('replaces a gateway process that stops answering', async () => {
-    const g = await start({ pingMs: 50, hangMs: 2000 });
+    // The hang clock runs from the spawn: on a busy machine a fresh gateway process takes seconds
+    // to start, and must not be judged hung for that. 20 s is what the stopped one costs here.
+    const g = await start({ pingMs: 50, hangMs: 20_000 });
     const pid = g.pid!;
     const back = nextReady(g);
     process.kill(pid, 'SIGSTOP');

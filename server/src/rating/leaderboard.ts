@@ -1,12 +1,9 @@
 // The canonical leaderboard: a Bradley–Terry fit over every round outcome in the store
 // (rounds ≥ 1; round 0 is the starting-code baseline), by player name or by agent/model.
-import type { PlayerInfo } from '@codearena/protocol';
-import type { RoundResult } from '../store/index-types.ts';
+import type { GroupBy, PlayerInfo, RoundResult } from '@codearena/protocol';
 import { bootstrapBT, type LeaderboardRow } from './bradley-terry.ts';
 import { pairwiseFromWins, type PairResult } from './elo.ts';
 import { winRateMatrix, type WinRateMatrix } from './win-rate.ts';
-
-export type GroupBy = 'player' | 'agent';
 
 export const groupKey = (p: PlayerInfo, by: GroupBy): string =>
   by === 'player' ? p.name : p.model ? `${p.agent}:${p.model}` : p.agent;

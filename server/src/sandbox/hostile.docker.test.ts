@@ -16,17 +16,22 @@ const { arena, starter } = getArena('battlesnake');
 const runId = `test-hostile-${process.pid}`;
 const limits = { memoryMb: 256, cpus: 1, pids: 64 };
 const bot = (name: string) => join(FIXTURE_BOTS, name);
+/**
+ * Turn deadline: generous, so the opponent is never late, even on a busy machine, and a fault
+ * is the hostile bot's doing; only the bot that never answers is played at a short one.
+ */
+const PATIENT_MS = 30_000;
 
 afterAll(async () => {
   await removeContainers(runId);
 });
 
-async function versus(hostile: string, opponent = starter, sims = 1) {
+async function versus(hostile: string, opponent = starter, deadlineMs = PATIENT_MS) {
   const rts: PlayerRuntime[] = [];
   try {
     rts.push(await openRuntime('hostile', bot(hostile), { mode: 'docker', arena, runId, limits, role: 'test' }));
     rts.push(await openRuntime('opponent', opponent, { mode: 'docker', arena, runId, limits, role: 'test' }));
-    const s = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims, concurrency: 1, seedParts: ['hostile', hostile], deadlineMs: 300 });
+    const s = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 1, concurrency: 1, seedParts: ['hostile', hostile], deadlineMs });
     return s;
   } finally {
     await Promise.all(rts.map((r) => r.dispose()));
@@ -78,7 +83,8 @@ describe('hostile bots are contained', () => {
   });
 
   it('a bot that never answers gets timeouts and its snake repeats its last move', async () => {
-    const s = await versus('silent');
+    // Each of its turns costs the whole deadline: 1 s, long enough for the opponent on a busy machine.
+    const s = await versus('silent', starter, 1000);
     const f = faultsOf(s, 'hostile');
     expect(f.map((x) => x.kind)).toEqual(['timeout']);
     expect(s.results[0]!.result.winner).toBe('opponent');

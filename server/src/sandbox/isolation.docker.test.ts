@@ -21,6 +21,8 @@ const { arena, starter } = getArena('battlesnake');
 const runId = `test-isolation-${process.pid}`;
 const limits = { memoryMb: 256, cpus: 1, pids: 64 };
 const temps: string[] = [];
+/** Turn deadline: generous, so a late reply on a busy machine is never mistaken for a fault. */
+const PATIENT_MS = 30_000;
 
 afterAll(async () => {
   await removeContainers(runId);
@@ -142,7 +144,7 @@ async function inside(rt: PlayerRuntime): Promise<string> {
 describe('sims are independent', () => {
   it('a daemon, files and pipe hunting of one sim reach no later sim; each sim gets fresh processes', async () => {
     const s = await withRuntimes([daemonizer(true), starter], async (rts) => {
-      const series = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 4, concurrency: 1, seedParts: ['isolation'], deadlineMs: 1000 });
+      const series = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 4, concurrency: 1, seedParts: ['isolation'], deadlineMs: PATIENT_MS });
       return { series, after: await inside(rts[0]!) };
     });
     const faults = s.series.results.flatMap((r) => r.result.faults).filter((f) => f.player === 'p0');
@@ -156,7 +158,7 @@ describe('sims are independent', () => {
 
   it('with sims in parallel and warm spares, every process a bot started is gone when its sim ends', async () => {
     const after = await withRuntimes([daemonizer(false), daemonizer(false)], async (rts) => {
-      const series = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 6, concurrency: 2, seedParts: ['isolation-c2'], deadlineMs: 1000 });
+      const series = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 6, concurrency: 2, seedParts: ['isolation-c2'], deadlineMs: PATIENT_MS });
       expect(series.results).toHaveLength(6);
       return Promise.all(rts.map(inside));
     });
@@ -252,7 +254,7 @@ for line in sys.stdin:
         print(json.dumps({'move': 'up'}), flush=True)
 ` });
     const s = await withRuntimes([flooder, starter], (rts) =>
-      playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 1, concurrency: 1, seedParts: ['flood'], deadlineMs: 1000 }));
+      playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 1, concurrency: 1, seedParts: ['flood'], deadlineMs: PATIENT_MS }));
     const faults = s.results[0]!.result.faults.filter((f) => f.player === 'p0');
     expect(faults.map((f) => `${f.kind}: ${f.detail}`)).toEqual([expect.stringContaining('stopped after 1048576 bytes on stderr')]);
   });

@@ -1,5 +1,5 @@
 // A realistic, hand-built event stream of one small tournament, for store tests.
-import type { Event, EventBody } from '@codearena/protocol';
+import { type Event, type EventBody, matchIdOf } from '@codearena/protocol';
 
 export function tournamentEvents(opts: { id?: string; runDir: string; arena?: string; t0?: number }): Event[] {
   const tournamentId = opts.id ?? 't-2025-01';
@@ -32,7 +32,7 @@ export function tournamentEvents(opts: { id?: string; runDir: string; arena?: st
     }
     const simWins: Record<string, number> = { alice: 0, bob: 0 };
     for (let sim = 0; sim < 2; sim++) {
-      const matchId = `r${round}-s${sim}`;
+      const matchId = matchIdOf({ round, sim });
       const seed = 1000 * round + sim;
       emit({ type: 'match.started', round, matchId, sim, seed, players });
       for (let turn = 0; turn < 3; turn++) emit({ type: 'match.frame', round, matchId, turn, frame: { snakes: [turn] } });

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tournamentEvents } from './events.fixture.ts';
 import { StoreIndex } from './index-db.ts';
-import { EVENTS_FILE, RunLog } from './run-log.ts';
+import { TournamentConfig } from '@codearena/protocol';
+import { EVENTS_FILE, RunFolder } from './run-folder.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'codearena-index-'));
@@ -24,13 +25,18 @@ function dump(dbPath: string): Record<string, unknown[]> {
   }
 }
 
+const configOf = (arena: string): TournamentConfig => TournamentConfig.parse({
+  arena: { id: arena }, tournament: { rounds: 2 }, players: [{ name: 'alice', agent: { kind: 'noop' } }, { name: 'bob', agent: { kind: 'noop' } }],
+});
+
 /** A run as the tournament produces it: config.json, then every event logged and indexed live. */
 function liveRun(opts: { id?: string; arena?: string; t0?: number } = {}) {
   const runDir = fresh('run');
   const dbPath = fresh('db') + '.sqlite';
   const events = tournamentEvents({ ...opts, runDir });
-  const log = new RunLog(runDir);
-  log.writeConfig({ arena: { id: opts.arena ?? 'battlesnake' }, tournament: { rounds: 2 } });
+  const folder = new RunFolder(runDir);
+  folder.writeConfig(configOf(opts.arena ?? 'battlesnake'));
+  const log = folder.openLog();
   const index = new StoreIndex(dbPath);
   for (const e of events) {
     log.append(e);
@@ -59,7 +65,7 @@ describe('StoreIndex queries after live ingest', () => {
 
   it('returns a tournament with config, players, rounds and ratings', () => {
     const t = index.getTournament('t-2025-01');
-    expect(t?.config).toEqual({ arena: { id: 'battlesnake' }, tournament: { rounds: 2 } });
+    expect(t?.config).toEqual(configOf('battlesnake'));
     expect(t?.players).toEqual([{ name: 'alice', agent: 'noop', model: null }, { name: 'bob', agent: 'search', model: 'scripted-1' }]);
     expect(t?.rounds).toEqual([
       { round: 1, winner: null, simWins: { alice: 1, bob: 1 }, ties: 1, sims: 2, forfeited: [], ratings: { alice: 1184, bob: 1216 } },

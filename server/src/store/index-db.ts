@@ -1,16 +1,23 @@
 // SQLite index over run logs, for queries the logs answer slowly (lists, leaderboards, pages of
 // matches). It holds nothing the logs don't: any tournament can be dropped and reindexed.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Event, EventOf, PlayerInfo } from '@codearena/protocol';
-import type {
-  EditRow, MatchQuery, MatchRow, RoundResult, RoundRow, TournamentDetail, TournamentStatus, TournamentSummary,
-} from './index-types.ts';
+import {
+  EditRow, type Event, type EventOf, MatchRow, type PlayerInfo, RoundResult, RoundRow, TournamentRecord, TournamentSummary,
+} from '@codearena/protocol';
 import { prepare } from './index-statements.ts';
 import type { EditDbRow, MatchDbRow, PlayerDbRow, RoundDbRow, Statements, TournamentDbRow } from './index-statements.ts';
-import { CONFIG_FILE, readRunLog } from './run-log.ts';
+import { RunFolder } from './run-folder.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+
+/** A page of a tournament's matches. */
+export interface MatchQuery {
+  round?: number;
+  /** default 100 */
+  limit?: number;
+  offset?: number;
+}
 
 export const DEFAULT_INDEX_PATH = 'runs/codearena.sqlite';
 
@@ -39,7 +46,7 @@ export class StoreIndex {
    * `tournament.started` also reads `<runDir>/config.json` when present.
    */
   ingest(event: Event): void {
-    this.apply(event, event.type === 'tournament.started' ? readConfigJson(event.runDir) : null);
+    this.apply(event, event.type === 'tournament.started' ? new RunFolder(event.runDir).configJson() : null);
   }
 
   /** Applies many events in one transaction (much faster than one commit per event). */
@@ -54,8 +61,9 @@ export class StoreIndex {
    * the whole log, in one transaction. Returns the number of events read.
    */
   reindex(runDir: string): number {
-    const events = readRunLog(runDir);
-    const config = readConfigJson(runDir);
+    const folder = new RunFolder(runDir);
+    const events = folder.readEvents();
+    const config = folder.configJson();
     const ids = new Set(events.map((e) => e.tournamentId));
     this.db.transaction(() => {
       for (const id of ids) this.deleteRows(id);
@@ -73,7 +81,7 @@ export class StoreIndex {
     return (this.q.listTournaments.all() as TournamentDbRow[]).map(toSummary);
   }
 
-  getTournament(id: string): TournamentDetail | undefined {
+  getTournament(id: string): TournamentRecord | undefined {
     const row = this.q.getTournament.get(id) as TournamentDbRow | undefined;
     if (row === undefined) return undefined;
     const ratings = new Map<number, Record<string, number>>();
@@ -82,21 +90,21 @@ export class StoreIndex {
       forRound[r.player] = r.rating;
       ratings.set(r.round, forRound);
     }
-    const rounds: RoundRow[] = (this.q.roundsOf.all(id) as RoundDbRow[]).map((r) => ({
+    const rounds = (this.q.roundsOf.all(id) as RoundDbRow[]).map((r) => RoundRow.parse({
       round: r.round,
       winner: r.winner,
-      simWins: JSON.parse(r.sim_wins_json) as Record<string, number>,
+      simWins: JSON.parse(r.sim_wins_json),
       ties: r.ties,
       sims: r.sims,
-      forfeited: JSON.parse(r.forfeited_json) as string[],
+      forfeited: JSON.parse(r.forfeited_json),
       ratings: ratings.get(r.round) ?? {},
     }));
-    return {
+    return TournamentRecord.parse({
       ...toSummary(row),
       config: row.config_json === null ? null : (JSON.parse(row.config_json) as unknown),
       players: (this.q.playersOf.all(id) as PlayerDbRow[]).map(toPlayer),
       rounds,
-    };
+    });
   }
 
   /** Every finished round, oldest tournament first, with the tournament's players. */
@@ -108,11 +116,11 @@ export class StoreIndex {
       list.push(toPlayer(p));
       players.set(p.tournament_id, list);
     }
-    return (this.q.roundResults.all({ arena }) as (RoundDbRow & { arena: string })[]).map((r) => ({
+    return (this.q.roundResults.all({ arena }) as (RoundDbRow & { arena: string })[]).map((r) => RoundResult.parse({
       tournamentId: r.tournament_id,
       arena: r.arena,
       round: r.round,
-      simWins: JSON.parse(r.sim_wins_json) as Record<string, number>,
+      simWins: JSON.parse(r.sim_wins_json),
       players: players.get(r.tournament_id) ?? [],
     }));
   }
@@ -120,24 +128,17 @@ export class StoreIndex {
   /** A page of a tournament's matches in play order (round, then sim). */
   matches(tournamentId: string, query: MatchQuery = {}): MatchRow[] {
     const params = { id: tournamentId, round: query.round ?? null, limit: query.limit ?? 100, offset: query.offset ?? 0 };
-    return (this.q.matches.all(params) as MatchDbRow[]).map((m) => ({
-      matchId: m.match_id,
-      round: m.round,
-      sim: m.sim,
-      seed: m.seed,
-      players: JSON.parse(m.players_json) as string[],
-      ranks: m.ranks_json === null ? null : (JSON.parse(m.ranks_json) as Record<string, number>),
-      winner: m.winner,
-      turns: m.turns,
-      reason: m.reason,
-      faults: m.faults_json === null ? [] : (JSON.parse(m.faults_json) as MatchRow['faults']),
-      replay: m.replay,
-      ms: m.ms,
-    }));
+    return (this.q.matches.all(params) as MatchDbRow[]).map(toMatch);
+  }
+
+  /** One match by id, or undefined. */
+  match(tournamentId: string, matchId: string): MatchRow | undefined {
+    const row = this.q.match.get({ id: tournamentId, match: matchId }) as MatchDbRow | undefined;
+    return row && toMatch(row);
   }
 
   edits(tournamentId: string): EditRow[] {
-    return (this.q.edits.all(tournamentId) as EditDbRow[]).map((e) => ({
+    return (this.q.edits.all(tournamentId) as EditDbRow[]).map((e) => EditRow.parse({
       round: e.round, player: e.player, exit: e.exit, steps: e.steps, costUsd: e.cost_usd, ms: e.ms,
       commit: e.commit, files: e.files, insertions: e.insertions, deletions: e.deletions,
     }));
@@ -220,18 +221,28 @@ function migrate(db: Database.Database, path: string): void {
   })();
 }
 
-function readConfigJson(runDir: string): string | null {
-  const file = join(runDir, CONFIG_FILE);
-  if (!existsSync(file)) return null;
-  // Re-serialised so the column holds compact, valid JSON whatever the file's formatting.
-  return JSON.stringify(JSON.parse(readFileSync(file, 'utf8')) as unknown);
-}
-
 const toPlayer = (p: PlayerDbRow): PlayerInfo => ({ name: p.name, agent: p.agent, model: p.model });
 
 function toSummary(r: TournamentDbRow): TournamentSummary {
-  return {
-    id: r.id, name: r.name, arena: r.arena, status: r.status as TournamentStatus, seed: r.seed, totalRounds: r.rounds,
+  return TournamentSummary.parse({
+    id: r.id, name: r.name, arena: r.arena, status: r.status, seed: r.seed, totalRounds: r.rounds,
     createdAt: r.created_at, finishedAt: r.finished_at, winner: r.winner, runDir: r.run_dir,
-  };
+  });
+}
+
+function toMatch(m: MatchDbRow): MatchRow {
+  return MatchRow.parse({
+    matchId: m.match_id,
+    round: m.round,
+    sim: m.sim,
+    seed: m.seed,
+    players: JSON.parse(m.players_json),
+    ranks: m.ranks_json === null ? null : JSON.parse(m.ranks_json),
+    winner: m.winner,
+    turns: m.turns,
+    reason: m.reason,
+    faults: m.faults_json === null ? [] : JSON.parse(m.faults_json),
+    replay: m.replay,
+    ms: m.ms,
+  });
 }

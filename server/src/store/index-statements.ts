@@ -54,6 +54,7 @@ export function prepare(db: Database.Database) {
                    WHERE @arena IS NULL OR t.arena = @arena ORDER BY p.rowid`),
     roundResults: s(`SELECT r.*, t.arena FROM rounds r JOIN tournaments t ON t.id = r.tournament_id
                      WHERE @arena IS NULL OR t.arena = @arena ORDER BY t.created_at, t.id, r.round`),
+    match: s(`SELECT * FROM matches WHERE tournament_id = @id AND match_id = @match`),
     matches: s(`SELECT * FROM matches WHERE tournament_id = @id AND (@round IS NULL OR round = @round)
                 ORDER BY round, sim, match_id LIMIT @limit OFFSET @offset`),
     edits: s(`SELECT * FROM edits WHERE tournament_id = ? ORDER BY round, player`),

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tournamentEvents, withoutFrames } from './events.fixture.ts';
-import { CONFIG_FILE, EVENTS_FILE, RunLog, RunLogError, readRunLog } from './run-log.ts';
+import { EVENTS_FILE, RunFolder } from './run-folder.ts';
+import { type RunLog, RunLogError } from './run-log.ts';
+
+const openLog = (runDir: string, frames = false): RunLog => new RunFolder(runDir).openLog({ frames });
+const readRunLog = (runDir: string) => new RunFolder(runDir).readEvents();
 
 const root = mkdtempSync(join(tmpdir(), 'codearena-runlog-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -12,7 +16,7 @@ const freshDir = (): string => join(root, `run-${n++}`);
 
 function writeLog(runDir: string, frames = false): ReturnType<typeof tournamentEvents> {
   const events = tournamentEvents({ runDir });
-  const log = new RunLog(runDir, { frames });
+  const log = openLog(runDir, frames);
   for (const e of events) log.append(e);
   log.close();
   return events;
@@ -38,7 +42,7 @@ describe('RunLog', () => {
     const dir = freshDir();
     const [started, , , , , , , , , , frame] = tournamentEvents({ runDir: dir });
     expect(frame?.type).toBe('match.frame');
-    const log = new RunLog(dir);
+    const log = openLog(dir);
     expect(log.append(started!)).toBe(true);
     expect(log.append(frame!)).toBe(false);
     log.close();
@@ -49,27 +53,19 @@ describe('RunLog', () => {
     const dir = freshDir();
     const events = withoutFrames(tournamentEvents({ runDir: dir }));
     const half = Math.floor(events.length / 2);
-    const first = new RunLog(dir);
+    const first = openLog(dir);
     events.slice(0, half).forEach((e) => first.append(e));
     first.close();
-    const second = new RunLog(dir);
+    const second = openLog(dir);
     events.slice(half).forEach((e) => second.append(e));
     second.close();
     expect(readRunLog(dir)).toEqual(events);
   });
 
-  it('writes the config next to the log', () => {
-    const dir = freshDir();
-    const log = new RunLog(dir);
-    log.writeConfig({ tournament: { rounds: 2 } });
-    log.close();
-    expect(JSON.parse(readFileSync(join(dir, CONFIG_FILE), 'utf8'))).toEqual({ tournament: { rounds: 2 } });
-  });
-
   it('keeps every one of 20,000 events written one write at a time', () => {
     const dir = freshDir();
     const template = tournamentEvents({ runDir: dir }).find((e) => e.type === 'match.finished')!;
-    const log = new RunLog(dir);
+    const log = openLog(dir);
     const count = 20_000;
     for (let i = 0; i < count; i++) log.append({ ...template, seq: i });
     log.close();
@@ -89,7 +85,7 @@ describe('readRunLog after a crash', () => {
     const dir = freshDir();
     const events = withoutFrames(tournamentEvents({ runDir: dir }));
     const file = join(dir, EVENTS_FILE);
-    new RunLog(dir).close();
+    openLog(dir).close();
     writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n'));
     expect(readRunLog(dir)).toEqual(events);
   });
@@ -99,16 +95,16 @@ describe('readRunLog after a crash', () => {
     const events = withoutFrames(tournamentEvents({ runDir: dir }));
     const file = join(dir, EVENTS_FILE);
     const last = events.pop()!;
-    new RunLog(dir).close();
+    openLog(dir).close();
     writeFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n{"seq":12,"ts":`);
-    const log = new RunLog(dir);
+    const log = openLog(dir);
     log.append(last);
     log.close();
     expect(readRunLog(dir)).toEqual([...events, last]);
 
     // Same when the torn file ends in a whole event without its newline.
     writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n'));
-    const again = new RunLog(dir);
+    const again = openLog(dir);
     again.append(last);
     again.close();
     expect(readRunLog(dir)).toEqual([...events, last]);

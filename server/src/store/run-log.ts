@@ -1,12 +1,9 @@
 // The JSONL event log of one run: the source of truth. The SQLite index, resume after a crash
-// and late web viewers are all rebuilt from it, so nothing emitted may be lost.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+// and late web viewers are all rebuilt from it, so nothing emitted may be lost. One line parser
+// serves the reader, the torn-tail repair and the live tailer. RunFolder says where the file is.
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Event } from '@codearena/protocol';
-
-export const EVENTS_FILE = 'events.jsonl';
-/** The resolved tournament config of a run, written before `tournament.started`; the index stores it. */
-export const CONFIG_FILE = 'config.json';
 
 export interface RunLogOptions {
   /**
@@ -20,16 +17,14 @@ export interface RunLogOptions {
 const CHECKPOINTS = new Set<Event['type']>(['round.finished', 'tournament.finished']);
 
 export class RunLog {
-  readonly path: string;
   private fd: number | undefined;
   private readonly frames: boolean;
 
-  /** Opens (creating if needed) `<runDir>/events.jsonl` for appending; a torn last line is repaired. */
-  constructor(readonly runDir: string, options: RunLogOptions = {}) {
+  /** Opens (creating if needed) the log file for appending; a torn last line is repaired. */
+  constructor(readonly path: string, options: RunLogOptions = {}) {
     this.frames = options.frames ?? false;
-    mkdirSync(runDir, { recursive: true });
-    this.path = join(runDir, EVENTS_FILE);
-    this.fd = openSync(this.path, 'a+');
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(path, 'a+');
     repairTail(this.fd);
   }
 
@@ -51,13 +46,6 @@ export class RunLog {
     if (this.fd !== undefined) fsyncSync(this.fd);
   }
 
-  /** Writes the run's resolved config next to the log, atomically (rename), for the index. */
-  writeConfig(config: unknown): void {
-    const file = join(this.runDir, CONFIG_FILE);
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(config, null, 2)}\n`);
-    renameSync(`${file}.tmp`, file);
-  }
-
   close(): void {
     if (this.fd === undefined) return;
     fsyncSync(this.fd);
@@ -71,11 +59,10 @@ export class RunLogError extends Error {
 }
 
 /**
- * All events of a run, validated. A last line cut off by a crash mid-write is ignored (its event
+ * All events of a log file, validated. A last line cut off by a crash mid-write is ignored (its event
  * was never fully emitted); a bad line anywhere else means the log is damaged and throws.
  */
-export function readRunLog(runDir: string): Event[] {
-  const file = join(runDir, EVENTS_FILE);
+export function readEventLog(file: string): Event[] {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -89,12 +76,12 @@ export function readRunLog(runDir: string): Event[] {
   const events: Event[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
-    const parsed = parseLine(line);
+    const parsed = parseEventLine(line);
     if (!parsed.ok) throw new RunLogError(`${file}:${i + 1}: ${parsed.error}`);
     events.push(parsed.event);
   });
   if (tail.trim() !== '') {
-    const parsed = parseLine(tail);
+    const parsed = parseEventLine(tail);
     // Complete JSON without its newline is a whole event (the crash came between the two).
     if (parsed.ok) events.push(parsed.event);
   }
@@ -103,7 +90,8 @@ export function readRunLog(runDir: string): Event[] {
 
 type Parsed = { ok: true; event: Event } | { ok: false; error: string };
 
-function parseLine(line: string): Parsed {
+/** One line of the log, validated; never throws. */
+export function parseEventLine(line: string): Parsed {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -125,7 +113,7 @@ function repairTail(fd: number): void {
   if (size === 0) return;
   const { start, fragment } = lastLine(fd, size);
   if (fragment.length === 0) return;
-  if (parseLine(fragment.toString('utf8')).ok) writeAll(fd, Buffer.from('\n'));
+  if (parseEventLine(fragment.toString('utf8')).ok) writeAll(fd, Buffer.from('\n'));
   else ftruncateSync(fd, start);
 }
 
@@ -152,4 +140,63 @@ function lastLine(fd: number, size: number): { start: number; fragment: Buffer }
 function writeAll(fd: number, buf: Buffer): void {
   let off = 0;
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+const MAX_READ = 16 << 20;
+
+/**
+ * Follows a log as it grows: each `read` returns the complete lines appended since the last one,
+ * parsed. A line still being written waits for its newline; a damaged line is skipped and counted
+ * (a live view must keep going; readRunLog is the strict reader).
+ */
+export class EventsTail {
+  private offset = 0;
+  /** Bytes after the last complete line (kept as bytes: a read may end inside a UTF-8 character). */
+  private partial: Buffer = Buffer.alloc(0);
+  /** Damaged lines skipped so far. */
+  badLines = 0;
+
+  constructor(readonly path: string) {}
+
+  /** True once something was read (the file existed). */
+  get started(): boolean {
+    return this.offset > 0;
+  }
+
+  /** New events since the last call; [] while the file does not exist yet. Throws only on I/O errors. */
+  read(): Event[] {
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch {
+      return []; // not written yet
+    }
+    let bytes: Buffer;
+    try {
+      const size = fstatSync(fd).size;
+      if (size < this.offset) return []; // rewritten under us: keep what we have
+      // Bounded: a huge log is taken in slices over several reads, not one allocation.
+      const buf = Buffer.alloc(Math.min(size - this.offset, MAX_READ));
+      let read = 0;
+      while (read < buf.length) {
+        const n = readSync(fd, buf, read, buf.length - read, this.offset + read);
+        if (n === 0) break;
+        read += n;
+      }
+      this.offset += read;
+      bytes = Buffer.concat([this.partial, buf.subarray(0, read)]);
+    } finally {
+      closeSync(fd);
+    }
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    this.partial = Buffer.from(bytes.subarray(end));
+    const events: Event[] = [];
+    for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const parsed = parseEventLine(line);
+      if (parsed.ok) events.push(parsed.event);
+      else this.badLines++;
+    }
+    return events;
+  }
 }

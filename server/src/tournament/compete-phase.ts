@@ -1,8 +1,6 @@
 // One round's compete phase: a hardened container per player (its code read-only), the arena's
 // validation inside it, then the round's sims among the valid codebases.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Arena } from '@codearena/protocol';
+import { type Arena, type Replay, matchIdOf } from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
 import { SIM_ATTEMPTS, playSeries } from '../compete/series.ts';
@@ -10,7 +8,7 @@ import { validateOnWorkingInfra } from '../compete/validate.ts';
 import { infraError } from '../sandbox/infra-error.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import { type RoundScore, scoreRound } from './round-result.ts';
-import type { RunLayout } from './run-layout.ts';
+import type { RunFolder } from '../store/run-folder.ts';
 
 export interface CompeteInput {
   round: number;
@@ -24,7 +22,7 @@ export interface CompeteInput {
   mode: RuntimeMode;
   limits: SandboxLimits;
   bus: EventBus;
-  layout: RunLayout;
+  layout: RunFolder;
   signal: AbortSignal;
   /** Emit a match.frame event every n turns (live viewers); 0 = none. */
   frameEvery: number;
@@ -78,18 +76,18 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
         onVoid: (sim, _seed, problem, attempt) =>
           bus.emit({ type: 'fault', scope: 'system', round, player: null, fault: { kind: 'crash', detail: `infrastructure: sim ${sim} voided, not scored (play ${attempt} of ${SIM_ATTEMPTS}): ${problem}` } }),
         onMatchStart: (sim, seed) =>
-          bus.emit({ type: 'match.started', round, matchId: matchId(round, sim), sim, seed, players: playing.map((p) => p.name) }),
+          bus.emit({ type: 'match.started', round, matchId: matchIdOf({ round, sim }), sim, seed, players: playing.map((p) => p.name) }),
         onFrame: c.frameEvery > 0
-          ? (sim, turn, frame) => { if (turn % c.frameEvery === 0) bus.emit({ type: 'match.frame', round, matchId: matchId(round, sim), turn, frame }); }
+          ? (sim, turn, frame) => { if (turn % c.frameEvery === 0) bus.emit({ type: 'match.frame', round, matchId: matchIdOf({ round, sim }), turn, frame }); }
           : undefined,
         onMatchEnd: (sim, seed, r) => {
-          const replay = c.layout.replay(round, sim);
-          mkdirSync(dirname(replay), { recursive: true });
           const players = playing.map((p) => p.name);
-          writeFileSync(replay, JSON.stringify({ arena: c.arena.manifest.id, round, sim, seed, players, ranks: r.ranks, winner: r.winner, reason: r.reason, turns: r.turns, faults: r.faults, frames: r.frames }));
+          const replay = c.layout.writeReplay({
+            arena: c.arena.manifest.id, round, sim, seed, players, ranks: r.ranks, winner: r.winner, reason: r.reason, turns: r.turns, faults: r.faults, frames: r.frames,
+          } satisfies Replay);
           r.frames = []; // the file has them; keep memory flat over long rounds
           bus.emit({
-            type: 'match.finished', round, matchId: matchId(round, sim), sim, seed, players, ranks: r.ranks, winner: r.winner,
+            type: 'match.finished', round, matchId: matchIdOf({ round, sim }), sim, seed, players, ranks: r.ranks, winner: r.winner,
             turns: r.turns, reason: r.reason, faults: r.faults, replay, ms: Math.round(r.ms),
           });
           for (const f of r.faults) {
@@ -104,5 +102,3 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
     await Promise.all(runtimes.map((rt) => rt.dispose()));
   }
 }
-
-export const matchId = (round: number, sim: number) => `r${round}-s${sim}`;

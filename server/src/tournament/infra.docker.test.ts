@@ -3,7 +3,7 @@
 // never stay up. Infrastructure is never scored: a spoiled sim is replayed, a round that cannot
 // be played is aborted unscored, and no bot is blamed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -15,9 +15,8 @@ import { FIXTURE_BOTS } from '../paths.ts';
 import { listContainers, removeContainers } from '../sandbox/cleanup.ts';
 import { LABEL_ROLE, LABEL_RUN, docker } from '../sandbox/docker-client.ts';
 import { InfraError } from '../sandbox/infra-error.ts';
-import { readRunLog } from '../store/run-log.ts';
+import { RunFolder } from '../store/run-folder.ts';
 import { competePhase } from './compete-phase.ts';
-import { runLayout } from './run-layout.ts';
 import { runTournament } from './tournament.ts';
 
 let runsDir: string;
@@ -52,7 +51,7 @@ describe('a round with no sims', () => {
     });
     expect(s.status).toBe('finished');
     expect(s.rounds.map((r) => [r.round, r.sims, r.winner, r.forfeited])).toEqual([[0, 0, 'a', ['b']], [1, 0, 'a', ['b']]]);
-    for (const r of [0, 1]) expect(JSON.parse(readFileSync(join(s.runDir, 'rounds', String(r), 'results.json'), 'utf8')).winner).toBe('a');
+    for (const r of [0, 1]) expect(new RunFolder(s.runDir).readRoundResults(r)?.winner).toBe('a');
     expect(s.winner).toBe('a');
   });
 
@@ -65,7 +64,7 @@ describe('a round with no sims', () => {
     });
     expect(s.status).toBe('finished');
     expect(s.rounds.map((r) => [r.sims, r.winner, r.forfeited])).toEqual([[0, 'a', ['b']], [0, 'a', ['b']]]);
-    expect(existsSync(join(s.runDir, 'rounds', '1', 'results.json'))).toBe(true);
+    expect(new RunFolder(s.runDir).readRoundResults(1)).not.toBeNull();
   });
 
   it('refuses limits.cpus above the Docker host\'s CPUs up front, naming the field', async () => {
@@ -89,7 +88,7 @@ describe('infrastructure failures are not bot faults', () => {
     const r = competePhase({
       round: 0, arena, args: arena.parseArgs({}), players: [{ name: 'a', codeDir: starter }, { name: 'b', codeDir: starter }],
       sims: 2, concurrency: 1, seed: 1, deadlineMs: 500, mode: 'docker', limits: { memoryMb: 256, cpus: 64, pids: 64 },
-      bus, layout: runLayout(join(runsDir, bus.tournamentId)), signal: new AbortController().signal, frameEvery: 0,
+      bus, layout: new RunFolder(join(runsDir, bus.tournamentId)), signal: new AbortController().signal, frameEvery: 0,
     });
     await expect(r).rejects.toThrow(InfraError);
     await expect(r).rejects.toThrow(/sandbox did not start/);
@@ -112,7 +111,7 @@ describe('infrastructure failures are not bot faults', () => {
     });
     await removal;
     expect(removal).not.toBeNull();
-    const events = readRunLog(s.runDir);
+    const events = new RunFolder(s.runDir).readEvents();
     expect(s.status).toBe('finished');
     const played = of(events, 'match.finished').map((e) => e.matchId);
     expect(played).toEqual(['r0-s0', 'r0-s1', 'r0-s2', 'r1-s0', 'r1-s1', 'r1-s2']);
@@ -148,12 +147,12 @@ describe('infrastructure failures are not bot faults', () => {
       stream.destroy();
       await Promise.all(removals);
     }
-    const events = readRunLog(s.runDir);
+    const events = new RunFolder(s.runDir).readEvents();
     expect(s.status).toBe('aborted');
     expect(s.abortReason).toBe('infrastructure');
     expect(s.winner).toBeNull();
     expect(of(events, 'round.finished')).toEqual([]);
-    expect(existsSync(join(s.runDir, 'rounds', '0', 'results.json'))).toBe(false);
+    expect(new RunFolder(s.runDir).readRoundResults(0)).toBeNull();
     expect(of(events, 'validation').filter((v) => !v.ok)).toEqual([]);
     expect(of(events, 'fault').filter((e) => e.scope !== 'system')).toEqual([]);
     const last = of(events, 'fault').at(-1)!;

@@ -1,15 +1,15 @@
 // Whole tournaments with real Docker, real git and real SQLite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Event, type EventOf, TournamentConfig } from '@codearena/protocol';
 import { FIXTURE_BOTS } from '../paths.ts';
 import { listContainers } from '../sandbox/cleanup.ts';
 import { StoreIndex } from '../store/index-db.ts';
-import { readRunLog } from '../store/run-log.ts';
-import { runTournament, type TournamentSummary } from './tournament.ts';
+import { RunFolder } from '../store/run-folder.ts';
+import { runTournament, type TournamentOutcome } from './tournament.ts';
 
 let runsDir: string;
 let store: StoreIndex;
@@ -38,12 +38,12 @@ const config = (over: Partial<Record<string, unknown>> = {}) =>
 const of = <T extends Event['type']>(events: Event[], t: T) => events.filter((e): e is EventOf<T> => e.type === t);
 
 describe('tournament', () => {
-  let summary: TournamentSummary;
+  let summary: TournamentOutcome;
   let events: Event[];
 
   beforeAll(async () => {
     summary = await runTournament({ config: config(), rawConfig: '# test\n', runsDir, store });
-    events = readRunLog(summary.runDir);
+    events = new RunFolder(summary.runDir).readEvents();
   });
 
   it('plays round 0 and every round to the end', () => {
@@ -84,11 +84,11 @@ describe('tournament', () => {
   });
 
   it('writes results, replays with frames, Elo updates and the index', () => {
-    const results = JSON.parse(readFileSync(join(summary.runDir, 'rounds', '1', 'results.json'), 'utf8'));
-    expect(results.forfeited).toEqual(['broken']);
+    const folder = new RunFolder(summary.runDir);
+    expect(folder.readRoundResults(1)?.forfeited).toEqual(['broken']);
     const finished = of(events, 'match.finished');
     expect(finished).toHaveLength(12);
-    const replay = JSON.parse(readFileSync(finished[0]!.replay, 'utf8'));
+    const replay = folder.readReplay(finished[0]!)!;
     expect(replay.frames.length).toBe(finished[0]!.turns + 1);
     expect(of(events, 'rating.updated').map((e) => e.round)).toEqual([1, 2]);
     const detail = store.getTournament(summary.id)!;
@@ -105,7 +105,7 @@ describe('tournament', () => {
       });
     const games = async (c: number) => {
       const s = await runTournament({ config: noops(c), rawConfig: '', runsDir });
-      return of(readRunLog(s.runDir), "match.finished").map((e) => [e.matchId, e.seed, e.winner, e.turns, JSON.stringify(e.ranks)]).sort();
+      return of(new RunFolder(s.runDir).readEvents(), "match.finished").map((e) => [e.matchId, e.seed, e.winner, e.turns, JSON.stringify(e.ranks)]).sort();
     };
     const first = await games(1);
     expect(await games(2)).toEqual(first);

@@ -1,8 +1,8 @@
 // The round loop. Round 0 plays the starting codebases as a baseline; rounds 1..R are edit →
 // validate → compete. It knows nothing of Docker or HTTP beyond the phases it calls, and
 // every step is an event on the bus (the JSONL log, the index and the CLI listen).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { TournamentConfig } from '@codearena/protocol';
+import { readFileSync } from 'node:fs';
+import type { EventOf, RoundRow, TournamentConfig, TournamentStatus } from '@codearena/protocol';
 import { EventBus, type Listener } from '../bus/event-bus.ts';
 import { getArena } from '../arenas.ts';
 import type { RuntimeMode } from '../compete/runtime.ts';
@@ -16,11 +16,10 @@ import { isInfraError } from '../sandbox/infra-error.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { hostLimitIssues } from '../sandbox/host-limits.ts';
 import { ConfigError } from '../config/config-error.ts';
-import { RunLog } from '../store/run-log.ts';
+import { RunFolder, newRunId } from '../store/run-folder.ts';
 import type { StoreIndex } from '../store/index-db.ts';
 import { competePhase } from './compete-phase.ts';
 import { tournamentWinner } from './round-result.ts';
-import { newRunId, runLayout } from './run-layout.ts';
 
 export interface TournamentOptions {
   config: TournamentConfig;
@@ -36,23 +35,17 @@ export interface TournamentOptions {
   runId?: string;
 }
 
-export interface RoundSummary {
-  round: number;
-  winner: string | null;
-  simWins: Record<string, number>;
-  ties: number;
-  sims: number;
-  forfeited: string[];
-  edits: Record<string, string>;
-}
+/** A round as the CLI's rounds table shows it: the index's row without ratings, with edit exits. */
+export type RoundSummary = Omit<RoundRow, 'ratings'> & { edits: Record<string, string> };
 
-export interface TournamentSummary {
+/** What runTournament returns (the index's TournamentSummary is the stored view of the same run). */
+export interface TournamentOutcome {
   id: string;
   runDir: string;
-  status: 'finished' | 'aborted';
+  status: Exclude<TournamentStatus, 'running'>;
   /** Why it was aborted: a stop request, or infrastructure that stayed down (the round in
    *  progress is then not scored; `infraProblem` names what failed). */
-  abortReason?: 'interrupted' | 'infrastructure';
+  abortReason?: EventOf<'tournament.finished'>['reason'];
   infraProblem?: string;
   winner: string | null;
   roundWins: Record<string, number>;
@@ -60,14 +53,14 @@ export interface TournamentSummary {
   rounds: RoundSummary[];
 }
 
-export async function runTournament(o: TournamentOptions): Promise<TournamentSummary> {
+export async function runTournament(o: TournamentOptions): Promise<TournamentOutcome> {
   const { config } = o;
   const entry = getArena(config.arena.id);
   const { arena } = entry;
   const args = arena.parseArgs(config.arena.args);
   const name = config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`;
   const id = o.runId ?? newRunId(name);
-  const layout = runLayout(`${o.runsDir}/${id}`);
+  const layout = new RunFolder(`${o.runsDir}/${id}`);
   const signal = o.signal ?? new AbortController().signal;
   const mode = o.mode ?? 'docker';
   const limits = sandboxLimitsFrom(config.limits);
@@ -83,10 +76,8 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
     if (issues.length) throw new ConfigError('config', issues);
   }
 
-  mkdirSync(layout.roundsDir, { recursive: true });
-  writeFileSync(layout.configYaml, o.rawConfig);
-  const log = new RunLog(layout.runDir);
-  log.writeConfig(config);
+  layout.writeConfig(config, o.rawConfig);
+  const log = layout.openLog();
   const bus = new EventBus(id);
   bus.subscribe((e) => log.append(e));
   if (o.store) {
@@ -135,9 +126,7 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
         mode, limits, bus, layout, signal, frameEvery: o.frameEvery ?? 1,
       });
       if (signal.aborted) throw new Aborted();
-      // A round without sims (forfeits) has no replay folder yet.
-      mkdirSync(layout.roundDir(r), { recursive: true });
-      writeFileSync(layout.roundResults(r), `${JSON.stringify({ round: r, ...result }, null, 2)}\n`);
+      layout.writeRoundResults({ round: r, ...result });
       bus.emit({
         type: 'round.finished', round: r, simWins: result.simWins, ties: result.ties, sims: result.sims,
         winner: result.winner, forfeited: result.forfeited,
@@ -176,7 +165,7 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentSum
 class Aborted extends Error {}
 
 /** Transparent tournaments: each player may read the others' code as of the previous round. */
-async function snapshotOpponents(names: string[], round: number, layout: ReturnType<typeof runLayout>, gitFor: (player: string) => GitOptions) {
+async function snapshotOpponents(names: string[], round: number, layout: RunFolder, gitFor: (player: string) => GitOptions) {
   await Promise.all(names.map((n) => exportTag(layout.repo(n), `round-${round}`, layout.snapshot(round, n), gitFor(n))));
   return new Map(names.map((n) => [n, names.filter((m) => m !== n).map((m) => ({ name: m, dir: layout.snapshot(round, m) }))]));
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type EditContext, LimitsConfig, type StepExtra, type Workspace, type WorkspaceExec } from '@codearena/protocol';
 import { repoFiles } from '@codearena/server/edit/repo-files.ts';
 import { repoQuotaFrom } from '@codearena/server/edit/repo-quota.ts';
+import { RunFolder } from '@codearena/server/store/run-folder.ts';
 
 export interface RecordedStep extends StepExtra {
   step: number;
@@ -21,6 +22,8 @@ export interface HostContext {
   dir: string;
   repoDir: string;
   logsDir: string;
+  /** The run folder whose rounds/ is `logsDir`: tests write earlier rounds' logs through it. */
+  folder: RunFolder;
   abort: AbortController;
   git(...args: string[]): string;
   dispose(): void;
@@ -29,7 +32,8 @@ export interface HostContext {
 export function hostContext(o: { files?: Record<string, string>; round?: number; editSeconds?: number } = {}): HostContext {
   const dir = mkdtempSync(join(tmpdir(), 'codearena-llm-'));
   const repoDir = join(dir, 'repo');
-  const logsDir = join(dir, 'rounds');
+  const folder = new RunFolder(dir);
+  const logsDir = folder.roundsDir;
   mkdirSync(repoDir, { recursive: true });
   mkdirSync(logsDir, { recursive: true });
   for (const [f, text] of Object.entries(o.files ?? { 'params.json': '{"speed": 1}\n', 'run': '#!/bin/sh\necho up\n' })) {
@@ -45,13 +49,13 @@ export function hostContext(o: { files?: Record<string, string>; round?: number;
   const abort = new AbortController();
   const ctx: EditContext = {
     tournamentId: 't', round: o.round ?? 1, rounds: 3, player: 'alice', arenaId: 'battlesnake', brief: '# Brief\nWin the game.',
-    repo: repoFiles(repoDir, repoQuotaFrom(LimitsConfig.parse({}))), logsDir, scratchDir: join(dir, 'scratch'), opponents: [], seed: 1,
+    repo: repoFiles(repoDir, repoQuotaFrom(LimitsConfig.parse({}))), logsDir, logs: folder.roundLogs(), scratchDir: join(dir, 'scratch'), opponents: [], seed: 1,
     deadline: Date.now() + (o.editSeconds ?? 60) * 1000, signal: abort.signal,
     step: (action, output, extra = {}) => void steps.push({ step: steps.length + 1, action, output, ...extra }),
     selfPlay: () => Promise.reject(new Error('no self-play in loop tests')),
     workspace: async () => hostWorkspace(repoDir),
   };
-  return { ctx, steps, dir, repoDir, logsDir, abort, git, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { ctx, steps, dir, repoDir, logsDir, folder, abort, git, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export function hostWorkspace(repoDir: string): Workspace {

@@ -1,0 +1,81 @@
+// The files of a run folder (runs/<id>/), one schema each. The tournament writes them, the index,
+// the web view, agents and resume read them; writers check with `satisfies`, readers parse.
+// config.json is TournamentConfig (config.ts) and events.jsonl holds Event lines (events.ts).
+import { z } from 'zod';
+import { FaultKind } from './arena.ts';
+
+/** A player's faults of one kind in one sim, counted (the first detail kept). */
+export const FaultCount = z.object({ player: z.string(), kind: FaultKind, count: z.number().int(), detail: z.string() });
+export type FaultCount = z.infer<typeof FaultCount>;
+
+/** Diff metadata of a round's commit (players/<p>/diffs/round-<r>.diff holds the text). */
+export const DiffStat = z.object({ files: z.number().int(), insertions: z.number().int(), deletions: z.number().int() });
+export type DiffStat = z.infer<typeof DiffStat>;
+
+/** Which sim of which round a match is; its id `r{round}-s{sim}` is only ever built and read here. */
+export interface MatchRef {
+  round: number;
+  sim: number;
+}
+export const matchIdOf = (m: MatchRef): string => `r${m.round}-s${m.sim}`;
+export function parseMatchId(id: string): MatchRef | null {
+  const m = /^r(\d+)-s(\d+)$/.exec(id);
+  return m ? { round: Number(m[1]), sim: Number(m[2]) } : null;
+}
+
+/** rounds/<r>/results.json: the scored round (round 0 included). */
+export const RoundResultsFile = z.object({
+  round: z.number().int(),
+  simWins: z.record(z.string(), z.number().int()),
+  ties: z.number().int(),
+  sims: z.number().int(),
+  winner: z.string().nullable(),
+  /** 1 = best; equal numbers tie (forfeiters rank below everyone who played). */
+  ranks: z.record(z.string(), z.number().int()),
+  forfeited: z.array(z.string()),
+  validations: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string() })),
+});
+export type RoundResultsFile = z.infer<typeof RoundResultsFile>;
+
+/** rounds/<r>/sims/<i>.json: a whole match, every frame. */
+export const Replay = z.object({
+  arena: z.string(),
+  round: z.number().int(),
+  sim: z.number().int(),
+  seed: z.number().int(),
+  players: z.array(z.string()),
+  ranks: z.record(z.string(), z.number().int()),
+  winner: z.string().nullable(),
+  reason: z.string(),
+  /** Absent from replays written before they were recorded. */
+  turns: z.number().int().optional(),
+  faults: z.array(FaultCount).optional(),
+  frames: z.array(z.unknown()),
+});
+export type Replay = z.infer<typeof Replay>;
+
+/** One line of players/<name>/trajectory/round-<r>.jsonl. Agents may add fields of their own. */
+export const TrajectoryStep = z.looseObject({
+  step: z.number().int(),
+  ts: z.number(),
+  action: z.string(),
+  output: z.string(),
+  costUsd: z.number().optional(),
+  ms: z.number().optional(),
+  tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(),
+  thought: z.string().optional(),
+  /** The conversation messages this step added (kept here only, not in the edit.step event). */
+  messages: z.array(z.unknown()).optional(),
+});
+export type TrajectoryStep = z.infer<typeof TrajectoryStep>;
+
+/**
+ * Earlier rounds' logs as an agent reads them on the host (the workspace mounts the same folder
+ * at /logs/rounds). Missing or damaged files read as null / are skipped, never throw.
+ */
+export interface RoundLogs {
+  results(round: number): RoundResultsFile | null;
+  /** Sim numbers with a replay in the round, ascending. */
+  sims(round: number): number[];
+  replay(round: number, sim: number): Replay | null;
+}
