@@ -11,7 +11,9 @@ export default function setup() {
   const filter = `label=codearena.session=${session}`;
   const removeNow = () => {
     try {
-      const ids = execFileSync('docker', ['ps', '-aq', '--filter', filter], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      const ids = execFileSync('docker', ['ps', '-aq', '--filter', filter], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean);
       if (ids.length) execFileSync('docker', ['rm', '-f', ...ids], { stdio: 'ignore' });
     } catch {
       /* no daemon: nothing to clean */
@@ -36,7 +38,9 @@ export default function setup() {
     }
     if (left.length) {
       removeNow();
-      throw new Error(`the test suite left ${left.length} codearena container(s): ${left.map((c) => c.Labels['codearena.role']).join(', ')}`);
+      throw new Error(
+        `the test suite left ${left.length} codearena container(s): ${left.map((c) => c.Labels['codearena.role']).join(', ')}`,
+      );
     }
   };
 }

@@ -5,7 +5,9 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 function fromDeb822(text) {
   for (const stanza of text.split(/\n\s*\n/)) {
     const field = (name) => stanza.match(new RegExp(`^${name}:\\s*(.+)$`, 'mi'))?.[1].trim();
-    const uris = field('URIs'), suites = field('Suites') ?? '', types = field('Types') ?? 'deb';
+    const uris = field('URIs'),
+      suites = field('Suites') ?? '',
+      types = field('Types') ?? 'deb';
     if (!uris || !types.split(/\s+/).includes('deb')) continue;
     if (suites.split(/\s+/).some((s) => /^[a-z]+$/.test(s)) && !/security/.test(uris)) return uris.split(/\s+/)[0];
   }
@@ -17,12 +19,19 @@ function fromList(text) {
 }
 const dir = '/etc/apt/sources.list.d';
 const files = [
-  ...(existsSync(dir) ? readdirSync(dir).filter((f) => /\.(sources|list)$/.test(f)).map((f) => `${dir}/${f}`) : []),
+  ...(existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.(sources|list)$/.test(f))
+        .map((f) => `${dir}/${f}`)
+    : []),
   '/etc/apt/sources.list',
 ].filter((f) => existsSync(f));
 for (const f of files) {
   const text = readFileSync(f, 'utf8');
   const found = f.endsWith('.sources') ? fromDeb822(text) : fromList(text);
-  if (found && /debian/.test(found)) { console.log(found); process.exit(0); }
+  if (found && /debian/.test(found)) {
+    console.log(found);
+    process.exit(0);
+  }
 }
 process.exit(1);

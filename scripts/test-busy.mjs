@@ -19,7 +19,8 @@ if (setup.status !== 0) process.exit(setup.status ?? 1);
 const count = PER_CORE * availableParallelism();
 // A pure CPU loop: no I/O, no memory, so it competes for the cores and nothing else. It also
 // exits when this script is gone (re-parented), should the script itself be killed with -9.
-const LOOP = 'const p = process.ppid; for (;;) { for (let i = 0; i < 1e8; i++); if (process.ppid !== p) process.exit(); }';
+const LOOP =
+  'const p = process.ppid; for (;;) { for (let i = 0; i < 1e8; i++); if (process.ppid !== p) process.exit(); }';
 const busy = Array.from({ length: count }, () => spawn(process.execPath, ['-e', LOOP], { stdio: 'ignore' }));
 const stopBusy = () => {
   for (const b of busy) {
@@ -36,7 +37,10 @@ process.on('exit', stopBusy);
 console.error(`[test:busy] ${count} busy processes (${PER_CORE} per core): ${busy.map((b) => b.pid).join(' ')}`);
 
 const started = Date.now();
-const suite = spawn(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...extra], { cwd: ROOT, stdio: 'inherit' });
+const suite = spawn(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...extra], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 let signalled = null;
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
@@ -49,7 +53,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 suite.on('exit', (code, signal) => {
   stopBusy();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  console.error(`[test:busy] suite ${signalled ? 'interrupted' : code === 0 ? 'passed' : 'failed'} under load in ${minutes} min`);
+  console.error(
+    `[test:busy] suite ${signalled ? 'interrupted' : code === 0 ? 'passed' : 'failed'} under load in ${minutes} min`,
+  );
   if (signalled || signal) process.exit(130);
   process.exit(code ?? 1);
 });

@@ -5,7 +5,9 @@ import { Event, PlayerInfo } from './events.ts';
 import { FaultCount, TrajectoryStep } from './run-files.ts';
 
 /** Tournament ids are run folder names: 20261125-071700-demo-3f9a. */
-export const TournamentId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/, 'a run id such as 20261125-071700-demo-3f9a');
+export const TournamentId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/, 'a run id such as 20261125-071700-demo-3f9a');
 export const MatchId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'a match id such as r1-s0');
 
 export const TournamentStatus = z.enum(['running', 'finished', 'aborted']);
@@ -124,7 +126,11 @@ export const DiffPayload = z.object({
 });
 export type DiffPayload = z.infer<typeof DiffPayload>;
 
-export const TrajectoryPayload = z.object({ player: z.string(), round: z.number().int(), steps: z.array(TrajectoryStep) });
+export const TrajectoryPayload = z.object({
+  player: z.string(),
+  round: z.number().int(),
+  steps: z.array(TrajectoryStep),
+});
 export type TrajectoryPayload = z.infer<typeof TrajectoryPayload>;
 
 export const GroupBy = z.enum(['player', 'agent']);
@@ -168,11 +174,18 @@ export const LeaderboardPayload = z.object({
     games: z.array(z.array(z.number().int())),
   }),
   /** Bradley–Terry point ratings refitted on the first `rounds` rounds (oldest first). */
-  history: z.array(z.object({ rounds: z.number().int(), label: z.string(), ratings: z.record(z.string(), z.number()) })),
+  history: z.array(
+    z.object({ rounds: z.number().int(), label: z.string(), ratings: z.record(z.string(), z.number()) }),
+  ),
 });
 export type LeaderboardPayload = z.infer<typeof LeaderboardPayload>;
 
-export const ArenaInfo = z.object({ id: z.string(), name: z.string(), description: z.string(), players: z.object({ min: z.number(), max: z.number() }) });
+export const ArenaInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  players: z.object({ min: z.number(), max: z.number() }),
+});
 export type ArenaInfo = z.infer<typeof ArenaInfo>;
 
 export const ApiError = z.object({
@@ -262,4 +275,3 @@ export const Preview = z.object({
   frame: z.unknown(),
 });
 export type Preview = z.infer<typeof Preview>;
-

@@ -18,7 +18,8 @@ export function defineArena<State, Move, Args>(spec: ArenaSpec<State, Move, Args
   const need = (hook: keyof ArenaSpec<State, Move, Args>, present: unknown) => {
     if (!present) throw new Error(`arena ${id}: ${manifest.botKind} arenas must define ${String(hook)}()`);
   };
-  if (manifest.botKind === 'engine') throw new Error(`arena ${id}: engine arenas are not supported yet (see Arena in protocol/src/arena.ts)`);
+  if (manifest.botKind === 'engine')
+    throw new Error(`arena ${id}: engine arenas are not supported yet (see Arena in protocol/src/arena.ts)`);
   if (manifest.botKind === 'process') {
     need('observe', spec.observe);
     need('parseMove', spec.parseMove);
@@ -46,7 +47,12 @@ const KEYS_SHOWN = 3;
  *  keys outside `allowed`. `example` shows the expected shape in the fault message. Hostile
  *  values (nesting deep enough to overflow recursive code, huge key lists, own `__proto__`
  *  keys, escapes) come back as faults with short, printable details. */
-export function replyObject(raw: unknown, required: string, allowed: readonly string[], example: string): Record<string, unknown> | Fault {
+export function replyObject(
+  raw: unknown,
+  required: string,
+  allowed: readonly string[],
+  example: string,
+): Record<string, unknown> | Fault {
   let value = raw;
   if (typeof value === 'string') {
     const parsed = parseReplyLine(value);
@@ -57,18 +63,28 @@ export function replyObject(raw: unknown, required: string, allowed: readonly st
     if (problem) return { kind: 'bad_output', detail: problem };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { kind: 'bad_output', detail: faultDetail(`reply must be an object like ${example}, got ${preview(value)}`) };
+    return {
+      kind: 'bad_output',
+      detail: faultDetail(`reply must be an object like ${example}, got ${preview(value)}`),
+    };
   }
   const obj = value as Record<string, unknown>;
   const extra = Object.keys(obj).filter((k) => !allowed.includes(k));
   if (extra.length > 0) {
     const only = allowed.map((k) => `"${k}"`).join(' and ');
-    const named = extra.slice(0, KEYS_SHOWN).map((k) => preview(k, 40)).join(', ');
+    const named = extra
+      .slice(0, KEYS_SHOWN)
+      .map((k) => preview(k, 40))
+      .join(', ');
     const more = extra.length > KEYS_SHOWN ? ` and ${extra.length - KEYS_SHOWN} more` : '';
-    return { kind: 'bad_output', detail: faultDetail(`unexpected key(s) ${named}${more} in the reply; only ${only} are allowed`) };
+    return {
+      kind: 'bad_output',
+      detail: faultDetail(`unexpected key(s) ${named}${more} in the reply; only ${only} are allowed`),
+    };
   }
   // Own keys only: "constructor" or "toString" must not count as present via the prototype.
-  if (!Object.hasOwn(obj, required)) return { kind: 'bad_output', detail: faultDetail(`reply has no "${required}": ${preview(obj)}`) };
+  if (!Object.hasOwn(obj, required))
+    return { kind: 'bad_output', detail: faultDetail(`reply has no "${required}": ${preview(obj)}`) };
   return obj;
 }
 

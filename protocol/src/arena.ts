@@ -128,8 +128,9 @@ export interface ArenaSpec<State, Move, Args> {
  * results, e.g. RoboCode) will add one hook here that plays a sim, taking the place of the turn
  * rules; until one exists defineArena refuses the kind rather than pretend.
  */
-export interface Arena<State = unknown, Move = unknown, Args = unknown>
-  extends Required<Omit<ArenaSpec<State, Move, Args>, 'args'>> {
+export interface Arena<State = unknown, Move = unknown, Args = unknown> extends Required<
+  Omit<ArenaSpec<State, Move, Args>, 'args'>
+> {
   /** The schema of `arena.args` (config errors translate its issues). */
   argsSchema: z.ZodType<Args>;
   /** Parses `arena.args` (undefined: all defaults); throws a ZodError naming the bad field. */

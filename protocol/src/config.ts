@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const PlayerName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'use 1–40 letters, digits, "_", "." or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/,
+    'use 1–40 letters, digits, "_", "." or "-", starting with a letter or digit',
+  );
 
 export const NoopAgentConfig = z.object({ kind: z.literal('noop') }).strict();
 
@@ -39,7 +42,11 @@ export const LlmLimits = z
     /** Spend on the model, from the API's token counts × the price. */
     cost_usd: z.number().positive().max(10_000).default(1),
     /** Wall clock; the tournament's limits.edit_seconds applies too, whichever ends first. */
-    seconds: z.number().positive().max(24 * 3600).optional(),
+    seconds: z
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .optional(),
     /** Each shell command is stopped after this long. */
     command_timeout_seconds: z.number().positive().max(3600).default(30),
     /** A command's output is cut to this many characters, keeping its head and tail. */
@@ -61,7 +68,10 @@ export const LlmAgentConfig = z
     /** Environment variable holding the key (default OPENAI_API_KEY or ANTHROPIC_API_KEY). */
     api_key_env: z
       .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'write the name of an environment variable, e.g. OPENROUTER_API_KEY, not the key itself')
+      .regex(
+        /^[A-Za-z_][A-Za-z0-9_]*$/,
+        'write the name of an environment variable, e.g. OPENROUTER_API_KEY, not the key itself',
+      )
       .optional(),
     temperature: z.number().min(0).max(2).optional(),
     /** Cap on each answer's tokens (Anthropic needs one: 8192 unless set). */
@@ -95,7 +105,11 @@ export type PlayerConfig = z.infer<typeof PlayerConfig>;
 export const LimitsConfig = z
   .object({
     /** Wall-clock budget of one player's edit phase. */
-    edit_seconds: z.number().positive().max(24 * 3600).default(300),
+    edit_seconds: z
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .default(300),
     /** Memory cap per container (MiB), swap included. */
     memory_mb: z.number().int().min(64).max(65536).default(512),
     /** CPU cap per container (cores, fractional allowed). */
@@ -125,7 +139,12 @@ export const TournamentConfig = z
         sim_concurrency: z.number().int().min(1).max(64).default(2),
         /** Agents may read opponents' code from earlier rounds. */
         transparent: z.boolean().default(false),
-        seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .default(1),
       })
       .strict(),
     arena: z.object({ id: z.string(), args: z.record(z.string(), z.unknown()).default({}) }).strict(),

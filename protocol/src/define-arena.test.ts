@@ -6,8 +6,15 @@ import type { ArenaManifest, ArenaSpec } from './arena.ts';
 import { defineArena } from './arena-kit.ts';
 
 const manifest = (botKind: ArenaManifest['botKind']): ArenaManifest => ({
-  id: 'toy', name: 'Toy', description: 'a counter', players: { min: 2, max: 2 }, botKind,
-  turnDeadlineMs: 100, startupGraceMs: 0, image: 'codearena/base:latest', maxTurns: 5,
+  id: 'toy',
+  name: 'Toy',
+  description: 'a counter',
+  players: { min: 2, max: 2 },
+  botKind,
+  turnDeadlineMs: 100,
+  startupGraceMs: 0,
+  image: 'codearena/base:latest',
+  maxTurns: 5,
 });
 const Args = z.object({ goal: z.number().int().default(3) }).strict();
 const spec = (botKind: ArenaManifest['botKind']): ArenaSpec<number, never, z.infer<typeof Args>> => ({
@@ -28,7 +35,15 @@ describe('defineArena', () => {
     expect(arena.notify(0, 'a', 'start')).toBeNull();
     expect(arena.notices(0, 'a')).toEqual([]);
     expect(arena.parseMove({ move: 1 }, 0, 'a')).toEqual({ kind: 'invalid_move', detail: 'toy bots make no moves' });
-    expect(arena.sampleMove(null, { next: () => 0, int: () => 0, fork: () => { throw new Error('unused'); } })).toBeNull();
+    expect(
+      arena.sampleMove(null, {
+        next: () => 0,
+        int: () => 0,
+        fork: () => {
+          throw new Error('unused');
+        },
+      }),
+    ).toBeNull();
     expect(await arena.loadPlayer({ readFile: async () => null }, { goal: 3 })).toBe('warrior');
   });
 
@@ -40,9 +55,11 @@ describe('defineArena', () => {
     expect(arena.argsSchema).toBe(Args);
   });
 
-  it('refuses an arena missing its kind\'s own hooks, and the engine kind no arena implements yet', () => {
+  it("refuses an arena missing its kind's own hooks, and the engine kind no arena implements yet", () => {
     expect(() => defineArena(spec('process'))).toThrow(/process arenas must define observe\(\)/);
-    expect(() => defineArena({ ...spec('process'), observe: () => ({}), parseMove: () => ({ kind: 'bad_output', detail: '' }) })).toThrow(/sampleMove/);
+    expect(() =>
+      defineArena({ ...spec('process'), observe: () => ({}), parseMove: () => ({ kind: 'bad_output', detail: '' }) }),
+    ).toThrow(/sampleMove/);
     expect(() => defineArena(spec('data'))).toThrow(/loadPlayer/);
     expect(() => defineArena(spec('engine'))).toThrow(/engine arenas are not supported yet/);
   });

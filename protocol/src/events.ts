@@ -9,7 +9,14 @@ const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ ...base, type: z.literal(type), ...shape });
 
 export const EditExit = z.enum([
-  'submitted', 'unchanged', 'step_limit', 'cost_limit', 'time_limit', 'format_errors', 'provider_error', 'crashed',
+  'submitted',
+  'unchanged',
+  'step_limit',
+  'cost_limit',
+  'time_limit',
+  'format_errors',
+  'provider_error',
+  'crashed',
   // The repo broke its quota (limits.repo_*): nothing of the round is committed, the previous round's code plays.
   'over_quota',
 ]);
@@ -20,48 +27,91 @@ export type PlayerInfo = z.infer<typeof PlayerInfo>;
 
 export const Event = z.discriminatedUnion('type', [
   ev('tournament.started', {
-    name: z.string(), arena: z.string(), rounds: z.number().int(), simsPerRound: z.number().int(),
-    seed: z.number().int(), players: z.array(PlayerInfo), runDir: z.string(),
+    name: z.string(),
+    arena: z.string(),
+    rounds: z.number().int(),
+    simsPerRound: z.number().int(),
+    seed: z.number().int(),
+    players: z.array(PlayerInfo),
+    runDir: z.string(),
   }),
   ev('round.started', { round: z.number().int() }),
   ev('edit.step', {
-    round: z.number().int(), player: z.string(), step: z.number().int(),
-    action: z.string(), output: z.string(), costUsd: z.number().optional(), ms: z.number().optional(),
-    tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(), thought: z.string().optional(),
+    round: z.number().int(),
+    player: z.string(),
+    step: z.number().int(),
+    action: z.string(),
+    output: z.string(),
+    costUsd: z.number().optional(),
+    ms: z.number().optional(),
+    tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(),
+    thought: z.string().optional(),
   }),
   ev('edit.finished', {
-    round: z.number().int(), player: z.string(), exit: EditExit, steps: z.number().int(), costUsd: z.number(),
-    ms: z.number(), commit: z.string(), diff: DiffStat, summary: z.string(),
+    round: z.number().int(),
+    player: z.string(),
+    exit: EditExit,
+    steps: z.number().int(),
+    costUsd: z.number(),
+    ms: z.number(),
+    commit: z.string(),
+    diff: DiffStat,
+    summary: z.string(),
   }),
   ev('validation', { round: z.number().int(), player: z.string(), ok: z.boolean(), detail: z.string() }),
   ev('match.started', {
-    round: z.number().int(), matchId: z.string(), sim: z.number().int(), seed: z.number().int(), players: z.array(z.string()),
+    round: z.number().int(),
+    matchId: z.string(),
+    sim: z.number().int(),
+    seed: z.number().int(),
+    players: z.array(z.string()),
   }),
   ev('match.frame', { round: z.number().int(), matchId: z.string(), turn: z.number().int(), frame: z.unknown() }),
   ev('match.finished', {
-    round: z.number().int(), matchId: z.string(), sim: z.number().int(), seed: z.number().int(),
-    players: z.array(z.string()), ranks: z.record(z.string(), z.number().int()), winner: z.string().nullable(),
-    turns: z.number().int(), reason: z.string(), faults: z.array(FaultCount), replay: z.string(), ms: z.number(),
+    round: z.number().int(),
+    matchId: z.string(),
+    sim: z.number().int(),
+    seed: z.number().int(),
+    players: z.array(z.string()),
+    ranks: z.record(z.string(), z.number().int()),
+    winner: z.string().nullable(),
+    turns: z.number().int(),
+    reason: z.string(),
+    faults: z.array(FaultCount),
+    replay: z.string(),
+    ms: z.number(),
   }),
   ev('round.finished', {
-    round: z.number().int(), simWins: z.record(z.string(), z.number().int()), ties: z.number().int(),
-    sims: z.number().int(), winner: z.string().nullable(), forfeited: z.array(z.string()),
+    round: z.number().int(),
+    simWins: z.record(z.string(), z.number().int()),
+    ties: z.number().int(),
+    sims: z.number().int(),
+    winner: z.string().nullable(),
+    forfeited: z.array(z.string()),
   }),
   ev('rating.updated', { round: z.number().int(), ratings: z.record(z.string(), z.number()) }),
   ev('tournament.finished', {
-    status: z.enum(['finished', 'aborted']), winner: z.string().nullable(),
+    status: z.enum(['finished', 'aborted']),
+    winner: z.string().nullable(),
     /** With status aborted: a stop request, or infrastructure (Docker) that stayed down — the
      *  round in progress is then not scored and the run can be resumed. */
     reason: z.enum(['interrupted', 'infrastructure']).optional(),
-    roundWins: z.record(z.string(), z.number().int()), ratings: z.record(z.string(), z.number()),
+    roundWins: z.record(z.string(), z.number().int()),
+    ratings: z.record(z.string(), z.number()),
   }),
   ev('fault', {
-    scope: z.enum(['bot', 'agent', 'validation', 'system']), round: z.number().int().nullable(),
-    player: z.string().nullable(), fault: Fault,
+    scope: z.enum(['bot', 'agent', 'validation', 'system']),
+    round: z.number().int().nullable(),
+    player: z.string().nullable(),
+    fault: Fault,
   }),
 ]);
 export type Event = z.infer<typeof Event>;
 export type EventType = Event['type'];
 export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
 /** What an emitter supplies; the bus adds seq, ts and tournamentId. */
-export type EventBody = Event extends infer E ? (E extends Event ? Omit<E, 'seq' | 'ts' | 'tournamentId'> : never) : never;
+export type EventBody = Event extends infer E
+  ? E extends Event
+    ? Omit<E, 'seq' | 'ts' | 'tournamentId'>
+    : never
+  : never;

@@ -8,7 +8,9 @@ const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u
 
 describe('escapeControls', () => {
   it('writes controls, C1 and bidi overrides out visibly and leaves other text alone', () => {
-    expect(escapeControls('\x1b]0;t\x07\r\t\x7f\u009b\u202e\u2066ok ✓ é')).toBe('\\x1b]0;t\\x07\\r\\t\\x7f\\x9b\\u202e\\u2066ok ✓ é');
+    expect(escapeControls('\x1b]0;t\x07\r\t\x7f\u009b\u202e\u2066ok ✓ é')).toBe(
+      '\\x1b]0;t\\x07\\r\\t\\x7f\\x9b\\u202e\\u2066ok ✓ é',
+    );
     expect(escapeControls('a\nb')).toBe('a\\nb');
     expect(escapeControls('a\nb\r', true)).toBe('a\nb\\r');
   });
@@ -40,10 +42,22 @@ describe('preview', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
     expect(preview(cyclic)).toBe('{"a":1,"self":{"a":1,"self":{"a":1,"self":{"a":1,"self":{…}}}}}');
-    const getter = Object.defineProperty({}, 'boom', { enumerable: true, get: () => { throw new Error('ran'); } });
+    const getter = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get: () => {
+        throw new Error('ran');
+      },
+    });
     expect(preview(getter)).toBe('{"boom":undefined}');
     expect(preview({ toString: 1, valueOf: 1 })).toBe('{"toString":1,"valueOf":1}');
-    const trap = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     expect(preview(trap)).toBe('(a value that cannot be shown)');
     expect(preview(JSON.parse('{"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1}}');
   });
@@ -75,6 +89,9 @@ describe('reply limits', () => {
       expect(bad.detail.length).toBeLessThan(160);
       expect(bad.detail).not.toMatch(RAW);
     }
-    expect(parseReplyLine('['.repeat(100) + ']'.repeat(100))).toMatchObject({ ok: false, detail: expect.stringContaining('64 levels') });
+    expect(parseReplyLine('['.repeat(100) + ']'.repeat(100))).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('64 levels'),
+    });
   });
 });

@@ -5,11 +5,20 @@ import { z } from 'zod';
 import { FaultKind } from './arena.ts';
 
 /** A player's faults of one kind in one sim, counted (the first detail kept). */
-export const FaultCount = z.object({ player: z.string(), kind: FaultKind, count: z.number().int(), detail: z.string() });
+export const FaultCount = z.object({
+  player: z.string(),
+  kind: FaultKind,
+  count: z.number().int(),
+  detail: z.string(),
+});
 export type FaultCount = z.infer<typeof FaultCount>;
 
 /** Diff metadata of a round's commit (players/<p>/diffs/round-<r>.diff holds the text). */
-export const DiffStat = z.object({ files: z.number().int(), insertions: z.number().int(), deletions: z.number().int() });
+export const DiffStat = z.object({
+  files: z.number().int(),
+  insertions: z.number().int(),
+  deletions: z.number().int(),
+});
 export type DiffStat = z.infer<typeof DiffStat>;
 
 /** Which sim of which round a match is; its id `r{round}-s{sim}` is only ever built and read here. */

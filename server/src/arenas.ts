@@ -8,6 +8,10 @@ import { corewar } from '@codearena/arena-corewar';
 import { poker } from '@codearena/arena-poker';
 import { arenaDir } from './paths.ts';
 
+// Each arena has its own state and move types; the registry hands them out to code that only
+// passes one arena's values back to the same arena, which `any` here expresses and `unknown` cannot
+// (the hooks take State as a parameter).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const registry: Record<string, Arena<any, any>> = {
   battlesnake,
   corewar,
@@ -38,5 +42,8 @@ export function getArena(id: string): ArenaEntry {
 }
 
 function readdir(d: string): string[] {
-  return readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(d, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }

@@ -10,7 +10,10 @@ mkdirSync(out!, { recursive: true });
 const screens = Number(process.env.SCREENS ?? 1);
 const b = await launchBrowser();
 try {
-  for (const [label, vp] of [['wide', { width: 1280, height: 800 }], ['narrow', { width: 390, height: 844 }]] as const) {
+  for (const [label, vp] of [
+    ['wide', { width: 1280, height: 800 }],
+    ['narrow', { width: 390, height: 844 }],
+  ] as const) {
     const page = await b.context.newPage();
     await page.setViewportSize(vp);
     for (const p of paths) {

@@ -21,7 +21,9 @@ function files(path) {
 
 const arenaRenderers = readdirSync(join(root, 'arenas')).map((id) => join(root, 'arenas', id, 'renderer'));
 const inputs = [
-  ...['web/src', 'web/index.html', 'web/vite.config.ts', 'web/package.json', 'web/public', 'protocol/src'].map((p) => join(root, p)),
+  ...['web/src', 'web/index.html', 'web/vite.config.ts', 'web/package.json', 'web/public', 'protocol/src'].map((p) =>
+    join(root, p),
+  ),
   ...arenaRenderers,
 ]
   .flatMap(files)
@@ -40,7 +42,11 @@ const { build } = await import('vite');
 // Build beside dist, then swap, so a server reading dist never sees half a build.
 const tmp = `${dist}.tmp-${process.pid}`;
 try {
-  await build({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } });
+  await build({
+    configFile: join(root, 'web', 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: tmp, emptyOutDir: true },
+  });
   writeFileSync(join(tmp, '.source-hash'), `${hash}\n`);
   rmSync(dist, { recursive: true, force: true });
   renameSync(tmp, dist);

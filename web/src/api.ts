@@ -12,14 +12,19 @@ export async function getJson<S extends z.ZodType>(path: string, schema: S, sign
     throw new Error(err.success ? err.data.error : `${res.status} ${res.statusText}`);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new Error(`unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new Error(`unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }
 
 export type Loaded<T> = { data: T | null; error: string | null; loading: boolean };
 
 /** Fetches `path` (again when it or `refresh` changes; every `pollMs` if given). */
-export function useApi<S extends z.ZodType>(path: string | null, schema: S, opts: { pollMs?: number; refresh?: unknown } = {}): Loaded<z.infer<S>> {
+export function useApi<S extends z.ZodType>(
+  path: string | null,
+  schema: S,
+  opts: { pollMs?: number; refresh?: unknown } = {},
+): Loaded<z.infer<S>> {
   const [state, setState] = useState<Loaded<z.infer<S>>>({ data: null, error: null, loading: path !== null });
   useEffect(() => {
     if (path === null) return;

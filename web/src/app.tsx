@@ -11,7 +11,13 @@ import { Empty } from './components/ui.tsx';
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    const titles: Record<string, string> = { tournaments: 'Tournaments', leaderboard: 'Leaderboard', tournament: 'Tournament', match: 'Match', 'not-found': 'Not found' };
+    const titles: Record<string, string> = {
+      tournaments: 'Tournaments',
+      leaderboard: 'Leaderboard',
+      tournament: 'Tournament',
+      match: 'Match',
+      'not-found': 'Not found',
+    };
     document.title = `${titles[route.page]} · codearena`;
   }, [route.page]);
   return (
@@ -20,7 +26,9 @@ export function App() {
       <main className="main">
         {route.page === 'tournaments' && <TournamentsPage />}
         {route.page === 'tournament' && <TournamentPage key={route.id} id={route.id} />}
-        {route.page === 'match' && <MatchPage key={`${route.id}/${route.matchId}`} id={route.id} matchId={route.matchId} />}
+        {route.page === 'match' && (
+          <MatchPage key={`${route.id}/${route.matchId}`} id={route.id} matchId={route.matchId} />
+        )}
         {route.page === 'leaderboard' && <LeaderboardPage by={route.by} arena={route.arena} />}
         {route.page === 'not-found' && (
           <Empty>
@@ -41,7 +49,10 @@ function TopBar({ page }: { page: string }) {
         <span>codearena</span>
       </Link>
       <nav className="nav">
-        <Link to={paths.tournaments()} className={page === 'tournaments' || page === 'tournament' || page === 'match' ? 'active' : ''}>
+        <Link
+          to={paths.tournaments()}
+          className={page === 'tournaments' || page === 'tournament' || page === 'match' ? 'active' : ''}
+        >
           Tournaments
         </Link>
         <Link to={paths.leaderboard()} className={page === 'leaderboard' ? 'active' : ''}>

@@ -12,9 +12,11 @@ export function parseRoute(pathname: string, search: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const q = new URLSearchParams(search);
   if (parts.length === 0) return { page: 'tournaments' };
-  if (parts[0] === 'leaderboard' && parts.length === 1) return { page: 'leaderboard', by: q.get('by') ?? 'player', arena: q.get('arena') ?? '' };
+  if (parts[0] === 'leaderboard' && parts.length === 1)
+    return { page: 'leaderboard', by: q.get('by') ?? 'player', arena: q.get('arena') ?? '' };
   if (parts[0] === 't' && parts.length === 2) return { page: 'tournament', id: parts[1]! };
-  if (parts[0] === 't' && parts[2] === 'm' && parts.length === 4) return { page: 'match', id: parts[1]!, matchId: parts[3]! };
+  if (parts[0] === 't' && parts[2] === 'm' && parts.length === 4)
+    return { page: 'match', id: parts[1]!, matchId: parts[3]! };
   return { page: 'not-found', path: pathname };
 }
 

@@ -31,7 +31,12 @@ describe('llm agent config', () => {
   it('fills in the defaults', () => {
     const c = parseConfigText(config('{ kind: llm, provider: openai, model: gpt-4o }'), ROOT);
     expect(c.players[0]!.agent).toEqual({
-      kind: 'llm', provider: 'openai', model: 'gpt-4o', tool_calls: true, request_timeout_seconds: 300, retries: 6,
+      kind: 'llm',
+      provider: 'openai',
+      model: 'gpt-4o',
+      tool_calls: true,
+      request_timeout_seconds: 300,
+      retries: 6,
       limits: { steps: 50, cost_usd: 1, command_timeout_seconds: 30, output_chars: 10_000, format_errors: 3 },
     });
   });
@@ -40,7 +45,9 @@ describe('llm agent config', () => {
     expect(problems('{ kind: llm, provider: openia, model: gpt-4o }')).toEqual([
       'line 6: players[0].agent.provider: "openia" is not allowed; use one of: openai, anthropic (did you mean "openai"?)',
     ]);
-    expect(problems('{ kind: llm, provider: openai }')).toEqual(['line 6: players[0].agent.model: required field is missing; add `model:` with text']);
+    expect(problems('{ kind: llm, provider: openai }')).toEqual([
+      'line 6: players[0].agent.model: required field is missing; add `model:` with text',
+    ]);
     expect(problems('{ kind: llm, provider: openai, model: m, base_url: localhost:8000 }')[0]).toMatch(
       /players\[0\]\.agent\.base_url: "localhost:8000" is not a valid base_url; use an http\(s\) URL such as http:\/\/127\.0\.0\.1:8000\/v1/,
     );
@@ -51,7 +58,9 @@ describe('llm agent config', () => {
       expect.stringMatching(/players\[0\]\.agent\.limits: unknown field `step`; did you mean `steps`\?/),
       expect.stringMatching(/players\[0\]\.agent\.limits\.cost_usd: expected a number > 0 and ≤ 10000, got -1/),
     ]);
-    expect(problems('{ kind: llm, provider: openai, model: m, tools: false }')[0]).toMatch(/unknown field `tools`; remove it, or use one of: .*tool_calls/);
+    expect(problems('{ kind: llm, provider: openai, model: m, tools: false }')[0]).toMatch(
+      /unknown field `tools`; remove it, or use one of: .*tool_calls/,
+    );
     expect(problems('{ kind: gpt }')[0]).toMatch(/"gpt" is not an agent kind; use one of: noop, search, llm/);
   });
 
@@ -76,10 +85,23 @@ describe('llm agent config', () => {
   });
 
   it('names the variable a player asked for, and models without a price', () => {
-    const c = parseConfigText(config('{ kind: llm, provider: openai, model: llama3.1, base_url: "http://127.0.0.1:11434/v1", api_key_env: OLLAMA_KEY }'), ROOT);
+    const c = parseConfigText(
+      config(
+        '{ kind: llm, provider: openai, model: llama3.1, base_url: "http://127.0.0.1:11434/v1", api_key_env: OLLAMA_KEY }',
+      ),
+      ROOT,
+    );
     expect(llmPlayerIssues(c.players, {})).toEqual([
-      { path: 'players[0].agent.api_key_env', message: expect.stringMatching(/OLLAMA_KEY is not set; .*still needs the variable set, to any value/) },
-      { path: 'players[0].agent.model', message: expect.stringMatching(/no built-in price for model "llama3.1".*price: \{ input: .*0 and 0 for a local model/) },
+      {
+        path: 'players[0].agent.api_key_env',
+        message: expect.stringMatching(/OLLAMA_KEY is not set; .*still needs the variable set, to any value/),
+      },
+      {
+        path: 'players[0].agent.model',
+        message: expect.stringMatching(
+          /no built-in price for model "llama3.1".*price: \{ input: .*0 and 0 for a local model/,
+        ),
+      },
     ]);
   });
 

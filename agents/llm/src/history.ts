@@ -11,9 +11,13 @@ export function lastRoundDigest(logs: RoundLogs, round: number, player: string):
   if (!results) return null;
   const lines: string[] = [];
   const label = prev === 0 ? `Round 0 (the starting codebases)` : `Round ${prev}`;
-  const score = Object.entries(results.simWins).map(([p, w]) => `${p === player ? `${p} (you)` : p} ${w}`).join(', ');
+  const score = Object.entries(results.simWins)
+    .map(([p, w]) => `${p === player ? `${p} (you)` : p} ${w}`)
+    .join(', ');
   lines.push(`${label}: ${results.sims} sims; sim wins: ${score}${results.ties ? `; ${results.ties} tied` : ''}.`);
-  lines.push(results.winner ? `Round winner: ${results.winner === player ? 'you' : results.winner}.` : 'The round was a tie.');
+  lines.push(
+    results.winner ? `Round winner: ${results.winner === player ? 'you' : results.winner}.` : 'The round was a tie.',
+  );
   const v = results.validations[player];
   if (v && !v.ok) lines.push(`Your codebase FAILED validation and forfeited the round: ${v.detail}`);
   for (const f of results.forfeited) if (f !== player) lines.push(`${f} forfeited (invalid codebase).`);
@@ -24,9 +28,13 @@ export function lastRoundDigest(logs: RoundLogs, round: number, player: string):
     if (!s) continue;
     const turns = s.turns ?? s.frames.length - 1;
     const mine = (s.faults ?? []).filter((x) => x.player === player);
-    const faults = mine.length ? `; your faults: ${mine.map((x) => `${x.count}× ${x.kind} (${x.detail})`).join(', ')}` : '';
+    const faults = mine.length
+      ? `; your faults: ${mine.map((x) => `${x.count}× ${x.kind} (${x.detail})`).join(', ')}`
+      : '';
     const after = !/\bturns?\b/.test(s.reason) ? ` after ${turns} turns` : '';
-    lines.push(`- sim ${s.sim}: ${s.winner ? `${s.winner === player ? 'you' : s.winner} won` : 'tie'}${after}${s.reason ? ` — ${s.reason}` : ''}${faults}`);
+    lines.push(
+      `- sim ${s.sim}: ${s.winner ? `${s.winner === player ? 'you' : s.winner} won` : 'tie'}${after}${s.reason ? ` — ${s.reason}` : ''}${faults}`,
+    );
   }
   if (sims.length > MAX_SIMS) lines.push(`- … ${sims.length - MAX_SIMS} more sims in the logs`);
   return lines.join('\n');

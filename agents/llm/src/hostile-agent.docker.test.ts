@@ -41,7 +41,8 @@ const ARM = [
 ].join('; ');
 // Over the quota (limits.repo_mb: 1): a 2 GiB sparse file, then a loop writing 600 MiB over 30 s
 // or more (bounded, so a broken watch cannot fill the test machine's disk).
-const FILL = 'truncate -s 2G sparse.bin; for i in $(seq 1 600); do head -c 1048576 /dev/zero > fill-$i.bin; sleep 0.05; done; echo filled';
+const FILL =
+  'truncate -s 2G sparse.bin; for i in $(seq 1 600); do head -c 1048576 /dev/zero > fill-$i.bin; sleep 0.05; done; echo filled';
 
 let runsDir: string;
 let model: ScriptedServer;
@@ -65,7 +66,15 @@ beforeAll(async () => {
     players: [
       {
         name: 'mallory',
-        agent: { kind: 'llm', provider: 'openai', model: 'gpt-4o-mini', base_url: model.baseURL, api_key_env: KEY_ENV, retries: 0, limits: { steps: 5, command_timeout_seconds: 600 } },
+        agent: {
+          kind: 'llm',
+          provider: 'openai',
+          model: 'gpt-4o-mini',
+          base_url: model.baseURL,
+          api_key_env: KEY_ENV,
+          retries: 0,
+          limits: { steps: 5, command_timeout_seconds: 600 },
+        },
       },
       { name: 'control', agent: { kind: 'noop' } },
     ],
@@ -78,7 +87,8 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env[KEY_ENV];
   await model?.close();
-  for (const f of readdirSync(tmpdir())) if (f.startsWith(MARK.split('/').pop()!)) rmSync(join(tmpdir(), f), { force: true });
+  for (const f of readdirSync(tmpdir()))
+    if (f.startsWith(MARK.split('/').pop()!)) rmSync(join(tmpdir(), f), { force: true });
   if (!process.env.KEEP_RUNS) rmSync(runsDir, { recursive: true, force: true });
 });
 
@@ -93,7 +103,12 @@ describe('a hostile llm player', () => {
     const round2 = JSON.stringify(model.requests[2]);
     expect(round2).not.toContain(CANARY);
     expect(round2).not.toContain('root:');
-    const everything = [JSON.stringify(events), ...walk(summary.runDir).filter((f) => !f.includes('/repo/')).map((f) => readFileSync(f, 'latin1'))];
+    const everything = [
+      JSON.stringify(events),
+      ...walk(summary.runDir)
+        .filter((f) => !f.includes('/repo/'))
+        .map((f) => readFileSync(f, 'latin1')),
+    ];
     for (const text of everything) {
       expect(text).not.toContain(CANARY);
       expect(text).not.toMatch(/^root:[^:]*:\d+:/m);
@@ -109,7 +124,7 @@ describe('a hostile llm player', () => {
     expect(diff).not.toContain('sub/.git');
   });
 
-  it('is stopped at the repo quota while it writes: a clear fault, and the previous round\'s code plays', () => {
+  it("is stopped at the repo quota while it writes: a clear fault, and the previous round's code plays", () => {
     const r2 = of('edit.finished').find((e) => e.round === 2 && e.player === 'mallory')!;
     expect(model.left()).toBe(1); // stopped during FILL: the model was never asked again
     expect(r2.exit).toBe('over_quota');
@@ -119,7 +134,11 @@ describe('a hostile llm player', () => {
     expect(fault.fault.detail).toMatch(/sparse\.bin is 2\.0 GiB, over limits\.repo_file_mb/);
     expect(existsSync(join(summary.runDir, 'players', 'mallory', 'repo', 'sparse.bin'))).toBe(false);
     expect(existsSync(join(summary.runDir, 'players', 'mallory', 'repo', 'fill-1.bin'))).toBe(false);
-    expect(of('validation').filter((v) => v.round === 2).every((v) => v.ok)).toBe(true);
+    expect(
+      of('validation')
+        .filter((v) => v.round === 2)
+        .every((v) => v.ok),
+    ).toBe(true);
   });
 
   it('leaves no containers behind', async () => {

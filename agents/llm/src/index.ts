@@ -19,7 +19,8 @@ export interface LlmAgentDeps {
 export function createLlmAgent(config: LlmAgentConfig, deps: LlmAgentDeps = {}): Agent {
   const env = deps.env ?? process.env;
   const issues = llmAgentIssues(config, 'agent', env);
-  if (issues.length) throw new Error(`llm agent (${config.provider} ${config.model}): ${issues.map((i) => i.message).join('; ')}`);
+  if (issues.length)
+    throw new Error(`llm agent (${config.provider} ${config.model}): ${issues.map((i) => i.message).join('; ')}`);
   const provider = createProvider(config, env[keyEnvOf(config)]!.trim());
   const price = priceFor(config.model, config.price)!;
   return {

@@ -62,7 +62,9 @@ beforeAll(async () => {
   claude = await startScriptedServer('anthropic', [
     // round 1: a plain-text answer (one fenced block), then tool calls
     { text: `I will replace the strategy.\n\n\`\`\`bash\n${ALWAYS_UP}\n\`\`\`` },
-    { command: `python3 -c "import sys; sys.path.insert(0, 'bot'); import strategy; print(strategy.choose_move({}, {}))"` },
+    {
+      command: `python3 -c "import sys; sys.path.insert(0, 'bot'); import strategy; print(strategy.choose_move({}, {}))"`,
+    },
     { command: 'submit' },
     // round 2: breaks the bot, then the provider fails for good: the round-1 code must play
     { command: 'echo broken > run' },
@@ -70,7 +72,13 @@ beforeAll(async () => {
     { status: 500, headers: { 'retry-after': '0' }, message: 'upstream exploded' },
   ]);
   const llm = (server: ScriptedServer, provider: string, model: string) => ({
-    kind: 'llm', provider, model, base_url: server.baseURL, api_key_env: KEY_ENV, retries: 1, limits: { steps: 8 },
+    kind: 'llm',
+    provider,
+    model,
+    base_url: server.baseURL,
+    api_key_env: KEY_ENV,
+    retries: 1,
+    limits: { steps: 8 },
   });
   const config = TournamentConfig.parse({
     tournament: { rounds: 2, sims_per_round: 2, sim_concurrency: 2, seed: 3, transparent: true },
@@ -98,8 +106,15 @@ describe('a tournament of LLM players', () => {
     expect(summary.status).toBe('finished');
     expect(gpt.left()).toBe(0);
     expect(claude.left()).toBe(0);
-    const exits = of('edit.finished').map((e) => `${e.round} ${e.player} ${e.exit} ${e.steps}`).sort();
-    expect(exits).toEqual(['1 claude submitted 3', '1 gpt submitted 4', '2 claude provider_error 1', '2 gpt unchanged 2']);
+    const exits = of('edit.finished')
+      .map((e) => `${e.round} ${e.player} ${e.exit} ${e.steps}`)
+      .sort();
+    expect(exits).toEqual([
+      '1 claude submitted 3',
+      '1 gpt submitted 4',
+      '2 claude provider_error 1',
+      '2 gpt unchanged 2',
+    ]);
     const started = of('tournament.started')[0]!;
     expect(started.players).toEqual([
       { name: 'gpt', agent: 'llm', model: GPT_MODEL },
@@ -107,19 +122,27 @@ describe('a tournament of LLM players', () => {
     ]);
   });
 
-  it('commits what the commands changed: the diffs show each bot\'s change', () => {
-    const r1 = Object.fromEntries(of('edit.finished').filter((e) => e.round === 1).map((e) => [e.player, e]));
+  it("commits what the commands changed: the diffs show each bot's change", () => {
+    const r1 = Object.fromEntries(
+      of('edit.finished')
+        .filter((e) => e.round === 1)
+        .map((e) => [e.player, e]),
+    );
     expect(r1.gpt!.diff).toEqual({ files: 2, insertions: expect.any(Number), deletions: expect.any(Number) });
     const gptDiff = file('players', 'gpt', 'diffs', 'round-1.diff');
     expect(gptDiff).toMatch(/^\+.*"value": 9\.0/m);
     expect(gptDiff).toContain('+round 1: food_weight 4 -> 9');
     expect(r1.claude!.diff.files).toBe(1);
-    expect(file('players', 'claude', 'diffs', 'round-1.diff')).toMatch(/^\+    return "up"$/m);
+    expect(file('players', 'claude', 'diffs', 'round-1.diff')).toMatch(/^\+ {4}return "up"$/m);
     // Round 2: the provider failed after claude broke `run`; the round-1 code plays again.
     const r2claude = of('edit.finished').find((e) => e.round === 2 && e.player === 'claude')!;
     expect(r2claude.diff.files).toBe(0);
     expect(r2claude.summary).toMatch(/provider error: .*upstream exploded.*the previous round's code plays/);
-    expect(of('validation').filter((v) => v.round === 2).every((v) => v.ok)).toBe(true);
+    expect(
+      of('validation')
+        .filter((v) => v.round === 2)
+        .every((v) => v.ok),
+    ).toBe(true);
   });
 
   it('changes the match results: the always-up snake now loses every game within a few turns', () => {
@@ -140,7 +163,7 @@ describe('a tournament of LLM players', () => {
     expect(lb.rows.map((r) => r.id).sort()).toEqual([`llm:${CLAUDE_MODEL}`, `llm:${GPT_MODEL}`]);
   });
 
-  it('runs the commands in the player\'s own container: repo writable, logs and everything else read-only', () => {
+  it("runs the commands in the player's own container: repo writable, logs and everything else read-only", () => {
     const steps = of('edit.step');
     const first = steps.find((s) => s.round === 1 && s.player === 'gpt' && s.step === 1)!;
     expect(first.output).toContain('"food_weight"');
@@ -165,15 +188,26 @@ describe('a tournament of LLM players', () => {
       expect(s.tokens).toEqual({ input: 1000, output: 100 });
       expect(s.costUsd).toBeCloseTo(perStep, 12);
     }
-    const lines = file('players', 'gpt', 'trajectory', 'round-1.jsonl').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.action)).toEqual(['cat params.json; ls /logs/rounds; id -u', RAISE_FOOD, expect.stringContaining('NOTES.md'), 'submit']);
+    const lines = file('players', 'gpt', 'trajectory', 'round-1.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.action)).toEqual([
+      'cat params.json; ls /logs/rounds; id -u',
+      RAISE_FOOD,
+      expect.stringContaining('NOTES.md'),
+      'submit',
+    ]);
     expect(lines[0].messages.map((m: { role: string }) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
     expect(lines[0].messages[0].content).toContain('BattleSnake — what your codebase must do');
-    expect(lines[1]).toMatchObject({ thought: 'Food matters more: raise food_weight.', tokens: { input: 1000, output: 100 } });
+    expect(lines[1]).toMatchObject({
+      thought: 'Food matters more: raise food_weight.',
+      tokens: { input: 1000, output: 100 },
+    });
     expect(file('players', 'claude', 'trajectory', 'round-2.jsonl').trim().split('\n')).toHaveLength(1);
   });
 
-  it('shows the model the last round\'s results and its own notes at the start of a round', () => {
+  it("shows the model the last round's results and its own notes at the start of a round", () => {
     const round2 = gpt.requests[4]!.messages as { role: string; content: string }[];
     const task = round2[1]!.content;
     expect(task).toContain('Round 2 of 2');
@@ -184,7 +218,11 @@ describe('a tournament of LLM players', () => {
 
   it('leaves no containers behind', async () => {
     expect(await listContainers(summary.id)).toEqual([]);
-    const tags = execFileSync('git', ['-c', 'safe.directory=*', '-C', join(summary.runDir, 'players', 'claude', 'repo'), 'tag', '--list'], { encoding: 'utf8' });
+    const tags = execFileSync(
+      'git',
+      ['-c', 'safe.directory=*', '-C', join(summary.runDir, 'players', 'claude', 'repo'), 'tag', '--list'],
+      { encoding: 'utf8' },
+    );
     expect(tags.trim().split('\n')).toEqual(['round-0', 'round-1', 'round-2']);
   });
 });

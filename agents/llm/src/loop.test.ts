@@ -21,14 +21,27 @@ afterEach(async () => {
   open = [];
 });
 
-async function setup(wire: Wire, script: Reply[], over: Record<string, unknown> = {}, ctx: Parameters<typeof hostContext>[0] = {}) {
+async function setup(
+  wire: Wire,
+  script: Reply[],
+  over: Record<string, unknown> = {},
+  ctx: Parameters<typeof hostContext>[0] = {},
+) {
   const server = await startScriptedServer(wire, script);
   const host = hostContext(ctx);
   open.push({ server, host });
   const { limits, ...rest } = over as { limits?: Record<string, unknown> };
   const config = LlmAgentConfig.parse({
-    kind: 'llm', provider: wire, model: `scripted-${wire}`, base_url: server.baseURL, api_key_env: KEY_ENV, price: PRICE,
-    request_timeout_seconds: 5, retries: 2, ...rest, limits: { steps: 10, ...limits },
+    kind: 'llm',
+    provider: wire,
+    model: `scripted-${wire}`,
+    base_url: server.baseURL,
+    api_key_env: KEY_ENV,
+    price: PRICE,
+    request_timeout_seconds: 5,
+    retries: 2,
+    ...rest,
+    limits: { steps: 10, ...limits },
   });
   const agent = createLlmAgent(config, { env, retry: { baseMs: 1, maxMs: 5 } });
   return { server, host, run: (): Promise<EditOutcome> => agent.edit(host.ctx) };
@@ -75,9 +88,18 @@ describe.each(['openai', 'anthropic'] as const)('llm agent over %s', (wire) => {
 
     // Steps as recorded (trajectory and events): command, output, tokens, cost, thought, new messages.
     expect(host.steps.map((s) => s.action)).toEqual(['cat params.json', SET_SPEED, 'submit']);
-    expect(host.steps[0]).toMatchObject({ output: 'Exit code 0.\n{"speed": 1}\n', tokens: { input: 1000, output: 100 }, thought: 'Let me read the parameters.' });
+    expect(host.steps[0]).toMatchObject({
+      output: 'Exit code 0.\n{"speed": 1}\n',
+      tokens: { input: 1000, output: 100 },
+      thought: 'Let me read the parameters.',
+    });
     expect(host.steps[0]!.costUsd).toBeCloseTo(0.003, 10);
-    expect((host.steps[0]!.messages as { role: string }[]).map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
+    expect((host.steps[0]!.messages as { role: string }[]).map((m) => m.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'tool',
+    ]);
     expect((host.steps[1]!.messages as { role: string }[]).map((m) => m.role)).toEqual(['assistant', 'tool']);
   });
 
@@ -154,7 +176,10 @@ describe.each(['openai', 'anthropic'] as const)('llm agent over %s', (wire) => {
   it('ends as provider_error when retries run out (the edit phase, not the agent, puts the previous code back)', async () => {
     const { server, host, run } = await setup(
       wire,
-      [{ command: `${SET_SPEED} && echo new > extra.txt` }, ...[1, 2, 3].map(() => ({ status: 500, message: 'upstream exploded' }))],
+      [
+        { command: `${SET_SPEED} && echo new > extra.txt` },
+        ...[1, 2, 3].map(() => ({ status: 500, message: 'upstream exploded' })),
+      ],
       { retries: 2 },
     );
     const out = await run();
@@ -174,7 +199,11 @@ describe.each(['openai', 'anthropic'] as const)('llm agent over %s', (wire) => {
     expect(out.summary).toContain('invalid api key');
     expect(a.server.requests).toHaveLength(1);
 
-    const b = await setup(wire, [1, 2].map(() => ({ command: 'true', delayMs: 1500 })), { request_timeout_seconds: 0.3, retries: 1 });
+    const b = await setup(
+      wire,
+      [1, 2].map(() => ({ command: 'true', delayMs: 1500 })),
+      { request_timeout_seconds: 0.3, retries: 1 },
+    );
     const slow = await b.run();
     expect(slow.exit).toBe('provider_error');
     expect(slow.summary).toMatch(/timed out \(2 attempts\)/);
@@ -183,15 +212,23 @@ describe.each(['openai', 'anthropic'] as const)('llm agent over %s', (wire) => {
 
 describe('llm agent limits', () => {
   it('stops at the step limit', async () => {
-    const { run } = await setup('openai', [1, 2, 3].map(() => ({ command: 'true' })), { limits: { steps: 2 } });
+    const { run } = await setup(
+      'openai',
+      [1, 2, 3].map(() => ({ command: 'true' })),
+      { limits: { steps: 2 } },
+    );
     const out = await run();
     expect(out).toMatchObject({ exit: 'step_limit', steps: 2 });
   });
 
   it('stops at the cost limit, from the usage fields × the price', async () => {
-    const { run } = await setup('anthropic', [{ command: 'true', usage: { input: 100_000, output: 10_000 } }, { command: 'true' }], {
-      limits: { cost_usd: 0.25 },
-    });
+    const { run } = await setup(
+      'anthropic',
+      [{ command: 'true', usage: { input: 100_000, output: 10_000 } }, { command: 'true' }],
+      {
+        limits: { cost_usd: 0.25 },
+      },
+    );
     const out = await run(); // step 1 costs 100k × $2/M + 10k × $10/M = $0.30
     expect(out).toMatchObject({ exit: 'cost_limit', steps: 1 });
     expect(out.costUsd).toBeCloseTo(0.3, 10);
@@ -203,7 +240,9 @@ describe('llm agent limits', () => {
     expect(await run()).toMatchObject({ exit: 'time_limit', steps: 0 });
 
     // Long enough for the first step on a busy machine; the second call outlasts it.
-    const own = await setup('openai', [{ command: 'true' }, { command: 'true', delayMs: 20_000 }], { limits: { seconds: 5 } });
+    const own = await setup('openai', [{ command: 'true' }, { command: 'true', delayMs: 20_000 }], {
+      limits: { seconds: 5 },
+    });
     expect(await own.run()).toMatchObject({ exit: 'time_limit', steps: 1 });
   });
 
@@ -215,7 +254,9 @@ describe('llm agent limits', () => {
       { limits: { command_timeout_seconds: 5, output_chars: 600 } },
     );
     await run();
-    expect(host.steps[0]!.output).toBe('The command was stopped after 5 s (time limit per command). Output so far:\nstart\n');
+    expect(host.steps[0]!.output).toBe(
+      'The command was stopped after 5 s (time limit per command). Output so far:\nstart\n',
+    );
     const long = host.steps[1]!.output;
     expect(long).toMatch(/^Exit code 0\.\n1\n2\n3\n/);
     expect(long).toMatch(/characters omitted/);
@@ -224,18 +265,37 @@ describe('llm agent limits', () => {
   });
 
   it('builds the prompts from the brief, the round, the last results and the notes file', async () => {
-    const { server, host, run } = await setup('openai', [{ command: 'submit' }], {}, {
-      round: 2,
-      files: { 'NOTES.md': 'round 1: raised speed; try food next\n', 'params.json': '{}' },
-    });
+    const { server, host, run } = await setup(
+      'openai',
+      [{ command: 'submit' }],
+      {},
+      {
+        round: 2,
+        files: { 'NOTES.md': 'round 1: raised speed; try food next\n', 'params.json': '{}' },
+      },
+    );
     const round = (r: number, simWins: Record<string, number>, ties: number, winner: string | null) => ({
-      round: r, simWins, ties, sims: ties + Object.values(simWins).reduce((a, b) => a + b, 0), winner, ranks: {}, forfeited: [], validations: {},
+      round: r,
+      simWins,
+      ties,
+      sims: ties + Object.values(simWins).reduce((a, b) => a + b, 0),
+      winner,
+      ranks: {},
+      forfeited: [],
+      validations: {},
     });
     host.folder.writeRoundResults(round(1, { alice: 1, bob: 2 }, 1, 'bob'));
     // A replay without `turns` (older runs): the digest counts its frames.
     host.folder.writeReplay({
-      arena: 'battlesnake', round: 1, sim: 0, seed: 1, players: ['alice', 'bob'], ranks: { bob: 1, alice: 2 }, winner: 'bob',
-      reason: 'alice hit a wall', frames: [{}, {}, {}],
+      arena: 'battlesnake',
+      round: 1,
+      sim: 0,
+      seed: 1,
+      players: ['alice', 'bob'],
+      ranks: { bob: 1, alice: 2 },
+      winner: 'bob',
+      reason: 'alice hit a wall',
+      frames: [{}, {}, {}],
     });
     // Damaged files are skipped, never fatal.
     writeFileSync(join(host.logsDir, '1', 'sims', '1.json'), '{"sim": 1, "win');
@@ -256,8 +316,15 @@ describe('llm agent limits', () => {
 
 describe('llm agent set-up', () => {
   it('refuses to start without its key or a price for an unknown model', () => {
-    const c = LlmAgentConfig.parse({ kind: 'llm', provider: 'openai', model: 'llama3.1:8b', base_url: 'http://127.0.0.1:1/v1' });
-    expect(() => createLlmAgent(c, { env: {} })).toThrow(/OPENAI_API_KEY is not set.*no built-in price for model "llama3.1:8b"/);
+    const c = LlmAgentConfig.parse({
+      kind: 'llm',
+      provider: 'openai',
+      model: 'llama3.1:8b',
+      base_url: 'http://127.0.0.1:1/v1',
+    });
+    expect(() => createLlmAgent(c, { env: {} })).toThrow(
+      /OPENAI_API_KEY is not set.*no built-in price for model "llama3.1:8b"/,
+    );
     const ok = LlmAgentConfig.parse({ ...c, price: { input: 0, output: 0 } });
     expect(createLlmAgent(ok, { env: { OPENAI_API_KEY: 'x' } })).toMatchObject({ id: 'llm', model: 'llama3.1:8b' });
   });

@@ -31,12 +31,26 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
   const ws = await ctx.workspace();
 
   const prompt: PromptInput = {
-    arenaId: ctx.arenaId, brief: ctx.brief, round: ctx.round, rounds: ctx.rounds, player: ctx.player, repoPath: ws.repoPath,
-    tools, limits, minutes: Math.max(1, Math.round((deadline - t0) / 60_000)), transparent: ctx.opponents.length > 0,
-    opponents: ctx.opponents.length ? ctx.opponents.map((p) => p.name) : playersOf(ctx.logs).filter((p) => p !== ctx.player),
-    notes: await ctx.repo.read(NOTES_FILE, MAX_NOTES_BYTES), lastRound: lastRoundDigest(ctx.logs, ctx.round, ctx.player),
+    arenaId: ctx.arenaId,
+    brief: ctx.brief,
+    round: ctx.round,
+    rounds: ctx.rounds,
+    player: ctx.player,
+    repoPath: ws.repoPath,
+    tools,
+    limits,
+    minutes: Math.max(1, Math.round((deadline - t0) / 60_000)),
+    transparent: ctx.opponents.length > 0,
+    opponents: ctx.opponents.length
+      ? ctx.opponents.map((p) => p.name)
+      : playersOf(ctx.logs).filter((p) => p !== ctx.player),
+    notes: await ctx.repo.read(NOTES_FILE, MAX_NOTES_BYTES),
+    lastRound: lastRoundDigest(ctx.logs, ctx.round, ctx.player),
   };
-  const messages: Message[] = [{ role: 'system', content: systemPrompt(prompt) }, { role: 'user', content: taskPrompt(prompt) }];
+  const messages: Message[] = [
+    { role: 'system', content: systemPrompt(prompt) },
+    { role: 'user', content: taskPrompt(prompt) },
+  ];
   let recorded = 0;
   let steps = 0;
   let cost = 0;
@@ -45,19 +59,25 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
   let malformed = 0;
 
   const end = (exit: EditExit, what: string): EditOutcome => ({
-    exit, steps, costUsd: cost,
+    exit,
+    steps,
+    costUsd: cost,
     summary: `${what} (${steps} step${steps === 1 ? '' : 's'}, ${kilo(tokensIn)} tokens in, ${kilo(tokensOut)} out, $${cost.toFixed(4)})`,
   });
   const record = (action: string, output: string, reply: ModelReply, stepCost: number, since: number) => {
     ctx.step(action, output, {
-      costUsd: stepCost, ms: Date.now() - since, tokens: { input: reply.usage.input, output: reply.usage.output },
-      thought: reply.content.slice(0, MAX_THOUGHT_CHARS), messages: messages.slice(recorded),
+      costUsd: stepCost,
+      ms: Date.now() - since,
+      tokens: { input: reply.usage.input, output: reply.usage.output },
+      thought: reply.content.slice(0, MAX_THOUGHT_CHARS),
+      messages: messages.slice(recorded),
     });
     recorded = messages.length;
   };
   /** Every tool call of the answer gets `text` as its result (APIs require one each); else a user turn. */
   const answer = (reply: ModelReply, text: string) => {
-    if (reply.toolCalls.length) for (const c of reply.toolCalls) messages.push({ role: 'tool', toolCallId: c.id, content: text });
+    if (reply.toolCalls.length)
+      for (const c of reply.toolCalls) messages.push({ role: 'tool', toolCallId: c.id, content: text });
     else messages.push({ role: 'user', content: text });
   };
 
@@ -71,9 +91,17 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
       const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(Math.max(1, deadline - since))]);
       let reply: ModelReply;
       try {
-        reply = (await withRetry(() => o.provider.complete(messages, { tools, signal }), { retries: o.config.retries, signal, deadline, ...o.retry })).value;
+        reply = (
+          await withRetry(() => o.provider.complete(messages, { tools, signal }), {
+            retries: o.config.retries,
+            signal,
+            deadline,
+            ...o.retry,
+          })
+        ).value;
       } catch (e) {
-        if (e instanceof CallAborted || ctx.signal.aborted || Date.now() >= deadline) return end('time_limit', 'stopped at the time limit');
+        if (e instanceof CallAborted || ctx.signal.aborted || Date.now() >= deadline)
+          return end('time_limit', 'stopped at the time limit');
         // The edit phase puts the previous round's code back after a provider_error.
         return end('provider_error', `provider error: ${(e as Error).message}; the previous round's code plays`);
       }
@@ -82,7 +110,11 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
       cost += stepCost;
       tokensIn += reply.usage.input;
       tokensOut += reply.usage.output;
-      messages.push({ role: 'assistant', content: reply.content, ...(reply.toolCalls.length ? { toolCalls: reply.toolCalls } : {}) });
+      messages.push({
+        role: 'assistant',
+        content: reply.content,
+        ...(reply.toolCalls.length ? { toolCalls: reply.toolCalls } : {}),
+      });
 
       const action = parseReply(reply);
       if (!action.ok) {
@@ -90,14 +122,17 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
         const text = correction(action.error, tools, limits.format_errors - malformed);
         answer(reply, text);
         record('(malformed answer)', text, reply, stepCost, since);
-        if (malformed >= limits.format_errors) return end('format_errors', `${malformed} malformed answers in a row (last: ${action.error})`);
+        if (malformed >= limits.format_errors)
+          return end('format_errors', `${malformed} malformed answers in a row (last: ${action.error})`);
         continue;
       }
       malformed = 0;
 
       if (action.command === SUBMIT) {
         const changed = await repoChanged(ws);
-        const text = changed ? 'Submitted: your repository is committed as it is.' : 'Submitted, with no changes to your repository.';
+        const text = changed
+          ? 'Submitted: your repository is committed as it is.'
+          : 'Submitted, with no changes to your repository.';
         answer(reply, text);
         record(SUBMIT, text, reply, stepCost, since);
         return end(changed ? 'submitted' : 'unchanged', changed ? 'submitted' : 'submitted without changes');
@@ -119,8 +154,12 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
 /** Whether the repo differs from its last commit, asked in the workspace itself (the host never
  *  runs git on an agent-written tree); the round's commit has the last word. */
 async function repoChanged(ws: Workspace): Promise<boolean> {
-  const r = await ws.exec('git --no-optional-locks -c core.fsmonitor=false status --porcelain --untracked-files=all | head -c 1', { timeoutMs: 30_000, maxOutputBytes: 16 });
+  const r = await ws.exec(
+    'git --no-optional-locks -c core.fsmonitor=false status --porcelain --untracked-files=all | head -c 1',
+    { timeoutMs: 30_000, maxOutputBytes: 16 },
+  );
   return r.exitCode !== 0 || r.stdout.length > 0;
 }
 
-const kilo = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(0)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
+const kilo = (n: number) =>
+  n >= 10_000 ? `${(n / 1000).toFixed(0)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);

@@ -36,7 +36,8 @@ export interface Provider {
 /** The one tool: a shell command in the player's workspace. */
 export const BASH_TOOL = {
   name: 'bash',
-  description: 'Run one shell command (bash -c) in your workspace, in your repository. Run `submit` alone to end the edit phase.',
+  description:
+    'Run one shell command (bash -c) in your workspace, in your repository. Run `submit` alone to end the edit phase.',
   parameters: {
     type: 'object',
     properties: { command: { type: 'string', description: 'The shell command to run.' } },

@@ -13,10 +13,12 @@ const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh']);
 
 export function parseReply(reply: ModelReply): Action {
   const calls = reply.toolCalls;
-  if (calls.length > 1) return { ok: false, error: `the answer made ${calls.length} tool calls; make exactly one per answer` };
+  if (calls.length > 1)
+    return { ok: false, error: `the answer made ${calls.length} tool calls; make exactly one per answer` };
   const call = calls[0];
   if (call) {
-    if (call.name !== BASH_TOOL.name) return { ok: false, error: `there is no tool \`${call.name}\`; the only tool is \`${BASH_TOOL.name}\`` };
+    if (call.name !== BASH_TOOL.name)
+      return { ok: false, error: `there is no tool \`${call.name}\`; the only tool is \`${BASH_TOOL.name}\`` };
     return parseToolArguments(call.arguments);
   }
   return parseFencedCommand(reply.content);
@@ -27,20 +29,31 @@ export function parseToolArguments(raw: string): Action {
   try {
     json = JSON.parse(raw === '' ? '{}' : raw);
   } catch {
-    return { ok: false, error: `the \`${BASH_TOOL.name}\` arguments are not valid JSON; send {"command": "<shell command>"}` };
+    return {
+      ok: false,
+      error: `the \`${BASH_TOOL.name}\` arguments are not valid JSON; send {"command": "<shell command>"}`,
+    };
   }
   const args = BashArgs.safeParse(json);
   if (!args.success) {
-    const why = args.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-    return { ok: false, error: `the \`${BASH_TOOL.name}\` arguments are invalid (${why}); send {"command": "<shell command>"}` };
+    const why = args.error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
+    return {
+      ok: false,
+      error: `the \`${BASH_TOOL.name}\` arguments are invalid (${why}); send {"command": "<shell command>"}`,
+    };
   }
   return { ok: true, command: args.data.command };
 }
 
 export function parseFencedCommand(text: string): Action {
-  const blocks = fencedBlocks(text).filter((b) => SHELL.has(b.lang)).map((b) => b.body.trim());
+  const blocks = fencedBlocks(text)
+    .filter((b) => SHELL.has(b.lang))
+    .map((b) => b.body.trim());
   if (blocks.length === 0) return { ok: false, error: 'the answer has no command' };
-  if (blocks.length > 1) return { ok: false, error: `the answer has ${blocks.length} code blocks; put exactly one command in one block` };
+  if (blocks.length > 1)
+    return { ok: false, error: `the answer has ${blocks.length} code blocks; put exactly one command in one block` };
   if (blocks[0] === '') return { ok: false, error: 'the code block is empty' };
   return { ok: true, command: blocks[0]! };
 }

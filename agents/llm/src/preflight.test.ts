@@ -13,14 +13,20 @@ afterAll(() => rmSync(runs, { recursive: true, force: true }));
 
 const cli = (env: Record<string, string>, ...args: string[]) => {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/_API_KEY$/.test(k)));
-  return spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...clean, CODEARENA_RUNS: runs, NO_COLOR: '1', ...env }, timeout: 60_000 });
+  return spawnSync('node', [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...clean, CODEARENA_RUNS: runs, NO_COLOR: '1', ...env },
+    timeout: 60_000,
+  });
 };
 
 describe('codearena run with llm players', () => {
   it('refuses a config whose key is not set, naming each player and the fix, exit 2', () => {
     const r = cli({}, 'run', join(ROOT, 'configs', 'llm.yaml'));
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('players[0].agent.provider: the API key variable OPENAI_API_KEY is not set; export OPENAI_API_KEY=…');
+    expect(r.stderr).toContain(
+      'players[0].agent.provider: the API key variable OPENAI_API_KEY is not set; export OPENAI_API_KEY=…',
+    );
     expect(r.stderr).toContain('players[1].agent.provider');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

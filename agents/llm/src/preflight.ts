@@ -15,7 +15,10 @@ export function llmAgentIssues(c: LlmAgentConfig, at: string, env: NodeJS.Proces
   const issues: PreflightIssue[] = [];
   const key = keyEnvOf(c);
   if (!env[key]?.trim()) {
-    const local = c.provider === 'openai' && c.base_url ? ' (a local server that takes no key still needs the variable set, to any value)' : '';
+    const local =
+      c.provider === 'openai' && c.base_url
+        ? ' (a local server that takes no key still needs the variable set, to any value)'
+        : '';
     issues.push({
       path: `${at}.${c.api_key_env ? 'api_key_env' : 'provider'}`,
       message: `the API key variable ${key} is not set; export ${key}=… before running${c.api_key_env ? '' : ', or name another variable with api_key_env'}${local}`,
@@ -31,7 +34,10 @@ export function llmAgentIssues(c: LlmAgentConfig, at: string, env: NodeJS.Proces
 }
 
 /** Every llm player's issues, with paths into the config. */
-export function llmPlayerIssues(players: { agent: AgentConfig }[], env: NodeJS.ProcessEnv = process.env): PreflightIssue[] {
+export function llmPlayerIssues(
+  players: { agent: AgentConfig }[],
+  env: NodeJS.ProcessEnv = process.env,
+): PreflightIssue[] {
   return players.flatMap((p, i) => (p.agent.kind === 'llm' ? llmAgentIssues(p.agent, `players[${i}].agent`, env) : []));
 }
 

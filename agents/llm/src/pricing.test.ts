@@ -22,7 +22,11 @@ describe('pricing', () => {
   it('prices fresh input, cached input, cache writes and output separately', () => {
     const p = { input: 2, output: 10, cached_input: 0.5, cache_write: 2.5 };
     expect(costOf({ input: 1_000_000, output: 0, cachedInput: 0, cacheWrite: 0 }, p)).toBeCloseTo(2);
-    expect(costOf({ input: 1_000_000, output: 500_000, cachedInput: 600_000, cacheWrite: 100_000 }, p)).toBeCloseTo(0.3 * 2 + 0.6 * 0.5 + 0.1 * 2.5 + 0.5 * 10);
-    expect(costOf({ input: 1000, output: 1000, cachedInput: 1000, cacheWrite: 0 }, { input: 1, output: 1 })).toBeCloseTo(0.002); // cached at the input price by default
+    expect(costOf({ input: 1_000_000, output: 500_000, cachedInput: 600_000, cacheWrite: 100_000 }, p)).toBeCloseTo(
+      0.3 * 2 + 0.6 * 0.5 + 0.1 * 2.5 + 0.5 * 10,
+    );
+    expect(
+      costOf({ input: 1000, output: 1000, cachedInput: 1000, cacheWrite: 0 }, { input: 1, output: 1 }),
+    ).toBeCloseTo(0.002); // cached at the input price by default
   });
 });

@@ -4,7 +4,12 @@
 import type { LlmPrice } from '@codearena/protocol';
 import type { Usage } from './messages.ts';
 
-const anthropic = (input: number, output: number): LlmPrice => ({ input, output, cached_input: input * 0.1, cache_write: input * 1.25 });
+const anthropic = (input: number, output: number): LlmPrice => ({
+  input,
+  output,
+  cached_input: input * 0.1,
+  cache_write: input * 1.25,
+});
 const openai = (input: number, output: number, cached: number): LlmPrice => ({ input, output, cached_input: cached });
 
 /** Keyed by model name prefix; the longest matching prefix wins (gpt-4o-mini before gpt-4o). */
@@ -43,6 +48,10 @@ export function priceFor(model: string, override?: LlmPrice): LlmPrice | null {
 
 export function costOf(u: Usage, p: LlmPrice): number {
   const fresh = Math.max(0, u.input - u.cachedInput - u.cacheWrite);
-  const usd = fresh * p.input + u.cachedInput * (p.cached_input ?? p.input) + u.cacheWrite * (p.cache_write ?? p.input) + u.output * p.output;
+  const usd =
+    fresh * p.input +
+    u.cachedInput * (p.cached_input ?? p.input) +
+    u.cacheWrite * (p.cache_write ?? p.input) +
+    u.output * p.output;
   return usd / 1e6;
 }

@@ -53,30 +53,43 @@ ${p.brief.trim()}
 }
 
 export function taskPrompt(p: PromptInput): string {
-  const parts: string[] = [`Round ${p.round} of ${p.rounds}: the edit phase begins.${p.round === p.rounds ? ' This is the last round.' : ''}`];
+  const parts: string[] = [
+    `Round ${p.round} of ${p.rounds}: the edit phase begins.${p.round === p.rounds ? ' This is the last round.' : ''}`,
+  ];
   parts.push(
     p.lastRound
       ? `## Last round\n\n${p.lastRound}\n\nFull files: ${LOGS_PATH}/${p.round - 1}/results.json (sim wins, ranks, validations) and ${LOGS_PATH}/${p.round - 1}/sims/<i>.json (one replay per sim: seed, players, ranks, winner, reason, every frame); earlier rounds in ${LOGS_PATH}/<round>/.`
       : `## Last round\n\nNo results yet.`,
   );
-  const notes = p.notes === null ? `(none yet: create ${p.repoPath}/${NOTES_FILE})` : truncateMiddle(p.notes.trim() || '(empty)', MAX_NOTES_CHARS);
+  const notes =
+    p.notes === null
+      ? `(none yet: create ${p.repoPath}/${NOTES_FILE})`
+      : truncateMiddle(p.notes.trim() || '(empty)', MAX_NOTES_CHARS);
   parts.push(`## Your notes (${p.repoPath}/${NOTES_FILE})\n\n${notes}`);
   if (p.opponents.length) {
-    const where = p.transparent ? `; their code as of round ${p.round - 1}: ${p.opponents.map((o) => `${OPPONENTS_PATH}/${o}/`).join(', ')}` : ' (their code is not visible in this tournament)';
+    const where = p.transparent
+      ? `; their code as of round ${p.round - 1}: ${p.opponents.map((o) => `${OPPONENTS_PATH}/${o}/`).join(', ')}`
+      : ' (their code is not visible in this tournament)';
     parts.push(`## Opponents\n\n${p.opponents.join(', ')}${where}.`);
   }
-  parts.push(`Start by looking at your repository and the logs, then improve the bot. Run \`${SUBMIT}\` when you are done.`);
+  parts.push(
+    `Start by looking at your repository and the logs, then improve the bot. Run \`${SUBMIT}\` when you are done.`,
+  );
   return parts.join('\n\n');
 }
 
 export function correction(error: string, tools: boolean, left: number): string {
-  const how = tools ? 'call the `bash` tool once with {"command": "<shell command>"}' : 'put exactly one command in one ```bash fenced block';
+  const how = tools
+    ? 'call the `bash` tool once with {"command": "<shell command>"}'
+    : 'put exactly one command in one ```bash fenced block';
   return `Format error: ${error}. Answer with your reasoning and exactly one command: ${how}. To finish, the command is \`${SUBMIT}\`. (${left} more malformed answer${left === 1 ? '' : 's'} in a row end the phase.)`;
 }
 
 export function observation(r: WorkspaceExec, maxChars: number, timeoutS: number): string {
   const out = `${r.stdout}${r.stderr ? `${r.stdout && !r.stdout.endsWith('\n') ? '\n' : ''}${r.stderr}` : ''}`;
-  const head = r.timedOut ? `The command was stopped after ${timeoutS} s (time limit per command). Output so far:` : `Exit code ${r.exitCode}.`;
+  const head = r.timedOut
+    ? `The command was stopped after ${timeoutS} s (time limit per command). Output so far:`
+    : `Exit code ${r.exitCode}.`;
   const capped = r.truncated ? '\n[the output was longer than the capture limit; only its beginning was kept]' : '';
   return `${head}\n${out.trim() === '' ? '(no output)' : truncateMiddle(out, maxChars)}${capped}`;
 }

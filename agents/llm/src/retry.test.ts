@@ -14,7 +14,8 @@ describe('retry', () => {
   });
 
   it('retries 408, 409, 429, 5xx and no-response failures only', () => {
-    for (const s of [408, 409, 429, 500, 502, 503, 529, undefined]) expect(httpFailure(s, undefined, 'x').retryable).toBe(true);
+    for (const s of [408, 409, 429, 500, 502, 503, 529, undefined])
+      expect(httpFailure(s, undefined, 'x').retryable).toBe(true);
     for (const s of [400, 401, 403, 404, 422]) expect(httpFailure(s, undefined, 'x').retryable).toBe(false);
   });
 
@@ -36,19 +37,32 @@ describe('retry', () => {
         if (f) throw f;
         return 'ok';
       },
-      { retries, signal: new AbortController().signal, deadline, baseMs: 100, random: () => 1, sleep: async (ms) => void slept.push(ms) },
+      {
+        retries,
+        signal: new AbortController().signal,
+        deadline,
+        baseMs: 100,
+        random: () => 1,
+        sleep: async (ms) => void slept.push(ms),
+      },
     );
     return { result, slept, calls: () => calls };
   };
 
   it('honours Retry-After and succeeds after transient failures', async () => {
-    const r = await run([httpFailure(429, h({ 'retry-after': '2' }), 'rate limited'), httpFailure(503, undefined, 'busy')], 3);
+    const r = await run(
+      [httpFailure(429, h({ 'retry-after': '2' }), 'rate limited'), httpFailure(503, undefined, 'busy')],
+      3,
+    );
     await expect(r.result).resolves.toEqual({ value: 'ok', attempts: 3 });
     expect(r.slept).toEqual([2000, 200]);
   });
 
   it('gives up when retries are exhausted, and at once on a permanent failure', async () => {
-    const a = await run([1, 2, 3].map(() => httpFailure(500, undefined, '500 boom')), 2);
+    const a = await run(
+      [1, 2, 3].map(() => httpFailure(500, undefined, '500 boom')),
+      2,
+    );
     await expect(a.result).rejects.toThrow('500 boom (3 attempts)');
     const b = await run([httpFailure(401, undefined, '401 bad key')], 5);
     await expect(b.result).rejects.toThrow('401 bad key (1 attempt)');
@@ -60,6 +74,8 @@ describe('retry', () => {
     await expect(a.result).rejects.toThrow(/would pass the time limit/);
     const ac = new AbortController();
     ac.abort();
-    await expect(withRetry(async () => 1, { retries: 1, signal: ac.signal, deadline: Date.now() + 1000 })).rejects.toBeInstanceOf(CallAborted);
+    await expect(
+      withRetry(async () => 1, { retries: 1, signal: ac.signal, deadline: Date.now() + 1000 }),
+    ).rejects.toBeInstanceOf(CallAborted);
   });
 });

@@ -4,7 +4,11 @@
 
 export class ProviderFailure extends Error {
   override readonly name = 'ProviderFailure';
-  constructor(message: string, readonly retryable: boolean, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }
@@ -17,7 +21,11 @@ export class CallAborted extends Error {
 const RETRYABLE_STATUS = new Set([408, 409, 429]);
 
 /** Maps an HTTP failure (status undefined: no response at all) to a ProviderFailure. */
-export function httpFailure(status: number | undefined, headers: Headers | undefined, message: string): ProviderFailure {
+export function httpFailure(
+  status: number | undefined,
+  headers: Headers | undefined,
+  message: string,
+): ProviderFailure {
   const retryable = status === undefined || RETRYABLE_STATUS.has(status) || status >= 500;
   return new ProviderFailure(message, retryable, headers ? retryAfterMs(headers) : undefined);
 }
@@ -49,7 +57,11 @@ export interface RetryOptions {
 
 /** Delay before retry `attempt` (1-based): what Retry-After asks for when the server sent it,
  *  else base·2^(attempt−1), capped, with jitter (50–100 %) so parallel players do not retry in step. */
-export function backoffMs(attempt: number, o: { baseMs: number; maxMs: number; random: () => number }, retryAfter?: number): number {
+export function backoffMs(
+  attempt: number,
+  o: { baseMs: number; maxMs: number; random: () => number },
+  retryAfter?: number,
+): number {
   if (retryAfter !== undefined) return retryAfter;
   const exp = Math.min(o.maxMs, o.baseMs * 2 ** (attempt - 1));
   return exp * (0.5 + 0.5 * o.random());
@@ -68,7 +80,13 @@ export async function withRetry<T>(call: () => Promise<T>, o: RetryOptions): Pro
       if (!f.retryable || attempt > o.retries) throw withAttempts(f, attempt);
       const delay = backoffMs(attempt, cfg, f.retryAfterMs);
       if (Date.now() + delay >= o.deadline) {
-        throw withAttempts(new ProviderFailure(`${f.message}; the next retry (in ${Math.ceil(delay / 1000)} s) would pass the time limit`, false), attempt);
+        throw withAttempts(
+          new ProviderFailure(
+            `${f.message}; the next retry (in ${Math.ceil(delay / 1000)} s) would pass the time limit`,
+            false,
+          ),
+          attempt,
+        );
       }
       o.onRetry?.(attempt, delay, f);
       await sleep(delay, o.signal);

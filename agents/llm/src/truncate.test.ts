@@ -15,7 +15,11 @@ describe('output truncation', () => {
   it('formats observations: exit code, timeout, empty output, capture limit', () => {
     const r = { exitCode: 0, stdout: '', stderr: '', timedOut: false, truncated: false, ms: 5 };
     expect(observation(r, 100, 30)).toBe('Exit code 0.\n(no output)');
-    expect(observation({ ...r, exitCode: 124, stdout: 'partial', timedOut: true }, 100, 30)).toMatch(/stopped after 30 s[\s\S]*partial/);
-    expect(observation({ ...r, stdout: 'x'.repeat(5000), truncated: true }, 1000, 30)).toMatch(/omitted[\s\S]*only its beginning was kept/);
+    expect(observation({ ...r, exitCode: 124, stdout: 'partial', timedOut: true }, 100, 30)).toMatch(
+      /stopped after 30 s[\s\S]*partial/,
+    );
+    expect(observation({ ...r, stdout: 'x'.repeat(5000), truncated: true }, 1000, 30)).toMatch(
+      /omitted[\s\S]*only its beginning was kept/,
+    );
   });
 });

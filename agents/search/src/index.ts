@@ -36,7 +36,10 @@ async function searchEdit(ctx: EditContext, o: SearchAgentOptions): Promise<Edit
   }
   const parsed = ParamsFile.safeParse(safeJson(text));
   if (!parsed.success || Object.keys(parsed.data).length === 0) {
-    step('read params.json', `params.json is not {name: {value, min, max}}: ${parsed.success ? 'empty' : parsed.error.issues[0]?.message}`);
+    step(
+      'read params.json',
+      `params.json is not {name: {value, min, max}}: ${parsed.success ? 'empty' : parsed.error.issues[0]?.message}`,
+    );
     return { exit: 'unchanged', steps, costUsd: 0, summary: 'params.json unreadable' };
   }
   const start = parsed.data;
@@ -76,10 +79,20 @@ async function searchEdit(ctx: EditContext, o: SearchAgentOptions): Promise<Edit
   }
   rmSync(work, { recursive: true, force: true });
   if (!improved) {
-    return { exit: exit === 'submitted' ? 'unchanged' : exit, steps, costUsd: 0, summary: 'no candidate beat the current code' };
+    return {
+      exit: exit === 'submitted' ? 'unchanged' : exit,
+      steps,
+      costUsd: 0,
+      summary: 'no candidate beat the current code',
+    };
   }
   await ctx.repo.write(PARAMS, rewriteValues(text, best));
-  return { exit, steps, costUsd: 0, summary: `tuned ${describeChange(start, best)} (self-play score ${bestScore.toFixed(2)})` };
+  return {
+    exit,
+    steps,
+    costUsd: 0,
+    summary: `tuned ${describeChange(start, best)} (self-play score ${bestScore.toFixed(2)})`,
+  };
 }
 
 function safeJson(text: string): unknown {

@@ -15,7 +15,8 @@ describe('mutate', () => {
       for (const [k, p] of Object.entries(m)) {
         expect(p.value).toBeGreaterThanOrEqual(p.min);
         expect(p.value).toBeLessThanOrEqual(p.max);
-        if (Number.isInteger(starter[k]!.value) && Number.isInteger(p.min) && Number.isInteger(p.max)) expect(Number.isInteger(p.value)).toBe(true);
+        if (Number.isInteger(starter[k]!.value) && Number.isInteger(p.min) && Number.isInteger(p.max))
+          expect(Number.isInteger(p.value)).toBe(true);
       }
     }
   });

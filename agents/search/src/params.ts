@@ -31,7 +31,10 @@ function mutateOnce(params: ParamsFile, rng: Rng, step: number): ParamsFile {
     const range = p.max - p.min;
     let v = p.value + gaussian(rng) * step * range;
     v = Math.min(p.max, Math.max(p.min, v));
-    v = Number.isInteger(p.value) && Number.isInteger(p.min) && Number.isInteger(p.max) ? Math.round(v) : Math.round(v * 1000) / 1000;
+    v =
+      Number.isInteger(p.value) && Number.isInteger(p.min) && Number.isInteger(p.max)
+        ? Math.round(v)
+        : Math.round(v * 1000) / 1000;
     out[name] = { ...p, value: v };
   }
   return out;
@@ -56,9 +59,13 @@ export function describeChange(from: ParamsFile, to: ParamsFile): string {
 export function rewriteValues(text: string, to: ParamsFile): string {
   let out = text;
   for (const [name, spec] of Object.entries(to)) {
-    const re = new RegExp(`("${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*\\{[^{}]*?"value"\\s*:\\s*)(-?[0-9][0-9.eE+-]*)`);
+    const re = new RegExp(
+      `("${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*\\{[^{}]*?"value"\\s*:\\s*)(-?[0-9][0-9.eE+-]*)`,
+    );
     if (!re.test(out)) return `${JSON.stringify(to, null, 2)}\n`;
-    out = out.replace(re, (_m, head: string, old: string) => (Number(old) === spec.value ? `${head}${old}` : `${head}${spec.value}`));
+    out = out.replace(re, (_m, head: string, old: string) =>
+      Number(old) === spec.value ? `${head}${old}` : `${head}${spec.value}`,
+    );
   }
   try {
     const check = ParamsFile.parse(JSON.parse(out));

@@ -67,7 +67,12 @@ export function drawBoard(ctx: CanvasRenderingContext2D, f: Frame, view: BoardVi
   ctx.restore();
 }
 
-function drawSnake(ctx: CanvasRenderingContext2D, s: FrameSnake, g: ReturnType<typeof boardGeometry>, color: string): void {
+function drawSnake(
+  ctx: CanvasRenderingContext2D,
+  s: FrameSnake,
+  g: ReturnType<typeof boardGeometry>,
+  color: string,
+): void {
   const { cell } = g;
   // Stacked segments (start of game, just ate) are one point on the board.
   const pts: Pt[] = [];

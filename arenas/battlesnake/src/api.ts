@@ -35,7 +35,12 @@ export interface ApiRequest {
         hazardMap: string;
         hazardMapAuthor: string;
         royale: { shrinkEveryNTurns: number };
-        squad: { allowBodyCollisions: boolean; sharedElimination: boolean; sharedHealth: boolean; sharedLength: boolean };
+        squad: {
+          allowBodyCollisions: boolean;
+          sharedElimination: boolean;
+          sharedHealth: boolean;
+          sharedLength: boolean;
+        };
       };
     };
     map: 'standard';

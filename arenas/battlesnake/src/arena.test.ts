@@ -12,15 +12,30 @@ describe('manifest and args', () => {
   it('matches arena.json', () => {
     expect(battlesnake.manifest).toEqual(manifestJson);
     expect(battlesnake.manifest).toMatchObject({
-      id: 'battlesnake', players: { min: 2, max: 4 }, botKind: 'process', turnDeadlineMs: 500,
-      startupGraceMs: 3000, image: 'codearena/base:latest', maxTurns: 1000,
+      id: 'battlesnake',
+      players: { min: 2, max: 4 },
+      botKind: 'process',
+      turnDeadlineMs: 500,
+      startupGraceMs: 3000,
+      image: 'codearena/base:latest',
+      maxTurns: 1000,
     });
   });
 
   it('parses args with defaults and rejects unknown or out-of-range fields', () => {
-    expect(battlesnake.parseArgs({})).toEqual({ width: 11, height: 11, food_spawn_chance: 15, minimum_food: 1, max_turns: 1000 });
+    expect(battlesnake.parseArgs({})).toEqual({
+      width: 11,
+      height: 11,
+      food_spawn_chance: 15,
+      minimum_food: 1,
+      max_turns: 1000,
+    });
     expect(battlesnake.parseArgs(undefined)).toMatchObject({ width: 11 });
-    expect(battlesnake.parseArgs({ width: 7, height: 9, max_turns: 50 })).toMatchObject({ width: 7, height: 9, max_turns: 50 });
+    expect(battlesnake.parseArgs({ width: 7, height: 9, max_turns: 50 })).toMatchObject({
+      width: 7,
+      height: 9,
+      max_turns: 50,
+    });
     expect(() => battlesnake.parseArgs({ widht: 7 })).toThrow(/widht/);
     expect(() => battlesnake.parseArgs({ width: 4 })).toThrow(/width/);
     expect(() => battlesnake.parseArgs({ height: 26 })).toThrow(/height/);
@@ -29,7 +44,12 @@ describe('manifest and args', () => {
   });
 
   it('uses the args in init', () => {
-    const s = battlesnake.init(['a', 'b'], createRng(1), battlesnake.parseArgs({ width: 7, height: 9, max_turns: 20, minimum_food: 2 }), new Map());
+    const s = battlesnake.init(
+      ['a', 'b'],
+      createRng(1),
+      battlesnake.parseArgs({ width: 7, height: 9, max_turns: 20, minimum_food: 2 }),
+      new Map(),
+    );
     expect([s.width, s.height, s.settings.maxTurns, s.settings.minimumFood]).toEqual([7, 9, 20, 2]);
   });
 });
@@ -37,13 +57,37 @@ describe('manifest and args', () => {
 describe('requests', () => {
   const dead = (s: State, id: string): State => ({
     ...s,
-    snakes: s.snakes.map((x) => (x.id === id ? { ...x, eliminated: { cause: 'wall-collision' as const, turn: 3 } } : x)),
+    snakes: s.snakes.map((x) =>
+      x.id === id ? { ...x, eliminated: { cause: 'wall-collision' as const, turn: 3 } } : x,
+    ),
   });
   const s0 = board(
     [
-      { id: 'a', body: [[5, 5], [5, 4], [5, 3]], health: 80 },
-      { id: 'b', body: [[1, 1], [1, 0], [0, 0]] },
-      { id: 'c', body: [[8, 8], [8, 7], [8, 6]] },
+      {
+        id: 'a',
+        body: [
+          [5, 5],
+          [5, 4],
+          [5, 3],
+        ],
+        health: 80,
+      },
+      {
+        id: 'b',
+        body: [
+          [1, 1],
+          [1, 0],
+          [0, 0],
+        ],
+      },
+      {
+        id: 'c',
+        body: [
+          [8, 8],
+          [8, 7],
+          [8, 6],
+        ],
+      },
     ],
     [[2, 2]],
   );
@@ -51,14 +95,27 @@ describe('requests', () => {
   it('builds official move requests for living snakes and null for dead ones', () => {
     const req = battlesnake.observe(s0, 'a') as ApiRequest;
     expect(req.type).toBe('move');
-    expect(req.game.ruleset).toMatchObject({ name: 'standard', settings: { foodSpawnChance: 0, minimumFood: 0, hazardDamagePerTurn: 14 } });
+    expect(req.game.ruleset).toMatchObject({
+      name: 'standard',
+      settings: { foodSpawnChance: 0, minimumFood: 0, hazardDamagePerTurn: 14 },
+    });
     expect(req.game.map).toBe('standard');
     expect(req.game.timeout).toBe(500);
     expect(req.turn).toBe(0);
     expect(req.board).toMatchObject({ width: 11, height: 11, food: [{ x: 2, y: 2 }], hazards: [] });
     expect(req.you).toMatchObject({
-      id: 'a', name: 'a', health: 80, length: 3, head: { x: 5, y: 5 }, shout: '', latency: '0',
-      body: [{ x: 5, y: 5 }, { x: 5, y: 4 }, { x: 5, y: 3 }],
+      id: 'a',
+      name: 'a',
+      health: 80,
+      length: 3,
+      head: { x: 5, y: 5 },
+      shout: '',
+      latency: '0',
+      body: [
+        { x: 5, y: 5 },
+        { x: 5, y: 4 },
+        { x: 5, y: 3 },
+      ],
     });
     expect(req.you.customizations).toHaveProperty('color');
     const s1 = dead(s0, 'c');
@@ -82,7 +139,10 @@ describe('requests', () => {
   });
 
   it('draws frames with every snake and its cause of death', () => {
-    const f = battlesnake.frame(dead(s0, 'b')) as { turn: number; snakes: { id: string; alive: boolean; cause?: string }[] };
+    const f = battlesnake.frame(dead(s0, 'b')) as {
+      turn: number;
+      snakes: { id: string; alive: boolean; cause?: string }[];
+    };
     expect(f).toMatchObject({ turn: 0, width: 11, height: 11, food: [{ x: 2, y: 2 }] });
     expect(f.snakes.map((s) => [s.id, s.alive, s.cause])).toEqual([
       ['a', true, undefined],
@@ -124,7 +184,8 @@ describe('whole games', () => {
   });
 
   it('are identical for the same seed and differ across seeds', async () => {
-    const play = async (seed: number) => (await playGame(['a', 'b', 'c'], { a: greedy, b: randomSafe, c: greedy }, seed)).map((s) => battlesnake.frame(s));
+    const play = async (seed: number) =>
+      (await playGame(['a', 'b', 'c'], { a: greedy, b: randomSafe, c: greedy }, seed)).map((s) => battlesnake.frame(s));
     expect(await play(11)).toEqual(await play(11));
     expect(await play(11)).not.toEqual(await play(12));
   });

@@ -52,8 +52,26 @@ describe.each(Object.entries(BOTS))('%s bot', (_name, dir) => {
       [
         board(
           [
-            { id: 'me', body: [[0, 1], [1, 1], [1, 0], [0, 0], [0, 0]], health: 5 }, // just ate: only "up" is safe
-            { id: 'other', body: [[6, 6], [6, 5], [6, 4], [6, 3]] },
+            {
+              id: 'me',
+              body: [
+                [0, 1],
+                [1, 1],
+                [1, 0],
+                [0, 0],
+                [0, 0],
+              ],
+              health: 5,
+            }, // just ate: only "up" is safe
+            {
+              id: 'other',
+              body: [
+                [6, 6],
+                [6, 5],
+                [6, 4],
+                [6, 3],
+              ],
+            },
           ],
           [[0, 3]],
         ),

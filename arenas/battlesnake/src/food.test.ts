@@ -12,8 +12,22 @@ describe('food spawn', () => {
   it('never lands on a snake, on food, or next to a living head; dead snakes do not block', () => {
     const s = board(
       [
-        { id: 'a', body: [[5, 5], [5, 4], [5, 3]] },
-        { id: 'b', body: [[0, 0], [1, 0], [2, 0]] },
+        {
+          id: 'a',
+          body: [
+            [5, 5],
+            [5, 4],
+            [5, 3],
+          ],
+        },
+        {
+          id: 'b',
+          body: [
+            [0, 0],
+            [1, 0],
+            [2, 0],
+          ],
+        },
       ],
       [[9, 9]],
     );
@@ -27,7 +41,23 @@ describe('food spawn', () => {
   it('only uses the cells left free, each of them', () => {
     // 5×5 board: the snake fills rows 0–1 with its head at (0,1), so (0,2) is off limits too.
     const s = board(
-      [{ id: 'a', body: [[0, 1], [1, 1], [2, 1], [3, 1], [4, 1], [4, 0], [3, 0], [2, 0], [1, 0], [0, 0]] }],
+      [
+        {
+          id: 'a',
+          body: [
+            [0, 1],
+            [1, 1],
+            [2, 1],
+            [3, 1],
+            [4, 1],
+            [4, 0],
+            [3, 0],
+            [2, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        },
+      ],
       [],
       { width: 5, height: 5 },
     );
@@ -43,9 +73,30 @@ describe('food spawn', () => {
   });
 
   it('tops up to the minimum', () => {
-    const s = board([{ id: 'a', body: [[5, 5], [5, 4], [5, 3]] }, { id: 'b', body: [[1, 1], [1, 0], [0, 0]] }], [], {
-      minimumFood: 3,
-    });
+    const s = board(
+      [
+        {
+          id: 'a',
+          body: [
+            [5, 5],
+            [5, 4],
+            [5, 3],
+          ],
+        },
+        {
+          id: 'b',
+          body: [
+            [1, 1],
+            [1, 0],
+            [0, 0],
+          ],
+        },
+      ],
+      [],
+      {
+        minimumFood: 3,
+      },
+    );
     const s1 = step(s, moves({ a: 'up', b: 'right' }), createRng(1));
     expect(s1.food).toHaveLength(3);
     expect(new Set(s1.food.map((p) => `${p.x},${p.y}`)).size).toBe(3);
@@ -63,7 +114,19 @@ describe('food spawn', () => {
   });
 
   it('is deterministic for a seed, and returns the same array when nothing spawns', () => {
-    const s = board([{ id: 'a', body: [[5, 5], [5, 4], [5, 3]] }], []);
+    const s = board(
+      [
+        {
+          id: 'a',
+          body: [
+            [5, 5],
+            [5, 4],
+            [5, 3],
+          ],
+        },
+      ],
+      [],
+    );
     const a = spawnFood(11, 11, [], s.snakes, settings(15, 4), createRng(7));
     const b = spawnFood(11, 11, [], s.snakes, settings(15, 4), createRng(7));
     expect(a).toEqual(b);

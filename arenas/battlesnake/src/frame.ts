@@ -24,7 +24,12 @@ export function frame(state: State): Frame {
     height: state.height,
     food: state.food.map((p) => ({ x: p.x, y: p.y })),
     snakes: state.snakes.map((s) => {
-      const f: FrameSnake = { id: s.id, body: s.body.map((p) => ({ x: p.x, y: p.y })), health: s.health, alive: s.eliminated === null };
+      const f: FrameSnake = {
+        id: s.id,
+        body: s.body.map((p) => ({ x: p.x, y: p.y })),
+        health: s.health,
+        alive: s.eliminated === null,
+      };
       if (s.eliminated) f.cause = s.eliminated.cause;
       return f;
     }),

@@ -14,7 +14,8 @@ export { spawnFood, freeCells, foodNeeded } from './food.ts';
 /** The move a snake makes: its reply, or its last move when it faulted or said nothing. */
 export function appliedMove(snake: Snake, reply: Move | Fault | undefined): { dir: Direction; shout: string } {
   // The runner only hands us parseMove results and faults; anything else is treated as a fault too.
-  if (reply === undefined || isFault(reply) || !DIRECTIONS.includes(reply.move)) return { dir: snake.lastMove ?? 'up', shout: '' };
+  if (reply === undefined || isFault(reply) || !DIRECTIONS.includes(reply.move))
+    return { dir: snake.lastMove ?? 'up', shout: '' };
   return { dir: reply.move, shout: (reply.shout ?? '').slice(0, MAX_SHOUT) };
 }
 

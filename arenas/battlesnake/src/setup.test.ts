@@ -22,7 +22,11 @@ describe('start positions', () => {
       const players = ['a', 'b', 'c', 'd'].slice(0, 2 + (seed % 3));
       const s = createGame(players, createRng(seed), boardOptions(BattlesnakeArgs.parse({})));
       const heads = s.snakes.map((sn) => key(sn.body[0]!));
-      const kind = heads.every((h) => CORNERS.has(h)) ? 'corners' : heads.every((h) => MID_EDGES.has(h)) ? 'mid' : 'mixed';
+      const kind = heads.every((h) => CORNERS.has(h))
+        ? 'corners'
+        : heads.every((h) => MID_EDGES.has(h))
+          ? 'mid'
+          : 'mixed';
       expect(kind).not.toBe('mixed');
       kinds.add(kind);
       expect(new Set(heads).size).toBe(players.length);
@@ -43,7 +47,9 @@ describe('start positions', () => {
 
   it('rejects fewer than 2 or more than 4 snakes', () => {
     expect(() => createGame(['a'], createRng(1), boardOptions(BattlesnakeArgs.parse({})))).toThrow(RangeError);
-    expect(() => createGame(['a', 'b', 'c', 'd', 'e'], createRng(1), boardOptions(BattlesnakeArgs.parse({})))).toThrow(RangeError);
+    expect(() => createGame(['a', 'b', 'c', 'd', 'e'], createRng(1), boardOptions(BattlesnakeArgs.parse({})))).toThrow(
+      RangeError,
+    );
     expect(() => createGame(['a', 'a'], createRng(1), boardOptions(BattlesnakeArgs.parse({})))).toThrow(RangeError);
   });
 });
@@ -71,8 +77,17 @@ describe('initial food', () => {
   });
 
   it('works on other board sizes', () => {
-    for (const [width, height] of [[5, 5], [7, 7], [19, 19], [25, 9]] as const) {
-      const s = createGame(['a', 'b', 'c', 'd'], createRng(width * height), boardOptions(BattlesnakeArgs.parse({ width, height })));
+    for (const [width, height] of [
+      [5, 5],
+      [7, 7],
+      [19, 19],
+      [25, 9],
+    ] as const) {
+      const s = createGame(
+        ['a', 'b', 'c', 'd'],
+        createRng(width * height),
+        boardOptions(BattlesnakeArgs.parse({ width, height })),
+      );
       for (const sn of s.snakes) {
         const h = sn.body[0]!;
         expect(h.x >= 0 && h.x < width && h.y >= 0 && h.y < height).toBe(true);

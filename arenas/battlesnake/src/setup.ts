@@ -15,8 +15,18 @@ export function startSquares(width: number, height: number): { corners: Point[];
   const [x0, xm, x1] = [1, Math.floor((width - 1) / 2), width - 2];
   const [y0, ym, y1] = [1, Math.floor((height - 1) / 2), height - 2];
   return {
-    corners: [{ x: x0, y: y0 }, { x: x0, y: y1 }, { x: x1, y: y0 }, { x: x1, y: y1 }],
-    midEdges: [{ x: x0, y: ym }, { x: xm, y: y0 }, { x: xm, y: y1 }, { x: x1, y: ym }],
+    corners: [
+      { x: x0, y: y0 },
+      { x: x0, y: y1 },
+      { x: x1, y: y0 },
+      { x: x1, y: y1 },
+    ],
+    midEdges: [
+      { x: x0, y: ym },
+      { x: xm, y: y0 },
+      { x: xm, y: y1 },
+      { x: x1, y: ym },
+    ],
   };
 }
 
@@ -84,6 +94,11 @@ export function createGame(players: readonly PlayerId[], rng: Rng, opts: BoardOp
       eliminated: null,
     };
   });
-  const food = initialFood(opts.width, opts.height, snakes.map((s) => s.body[0]!), rng);
+  const food = initialFood(
+    opts.width,
+    opts.height,
+    snakes.map((s) => s.body[0]!),
+    rng,
+  );
   return { gameId: id, turn: 0, width: opts.width, height: opts.height, food, snakes, settings: opts.settings };
 }

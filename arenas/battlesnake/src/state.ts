@@ -19,7 +19,8 @@ export interface Move {
 }
 
 /** Cause names as the official engine spells them (rules/constants.go). */
-export type EliminationCause = 'wall-collision' | 'out-of-health' | 'snake-self-collision' | 'snake-collision' | 'head-collision';
+export type EliminationCause =
+  'wall-collision' | 'out-of-health' | 'snake-self-collision' | 'snake-collision' | 'head-collision';
 
 export interface Elimination {
   cause: EliminationCause;

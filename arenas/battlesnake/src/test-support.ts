@@ -19,7 +19,14 @@ export interface SnakeSpec {
 export function board(
   snakes: SnakeSpec[],
   food: [number, number][] = [],
-  opts: { width?: number; height?: number; foodSpawnChance?: number; minimumFood?: number; maxTurns?: number; turn?: number } = {},
+  opts: {
+    width?: number;
+    height?: number;
+    foodSpawnChance?: number;
+    minimumFood?: number;
+    maxTurns?: number;
+    turn?: number;
+  } = {},
 ): State {
   return {
     gameId: 'test',
@@ -27,16 +34,14 @@ export function board(
     width: opts.width ?? 11,
     height: opts.height ?? 11,
     food: food.map(([x, y]) => ({ x, y })),
-    snakes: snakes.map(
-      (s): Snake => ({
-        id: s.id,
-        body: s.body.map(([x, y]) => ({ x, y })),
-        health: s.health ?? 100,
-        lastMove: s.lastMove ?? null,
-        shout: '',
-        eliminated: null,
-      }),
-    ),
+    snakes: snakes.map((s): Snake => ({
+      id: s.id,
+      body: s.body.map(([x, y]) => ({ x, y })),
+      health: s.health ?? 100,
+      lastMove: s.lastMove ?? null,
+      shout: '',
+      eliminated: null,
+    })),
     settings: {
       foodSpawnChance: opts.foodSpawnChance ?? 0,
       minimumFood: opts.minimumFood ?? 0,
@@ -93,10 +98,17 @@ export const greedy: Policy = (req, rng) => {
 
 /** Plays a whole game through the server's turn loop with in-process players (each answers
  *  the official request as a bot would); returns every state from the first to the last. */
-export async function playGame(players: PlayerId[], policies: Record<PlayerId, Policy>, seed: string | number, args: object = {}): Promise<State[]> {
+export async function playGame(
+  players: PlayerId[],
+  policies: Record<PlayerId, Policy>,
+  seed: string | number,
+  args: object = {},
+): Promise<State[]> {
   const states: State[] = [];
   const played = await playLocal(battlesnake, {
-    players, seed, args: battlesnake.parseArgs(args),
+    players,
+    seed,
+    args: battlesnake.parseArgs(args),
     policy: (p) => (req, rng) => ({ move: policies[p]!(req as ApiRequest, rng) }),
     onState: (s) => states.push(s),
   });

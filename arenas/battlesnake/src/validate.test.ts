@@ -45,12 +45,17 @@ describe('validate', () => {
   });
 
   it('explains a run file that is not executable', async () => {
-    const v = await battlesnake.validate(await hostContext(codebase('noexec', '#!/bin/sh\necho \'{"move":"up"}\'\n', false)));
+    const v = await battlesnake.validate(
+      await hostContext(codebase('noexec', '#!/bin/sh\necho \'{"move":"up"}\'\n', false)),
+    );
     expect(v).toMatchObject({ ok: false, detail: expect.stringMatching(/chmod \+x run/) });
   });
 
   it('reports an invalid reply with the bot stderr', async () => {
-    const dir = codebase('garbage', '#!/bin/bash\necho "thinking..." >&2\nwhile read -r line; do echo \'{"move":"north"}\'; done\n');
+    const dir = codebase(
+      'garbage',
+      '#!/bin/bash\necho "thinking..." >&2\nwhile read -r line; do echo \'{"move":"north"}\'; done\n',
+    );
     const v = await battlesnake.validate(await hostContext(dir));
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/invalid_move/);
@@ -74,6 +79,9 @@ describe('validate', () => {
         throw new Error('unreachable');
       },
     };
-    await expect(battlesnake.validate(throwing)).resolves.toMatchObject({ ok: false, detail: expect.stringMatching(/sandbox gone/) });
+    await expect(battlesnake.validate(throwing)).resolves.toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/sandbox gone/),
+    });
   });
 });

@@ -18,18 +18,38 @@ export async function validate(ctx: ValidateContext): Promise<Validation> {
     if (runProblem) return { ok: false, detail: runProblem };
 
     bot = await ctx.startBot();
-    const state = createGame(VALIDATE_PLAYERS, createRng('battlesnake-validate'), boardOptions(BattlesnakeArgs.parse({})));
+    const state = createGame(
+      VALIDATE_PLAYERS,
+      createRng('battlesnake-validate'),
+      boardOptions(BattlesnakeArgs.parse({})),
+    );
     bot.notify(buildRequest(state, 'you', 'start', VALIDATE_DEADLINE_MS));
     const reply = await bot.request(buildRequest(state, 'you', 'move', VALIDATE_DEADLINE_MS), VALIDATE_DEADLINE_MS);
     if (!reply.ok) {
-      return { ok: false, detail: await withStderr(`the bot gave no usable reply to a move request (${reply.fault.kind}: ${reply.fault.detail})`, bot) };
+      return {
+        ok: false,
+        detail: await withStderr(
+          `the bot gave no usable reply to a move request (${reply.fault.kind}: ${reply.fault.detail})`,
+          bot,
+        ),
+      };
     }
     const move = parseMove(reply.value);
-    if (isFault(move)) return { ok: false, detail: await withStderr(`the bot's reply to a move request is not a valid move (${move.kind}: ${move.detail})`, bot) };
+    if (isFault(move))
+      return {
+        ok: false,
+        detail: await withStderr(
+          `the bot's reply to a move request is not a valid move (${move.kind}: ${move.detail})`,
+          bot,
+        ),
+      };
     bot.notify(buildRequest(state, 'you', 'end', VALIDATE_DEADLINE_MS));
     return { ok: true, detail: `bot answered ${JSON.stringify(move)} in ${Math.round(reply.ms)} ms` };
   } catch (err) {
-    return { ok: false, detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot) };
+    return {
+      ok: false,
+      detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot),
+    };
   } finally {
     if (bot) await bot.close().catch(() => undefined);
   }

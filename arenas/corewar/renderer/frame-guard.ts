@@ -10,7 +10,14 @@ export function asFrame(x: unknown): Frame | null {
   if (!isInt(f.cycle) || !isInt(f.maxCycles) || typeof f.core !== 'string') return null;
   if (!Array.isArray(f.warriors) || f.warriors.length > 255) return null;
   for (const w of f.warriors) {
-    if (typeof w !== 'object' || w === null || typeof w.id !== 'string' || typeof w.alive !== 'boolean' || !isInt(w.processes)) return null;
+    if (
+      typeof w !== 'object' ||
+      w === null ||
+      typeof w.id !== 'string' ||
+      typeof w.alive !== 'boolean' ||
+      !isInt(w.processes)
+    )
+      return null;
     if (!Array.isArray(w.pcs) || !w.pcs.every((p) => isInt(p) && p >= 0 && p < f.coreSize!)) return null;
   }
   return f as Frame;

@@ -26,9 +26,14 @@ async function play(players: Record<string, string | CodebaseReader>, seed: numb
   const readers = new Map(Object.entries(players).map(([id, s]) => [id, typeof s === 'string' ? codebase(s) : s]));
   const frames: Frame[] = [];
   const played = await playLocal(corewar, {
-    players: [...readers.keys()], seed, args: corewar.parseArgs(args), readers,
+    players: [...readers.keys()],
+    seed,
+    args: corewar.parseArgs(args),
+    readers,
     // Data bots are never asked for a move.
-    policy: () => () => { throw new Error('a CoreWar player was asked for a move'); },
+    policy: () => () => {
+      throw new Error('a CoreWar player was asked for a move');
+    },
     onState: (s) => frames.push(corewar.frame(s) as Frame),
   });
   return { ...played, frames };
@@ -53,7 +58,10 @@ describe('a sim', () => {
 
   it('ranks the last warrior standing first and the dead by when they died', async () => {
     // Four warriors: two die at once (DAT), a Dwarf bombs the stationary one eventually or ties.
-    const { outcome, state } = await play({ dat: 'DAT 0', jmp: 'JMP 0', dwarf: source('bots/dwarf'), div: 'DIV #0, 1' }, 'multi');
+    const { outcome, state } = await play(
+      { dat: 'DAT 0', jmp: 'JMP 0', dwarf: source('bots/dwarf'), div: 'DIV #0, 1' },
+      'multi',
+    );
     const b = state.battle!;
     expect(b.deaths.slice(0, 2).map((d) => d.cycle)).toEqual([1, 1]);
     const firstDead = state.players[b.deaths[0]!.warrior]!;
@@ -86,7 +94,7 @@ describe('a sim', () => {
       const s = settingsOf(CorewarArgs.parse({ core_size: 800, max_length: 20, min_distance: 100 }));
       const { positions, order } = placeWarriors(8, s, createRng(seed));
       const sorted = [...positions].sort((x, y) => x - y);
-      const gaps = sorted.map((p, i) => ((sorted[(i + 1) % 8]! - p + 800) % 800));
+      const gaps = sorted.map((p, i) => (sorted[(i + 1) % 8]! - p + 800) % 800);
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
       expect([...order].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     }
@@ -124,10 +132,22 @@ describe('a sim', () => {
 
 describe('loading', () => {
   it('records a warrior that does not load as a fault and ranks it last', async () => {
-    const { outcome, faults } = await play({ bad: ';assert 1\n  mov 0, 1\n  jmp nowhere', good: 'JMP 0', missing: reader({}) });
-    expect(faults.find((f) => f.player === 'bad')).toEqual({ player: 'bad', kind: 'invalid_move', count: 1, detail: 'warrior.red: line 3: A-operand "nowhere": undefined symbol "nowhere"' });
+    const { outcome, faults } = await play({
+      bad: ';assert 1\n  mov 0, 1\n  jmp nowhere',
+      good: 'JMP 0',
+      missing: reader({}),
+    });
+    expect(faults.find((f) => f.player === 'bad')).toEqual({
+      player: 'bad',
+      kind: 'invalid_move',
+      count: 1,
+      detail: 'warrior.red: line 3: A-operand "nowhere": undefined symbol "nowhere"',
+    });
     expect(faults.find((f) => f.player === 'missing')?.kind).toBe('bad_output');
-    expect(outcome).toEqual({ ranks: { bad: 2, good: 1, missing: 2 }, reason: 'good is the only warrior that assembled' });
+    expect(outcome).toEqual({
+      ranks: { bad: 2, good: 1, missing: 2 },
+      reason: 'good is the only warrior that assembled',
+    });
   });
 
   it('ties everyone when no warrior loads', async () => {
@@ -143,7 +163,9 @@ describe('loading', () => {
   it('assembles with the tournament settings', async () => {
     const w = ';assert CORESIZE == 800\nJMP 0';
     expect(isFault(await corewar.loadPlayer(codebase(w), corewar.parseArgs({})))).toBe(true);
-    expect(isFault(await corewar.loadPlayer(codebase(w), corewar.parseArgs({ core_size: 800, max_length: 20 })))).toBe(false);
+    expect(isFault(await corewar.loadPlayer(codebase(w), corewar.parseArgs({ core_size: 800, max_length: 20 })))).toBe(
+      false,
+    );
   });
 });
 
@@ -152,45 +174,75 @@ describe('validate', () => {
     ...reader(files),
     codeDir: '/code',
     args: corewar.parseArgs(args),
-    exec: async () => { throw new Error('CoreWar validation runs nothing'); },
-    startBot: async () => { throw new Error('CoreWar bots are data'); },
+    exec: async () => {
+      throw new Error('CoreWar validation runs nothing');
+    },
+    startBot: async () => {
+      throw new Error('CoreWar bots are data');
+    },
   });
 
-  it.each(['starter', 'bots/imp', 'bots/dwarf', 'bots/stone', 'bots/paper', 'bots/scanner'])('accepts %s', async (dir) => {
-    const v = await corewar.validate(ctx({ 'warrior.red': source(dir) }));
-    expect(v.ok, v.detail).toBe(true);
-    expect(v.detail).toMatch(/^".+" by .+: \d+ instructions, starts at \d+/);
-  });
+  it.each(['starter', 'bots/imp', 'bots/dwarf', 'bots/stone', 'bots/paper', 'bots/scanner'])(
+    'accepts %s',
+    async (dir) => {
+      const v = await corewar.validate(ctx({ 'warrior.red': source(dir) }));
+      expect(v.ok, v.detail).toBe(true);
+      expect(v.detail).toMatch(/^".+" by .+: \d+ instructions, starts at \d+/);
+    },
+  );
 
   it('reports errors with line numbers, and warnings', async () => {
     const v = await corewar.validate(ctx({ 'warrior.red': 'mov 0, 1\n  jmp 0, 0, 0\n  add.z 1, 2' }));
     expect(v).toEqual({
       ok: false,
-      detail: 'warrior.red does not assemble: line 2: too many operands (at most two); line 3: bad modifier "z" (A B AB BA F X I)\nwarnings: no ;assert: the warrior does not check the settings it expects',
+      detail:
+        'warrior.red does not assemble: line 2: too many operands (at most two); line 3: bad modifier "z" (A B AB BA F X I)\nwarnings: no ;assert: the warrior does not check the settings it expects',
     });
     const w = await corewar.validate(ctx({ 'warrior.red': 'jmp 0' }));
-    expect(w).toEqual({ ok: true, detail: '"Unknown" by Anonymous: 1 instructions, starts at 0; warnings: no ;assert: the warrior does not check the settings it expects' });
+    expect(w).toEqual({
+      ok: true,
+      detail:
+        '"Unknown" by Anonymous: 1 instructions, starts at 0; warnings: no ;assert: the warrior does not check the settings it expects',
+    });
   });
 
   it('checks against the tournament settings and explains a missing file', async () => {
     const w = { 'warrior.red': ';assert CORESIZE == 800\nJMP 0' };
     expect((await corewar.validate(ctx(w))).ok).toBe(false);
     expect((await corewar.validate(ctx(w, { core_size: 800, max_length: 20 }))).ok).toBe(true);
-    expect(await corewar.validate(ctx({}))).toEqual({ ok: false, detail: 'no readable warrior.red at the codebase root (it must be a regular file, not a symlink)' });
+    expect(await corewar.validate(ctx({}))).toEqual({
+      ok: false,
+      detail: 'no readable warrior.red at the codebase root (it must be a regular file, not a symlink)',
+    });
   });
 });
 
 describe('arena.args', () => {
   it('defaults to the standard hill and names a bad field', () => {
-    expect(settingsOf(CorewarArgs.parse({}))).toEqual({ coreSize: 8000, maxCycles: 80000, maxProcesses: 8000, maxLength: 100, minDistance: 100, pspaceSize: 500 });
-    expect(settingsOf(CorewarArgs.parse({ core_size: 800, max_length: 20 }))).toMatchObject({ minDistance: 20, pspaceSize: 50 });
+    expect(settingsOf(CorewarArgs.parse({}))).toEqual({
+      coreSize: 8000,
+      maxCycles: 80000,
+      maxProcesses: 8000,
+      maxLength: 100,
+      minDistance: 100,
+      pspaceSize: 500,
+    });
+    expect(settingsOf(CorewarArgs.parse({ core_size: 800, max_length: 20 }))).toMatchObject({
+      minDistance: 20,
+      pspaceSize: 50,
+    });
     expect(() => corewar.parseArgs({ core_size: 8000, min_distance: 50 })).toThrow(/min_distance/);
     expect(() => corewar.parseArgs({ cores: 8000 })).toThrow(/cores/);
     expect(() => corewar.parseArgs({ core_size: 500 })).toThrow(/core_size/);
   });
 
   it('runs battles with the settings given', async () => {
-    const { state, outcome } = await play({ a: 'JMP 0', b: 'SPL 0\nJMP -1' }, 3, { core_size: 800, max_length: 20, max_cycles: 1000, max_processes: 16 });
+    const { state, outcome } = await play({ a: 'JMP 0', b: 'SPL 0\nJMP -1' }, 3, {
+      core_size: 800,
+      max_length: 20,
+      max_cycles: 1000,
+      max_processes: 16,
+    });
     expect(outcome!.reason).toBe('2 warriors survive 1000 cycles');
     expect(processCount((state as State).battle!, 1)).toBe(16);
   });

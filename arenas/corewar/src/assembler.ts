@@ -14,7 +14,17 @@
 // Departures from pMARS, all cases it only warns about and then plays oddly: a label defined
 // twice, a start outside the code, and an empty warrior are errors here.
 import { evaluate, type ExprContext } from './expr.ts';
-import { type Instruction, type Mode, type Modifier, MODES, MODIFIERS, OPCODES, type Opcode, defaultModifier, wordOf } from './redcode.ts';
+import {
+  type Instruction,
+  type Mode,
+  type Modifier,
+  MODES,
+  MODIFIERS,
+  OPCODES,
+  type Opcode,
+  defaultModifier,
+  wordOf,
+} from './redcode.ts';
 import type { Settings } from './settings.ts';
 import { AsmError, type Token, show, tokenize } from './tokens.ts';
 
@@ -41,8 +51,7 @@ export interface Warrior {
 }
 
 export type AssembleResult =
-  | { ok: true; warrior: Warrior; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+  { ok: true; warrior: Warrior; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 export interface AssembleOptions {
   /** Value of WARRIORS (default 2). */
@@ -129,7 +138,12 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
 
   /** Replaces EQU names (and CURLINE) by their text, recursively, within a bound. An EQU's
    *  text is kept raw and its FOR counters are those where it is used, as in pMARS. */
-  const expand = (tokens: readonly Token[], at: number, skipModifier: boolean, counters: ReadonlyMap<string, number>): Token[] => {
+  const expand = (
+    tokens: readonly Token[],
+    at: number,
+    skipModifier: boolean,
+    counters: ReadonlyMap<string, number>,
+  ): Token[] => {
     const out: Token[] = [];
     let budget = MAX_EXPANDED_TOKENS;
     const walk = (ts: readonly Token[], depth: number, first: Token | null) => {
@@ -173,7 +187,12 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
       const t = tokens[i]!;
       if (t.kind === 'id') {
         let text = t.text;
-        while (tokens[i + 1]?.text === '&' && !tokens[i + 1]!.sp && tokens[i + 2]?.kind === 'id' && !tokens[i + 2]!.sp) {
+        while (
+          tokens[i + 1]?.text === '&' &&
+          !tokens[i + 1]!.sp &&
+          tokens[i + 2]?.kind === 'id' &&
+          !tokens[i + 2]!.sp
+        ) {
           const c = counters.get(tokens[i + 2]!.text);
           if (c === undefined) throw new AsmError(`"&${tokens[i + 2]!.text}" is not a FOR counter`);
           text += pad(c);
@@ -204,7 +223,12 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
   };
 
   let nesting = 0;
-  const processLines = (lines: readonly SourceLine[], start: number, end: number, counters: ReadonlyMap<string, number>): void => {
+  const processLines = (
+    lines: readonly SourceLine[],
+    start: number,
+    end: number,
+    counters: ReadonlyMap<string, number>,
+  ): void => {
     if (++nesting > 64) throw new AsmError('FOR blocks and multi-line EQUs nest too deep');
     try {
       processBlock(lines, start, end, counters);
@@ -212,7 +236,12 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
       nesting--;
     }
   };
-  const processBlock = (lines: readonly SourceLine[], start: number, end: number, counters: ReadonlyMap<string, number>): void => {
+  const processBlock = (
+    lines: readonly SourceLine[],
+    start: number,
+    end: number,
+    counters: ReadonlyMap<string, number>,
+  ): void => {
     for (let i = start; i < end && !ended; i++) {
       if (++processed > MAX_LINES_PROCESSED) throw new AsmError('FOR blocks expand to too many lines');
       const line = lines[i]!;
@@ -221,7 +250,10 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
           sawAssert = true;
           let ok: number;
           try {
-            ok = evaluate(expand(substituteCounters(tokenize(line.assert), counters), addr, false, counters), exprContext(addr, false));
+            ok = evaluate(
+              expand(substituteCounters(tokenize(line.assert), counters), addr, false, counters),
+              exprContext(addr, false),
+            );
           } catch (e) {
             if (!(e instanceof AsmError)) throw e;
             warn(line.no, `;assert cannot be evaluated: ${e.message}`);
@@ -271,7 +303,8 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
               i++;
             }
             for (const p of pending) {
-              if (equs.has(p.name) || labels.has(p.name) || predefined.has(p.name)) throw new AsmError(`"${p.name}" is already defined`);
+              if (equs.has(p.name) || labels.has(p.name) || predefined.has(p.name))
+                throw new AsmError(`"${p.name}" is already defined`);
               equs.set(p.name, { lines: body, line: line.no });
             }
             pending = [];
@@ -280,7 +313,13 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
           if (OPCODE_SET.has(upper) || PSEUDO.has(upper)) {
             defineLabels(line.no, addr);
             const kind = OPCODE_SET.has(upper) ? 'instr' : (upper.toLowerCase() as Statement['kind']);
-            statements.push({ line: line.no, addr, kind, op: upper, rest: expand(toks.slice(k + 1), addr, kind === 'instr', counters) });
+            statements.push({
+              line: line.no,
+              addr,
+              kind,
+              op: upper,
+              rest: expand(toks.slice(k + 1), addr, kind === 'instr', counters),
+            });
             if (kind === 'instr' && ++addr > settings.maxLength) {
               fail(line.no, `too many instructions: more than MAXLENGTH (${settings.maxLength})`);
               throw new Stop();
@@ -297,12 +336,23 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
             body[0]!.unshift(...toks.slice(0, k));
             body[body.length - 1]!.push(...toks.slice(k + 1));
             if (++expansions > 64) throw new AsmError('EQU definitions nest too deep');
-            processLines(body.map((tokens) => ({ no: line.no, text: show(tokens), tokens })), 0, body.length, counters);
+            processLines(
+              body.map((tokens) => ({ no: line.no, text: show(tokens), tokens })),
+              0,
+              body.length,
+              counters,
+            );
             break;
           }
           if (e || pre !== undefined) {
             if (++expansions > 64) throw new AsmError('EQU definitions nest too deep');
-            toks.splice(k, 1, ...(e ? substituteCounters(e.lines[0]!, counters) : [{ kind: 'num', text: String(pre), sp: t.sp } satisfies Token]));
+            toks.splice(
+              k,
+              1,
+              ...(e
+                ? substituteCounters(e.lines[0]!, counters)
+                : [{ kind: 'num', text: String(pre), sp: t.sp } satisfies Token]),
+            );
             continue;
           }
           const known = labels.get(t.text);
@@ -324,13 +374,24 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
   let pin: number | null = null;
   try {
     processLines(lines, 0, lines.length, NO_COUNTERS);
-    if (pending.length) warn(pending[0]!.line, `label${pending.length > 1 ? 's' : ''} ${pending.map((p) => `"${p.name}"`).join(', ')} with no instruction after them`);
+    if (pending.length)
+      warn(
+        pending[0]!.line,
+        `label${pending.length > 1 ? 's' : ''} ${pending.map((p) => `"${p.name}"`).join(', ')} with no instruction after them`,
+      );
     if (!sawAssert) warn(0, 'no ;assert: the warrior does not check the settings it expects');
 
     for (const s of statements) {
       try {
         if (s.kind === 'instr') {
-          code.push(parseInstruction(s, expand(s.rest, s.addr, true, NO_COUNTERS), exprContext(s.addr, false), settings.coreSize));
+          code.push(
+            parseInstruction(
+              s,
+              expand(s.rest, s.addr, true, NO_COUNTERS),
+              exprContext(s.addr, false),
+              settings.coreSize,
+            ),
+          );
           continue;
         }
         const rest = expand(s.rest, s.addr, false, NO_COUNTERS);
@@ -351,7 +412,8 @@ export function assemble(source: string, settings: Settings, o: AssembleOptions 
       }
     }
     if (errors.length === 0 && code.length === 0) fail(0, 'no instructions');
-    if (errors.length === 0 && start >= code.length) fail(0, `the start (ORG/END) is ${start}, outside the code (0…${code.length - 1})`);
+    if (errors.length === 0 && start >= code.length)
+      fail(0, `the start (ORG/END) is ${start}, outside the code (0…${code.length - 1})`);
   } catch (e) {
     if (e instanceof AsmError) fail(0, e.message);
     else if (!(e instanceof Stop)) throw e;
@@ -400,7 +462,8 @@ function parseInstruction(s: Statement, rest: Token[], ctx: ExprContext, coreSiz
   if (rest[0]?.text === '.') {
     const m = rest[1];
     const upper = m?.text.toUpperCase();
-    if (!m || m.kind !== 'id' || !MODIFIERS.includes(upper as Modifier)) throw new AsmError(`bad modifier "${m?.text ?? ''}" (A B AB BA F X I)`);
+    if (!m || m.kind !== 'id' || !MODIFIERS.includes(upper as Modifier))
+      throw new AsmError(`bad modifier "${m?.text ?? ''}" (A B AB BA F X I)`);
     mod = upper as Modifier;
     k = 2;
   }
@@ -461,7 +524,8 @@ function readLines(source: string, meta: { name: string; author: string }): Sour
   for (let i = 0; i < physical.length; i++) {
     const no = i + 1;
     let text = physical[i]!;
-    while (text.endsWith('\\') && !text.includes(';') && i + 1 < physical.length) text = text.slice(0, -1) + physical[++i]!;
+    while (text.endsWith('\\') && !text.includes(';') && i + 1 < physical.length)
+      text = text.slice(0, -1) + physical[++i]!;
     const trimmed = text.trimStart();
     if (trimmed.startsWith(';')) {
       const m = /^;(\s*)([A-Za-z_][A-Za-z0-9_]*)(.*)$/.exec(trimmed);

@@ -14,7 +14,11 @@ const ROOT = join(ARENA, '..', '..');
 const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 let tmp: string;
 const cli = (...args: string[]) =>
-  spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CODEARENA_RUNS: join(tmp, 'runs'), NO_COLOR: '1' }, timeout: 300_000 });
+  spawnSync('node', [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CODEARENA_RUNS: join(tmp, 'runs'), NO_COLOR: '1' },
+    timeout: 300_000,
+  });
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'codearena-corewar-'));
@@ -39,7 +43,16 @@ describe('codearena match corewar', () => {
   });
 
   it('plays three and more warriors at once', () => {
-    const r = cli('match', 'corewar', starter, dwarf, join(ARENA, 'bots', 'paper'), join(ARENA, 'bots', 'imp'), '--sims', '4');
+    const r = cli(
+      'match',
+      'corewar',
+      starter,
+      dwarf,
+      join(ARENA, 'bots', 'paper'),
+      join(ARENA, 'bots', 'imp'),
+      '--sims',
+      '4',
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/corewar: 4 sims/);
     expect(r.stdout).toMatch(/paper\s+\d+\s+\d+\s+\d+\s+0/);

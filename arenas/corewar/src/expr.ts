@@ -10,10 +10,19 @@ export interface ExprContext {
 }
 
 const PREC: Record<string, number> = {
-  '||': 1, '&&': 2,
-  '==': 3, '!=': 3, '<': 3, '>': 3, '<=': 3, '>=': 3,
-  '+': 4, '-': 4,
-  '*': 5, '/': 5, '%': 5,
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 3,
+  '>': 3,
+  '<=': 3,
+  '>=': 3,
+  '+': 4,
+  '-': 4,
+  '*': 5,
+  '/': 5,
+  '%': 5,
 };
 
 export function evaluate(tokens: readonly Token[], ctx: ExprContext): number {
@@ -39,9 +48,18 @@ export function evaluate(tokens: readonly Token[], ctx: ExprContext): number {
     const t = peek();
     if (!t) throw new AsmError('expression ends too early');
     if (t.kind === 'sym') {
-      if (t.text === '-') { pos++; return -unary(); }
-      if (t.text === '+') { pos++; return unary(); }
-      if (t.text === '!') { pos++; return unary() ? 0 : 1; }
+      if (t.text === '-') {
+        pos++;
+        return -unary();
+      }
+      if (t.text === '+') {
+        pos++;
+        return unary();
+      }
+      if (t.text === '!') {
+        pos++;
+        return unary() ? 0 : 1;
+      }
       if (t.text === '(') {
         pos++;
         const v = binary(1);
@@ -74,23 +92,35 @@ export function evaluate(tokens: readonly Token[], ctx: ExprContext): number {
 
 function apply(op: string, x: number, y: number): number {
   switch (op) {
-    case '+': return x + y;
-    case '-': return x - y;
-    case '*': return x * y;
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
     case '/':
       if (y === 0) throw new AsmError('division by zero');
       return Math.trunc(x / y);
     case '%':
       if (y === 0) throw new AsmError('division by zero');
       return x % y;
-    case '==': return x === y ? 1 : 0;
-    case '!=': return x !== y ? 1 : 0;
-    case '<': return x < y ? 1 : 0;
-    case '>': return x > y ? 1 : 0;
-    case '<=': return x <= y ? 1 : 0;
-    case '>=': return x >= y ? 1 : 0;
-    case '&&': return x && y ? 1 : 0;
-    case '||': return x || y ? 1 : 0;
-    default: throw new AsmError(`unknown operator "${op}"`);
+    case '==':
+      return x === y ? 1 : 0;
+    case '!=':
+      return x !== y ? 1 : 0;
+    case '<':
+      return x < y ? 1 : 0;
+    case '>':
+      return x > y ? 1 : 0;
+    case '<=':
+      return x <= y ? 1 : 0;
+    case '>=':
+      return x >= y ? 1 : 0;
+    case '&&':
+      return x && y ? 1 : 0;
+    case '||':
+      return x || y ? 1 : 0;
+    default:
+      throw new AsmError(`unknown operator "${op}"`);
   }
 }

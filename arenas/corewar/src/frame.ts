@@ -101,7 +101,14 @@ export function takeFrame(b: Battle, ids: readonly string[]): Frame {
     coreSize: b.coreSize,
     warriors: b.warriors.map((w, i) => {
       const alive = !dead.has(i);
-      const fw: FrameWarrior = { id: ids[i]!, name: w.name, alive, processes: alive ? processCount(b, i) : 0, pcs: alive ? pointersOf(b, i) : [], position: b.positions[i]! };
+      const fw: FrameWarrior = {
+        id: ids[i]!,
+        name: w.name,
+        alive,
+        processes: alive ? processCount(b, i) : 0,
+        pcs: alive ? pointersOf(b, i) : [],
+        position: b.positions[i]!,
+      };
       if (!alive) fw.died = dead.get(i)!;
       return fw;
     }),

@@ -48,7 +48,12 @@ export interface State {
   frame: Frame;
 }
 
-function init(players: readonly PlayerId[], rng: Rng, args: CorewarArgs, loaded: ReadonlyMap<PlayerId, unknown>): State {
+function init(
+  players: readonly PlayerId[],
+  rng: Rng,
+  args: CorewarArgs,
+  loaded: ReadonlyMap<PlayerId, unknown>,
+): State {
   const settings = settingsOf(args);
   const warriors: Warrior[] = [];
   const ids: string[] = [];
@@ -82,7 +87,9 @@ function init(players: readonly PlayerId[], rng: Rng, args: CorewarArgs, loaded:
     battle = createBattle(warriors, settings, placeWarriors(warriors.length, settings, rng));
   }
   const budget = Math.ceil(settings.maxCycles / STEPS) * Math.max(1, warriors.length);
-  const frame: Frame = battle ? takeFrame(battle, ids) : { cycle: 0, maxCycles: settings.maxCycles, coreSize: settings.coreSize, warriors: [], core: '' };
+  const frame: Frame = battle
+    ? takeFrame(battle, ids)
+    : { cycle: 0, maxCycles: settings.maxCycles, coreSize: settings.coreSize, warriors: [], core: '' };
   return { players, settings, battle, slot, failures, budget, turn: 0, frame };
 }
 
@@ -91,7 +98,10 @@ function step(state: State): State {
   if (!b || b.over) return state;
   runBattle(b, state.budget);
   state.turn++;
-  state.frame = takeFrame(b, state.players.filter((_, i) => state.slot[i]! >= 0));
+  state.frame = takeFrame(
+    b,
+    state.players.filter((_, i) => state.slot[i]! >= 0),
+  );
   return state;
 }
 
@@ -102,7 +112,10 @@ function outcome(state: State): { ranks: Record<string, number>; reason: string 
   if (!b) {
     // Zero or one warrior assembled: the one wins, or everyone ties.
     state.players.forEach((p, i) => (ranks[p] = placed === 0 || state.slot[i]! >= 0 ? 1 : 2));
-    const reason = placed === 0 ? 'no warrior assembled' : `${state.players[state.slot.findIndex((s) => s >= 0)]} is the only warrior that assembled`;
+    const reason =
+      placed === 0
+        ? 'no warrior assembled'
+        : `${state.players[state.slot.findIndex((s) => s >= 0)]} is the only warrior that assembled`;
     return { ranks, reason };
   }
   if (!b.over) return null;
@@ -114,9 +127,10 @@ function outcome(state: State): { ranks: Record<string, number>; reason: string 
   });
   const survivors = state.players.filter((p) => ranks[p] === 1);
   const cycle = cycleOf(b);
-  const reason = b.alive === 1
-    ? `${survivors[0]} is the last warrior standing (cycle ${b.deaths.at(-1)?.cycle ?? cycle})`
-    : `${b.alive} warriors survive ${state.settings.maxCycles} cycles`;
+  const reason =
+    b.alive === 1
+      ? `${survivors[0]} is the last warrior standing (cycle ${b.deaths.at(-1)?.cycle ?? cycle})`
+      : `${b.alive} warriors survive ${state.settings.maxCycles} cycles`;
   return { ranks, reason };
 }
 

@@ -17,8 +17,13 @@ export interface LoadedWarrior {
 
 export async function readWarrior(reader: CodebaseReader): Promise<string | Fault> {
   const text = await reader.readFile(WARRIOR_FILE, MAX_SOURCE_BYTES + 1);
-  if (text === null) return { kind: 'bad_output', detail: `no readable ${WARRIOR_FILE} at the codebase root (it must be a regular file, not a symlink)` };
-  if (new TextEncoder().encode(text).length > MAX_SOURCE_BYTES) return { kind: 'bad_output', detail: `${WARRIOR_FILE} is larger than ${MAX_SOURCE_BYTES / 1024} KiB` };
+  if (text === null)
+    return {
+      kind: 'bad_output',
+      detail: `no readable ${WARRIOR_FILE} at the codebase root (it must be a regular file, not a symlink)`,
+    };
+  if (new TextEncoder().encode(text).length > MAX_SOURCE_BYTES)
+    return { kind: 'bad_output', detail: `${WARRIOR_FILE} is larger than ${MAX_SOURCE_BYTES / 1024} KiB` };
   return text;
 }
 

@@ -18,7 +18,11 @@ const cell = (b: Battle, addr: number) => {
   return `${i.op}.${i.mod} ${i.aMode}${signed(i.a)}, ${i.bMode}${signed(i.b)}`;
 };
 /** The queue of warrior w, next process first. */
-const queue = (b: Battle, w = 0) => Array.from({ length: processCount(b, w) }, (_, k) => b.queue[w * (b.maxProcesses + 1) + ((b.qHead[w]! + k) % (b.maxProcesses + 1))]!);
+const queue = (b: Battle, w = 0) =>
+  Array.from(
+    { length: processCount(b, w) },
+    (_, k) => b.queue[w * (b.maxProcesses + 1) + ((b.qHead[w]! + k) % (b.maxProcesses + 1))]!,
+  );
 const run = (b: Battle, instructions: number) => (runBattle(b, instructions), b);
 
 describe('addressing modes', () => {
@@ -117,23 +121,46 @@ describe('control', () => {
   it('SPL adds no process beyond the limit', () => {
     // SPL 0 / JMP -1 with at most 3 processes: 1 → [1, 0] → [0, 0] → [0, 1, 0] → [1, 0, 1].
     const b = solo('SPL 0\nJMP -1', { maxProcesses: 3 });
-    expect([1, 2, 3, 4].map(() => (run(b, 1), queue(b)))).toEqual([[1, 0], [0, 0], [0, 1, 0], [1, 0, 1]]);
+    expect([1, 2, 3, 4].map(() => (run(b, 1), queue(b)))).toEqual([
+      [1, 0],
+      [0, 0],
+      [0, 1, 0],
+      [1, 0, 1],
+    ]);
     run(b, 100);
     expect(processCount(b, 0)).toBe(3);
   });
 
   it.each([
-    ['JMZ.B 5, 1', 'DAT #1, #0', 5], ['JMZ.B 5, 1', 'DAT #0, #1', 1],
-    ['JMZ.A 5, 1', 'DAT #0, #1', 5], ['JMZ.F 5, 1', 'DAT #0, #1', 1], ['JMZ.F 5, 1', 'DAT #0, #0', 5],
-    ['JMN.B 5, 1', 'DAT #1, #0', 1], ['JMN.BA 5, 1', 'DAT #1, #0', 5], ['JMN.F 5, 1', 'DAT #0, #1', 5],
-    ['JMN.F 5, 1', 'DAT #0, #0', 1], ['JMP 5, 1', 'DAT 0', 5], ['JMP @1', 'DAT #0, #7', 8],
-    ['DJN.B 5, 1', 'DAT #0, #2', 5], ['DJN.B 5, 1', 'DAT #0, #1', 1], ['DJN.B 5, 1', 'DAT #0, #0', 5],
-    ['DJN.F 5, 1', 'DAT #1, #2', 5], ['DJN.F 5, 1', 'DAT #1, #1', 1], ['DJN.A 5, 1', 'DAT #1, #7', 1],
-    ['SEQ.I 1, 2', 'DAT #1, #2\nDAT #1, #2', 2], ['SEQ.I 1, 2', 'DAT #1, #2\nDAT.A #1, #2', 1], // the modifier counts
-    ['SEQ.I 1, 2', 'DAT #1, #2\nDAT $1, #2', 1], ['CMP.F 1, 2', 'DAT #1, #2\nNOP $1, @2', 2],
-    ['SEQ.X 1, 2', 'DAT #1, #2\nDAT #2, #1', 2], ['SEQ.AB 1, 2', 'DAT #1, #2\nDAT #2, #1', 2], ['SEQ.B 1, 2', 'DAT #1, #2\nDAT #2, #1', 1],
-    ['SNE.I 1, 2', 'DAT #1, #2\nDAT #1, #2', 1], ['SNE.A 1, 2', 'DAT #1, #2\nDAT #2, #2', 2],
-    ['SLT #3, 1', 'DAT #0, #4', 2], ['SLT #3, 1', 'DAT #0, #3', 1], ['SLT.F 1, 2', 'DAT #1, #2\nDAT #2, #3', 2],
+    ['JMZ.B 5, 1', 'DAT #1, #0', 5],
+    ['JMZ.B 5, 1', 'DAT #0, #1', 1],
+    ['JMZ.A 5, 1', 'DAT #0, #1', 5],
+    ['JMZ.F 5, 1', 'DAT #0, #1', 1],
+    ['JMZ.F 5, 1', 'DAT #0, #0', 5],
+    ['JMN.B 5, 1', 'DAT #1, #0', 1],
+    ['JMN.BA 5, 1', 'DAT #1, #0', 5],
+    ['JMN.F 5, 1', 'DAT #0, #1', 5],
+    ['JMN.F 5, 1', 'DAT #0, #0', 1],
+    ['JMP 5, 1', 'DAT 0', 5],
+    ['JMP @1', 'DAT #0, #7', 8],
+    ['DJN.B 5, 1', 'DAT #0, #2', 5],
+    ['DJN.B 5, 1', 'DAT #0, #1', 1],
+    ['DJN.B 5, 1', 'DAT #0, #0', 5],
+    ['DJN.F 5, 1', 'DAT #1, #2', 5],
+    ['DJN.F 5, 1', 'DAT #1, #1', 1],
+    ['DJN.A 5, 1', 'DAT #1, #7', 1],
+    ['SEQ.I 1, 2', 'DAT #1, #2\nDAT #1, #2', 2],
+    ['SEQ.I 1, 2', 'DAT #1, #2\nDAT.A #1, #2', 1], // the modifier counts
+    ['SEQ.I 1, 2', 'DAT #1, #2\nDAT $1, #2', 1],
+    ['CMP.F 1, 2', 'DAT #1, #2\nNOP $1, @2', 2],
+    ['SEQ.X 1, 2', 'DAT #1, #2\nDAT #2, #1', 2],
+    ['SEQ.AB 1, 2', 'DAT #1, #2\nDAT #2, #1', 2],
+    ['SEQ.B 1, 2', 'DAT #1, #2\nDAT #2, #1', 1],
+    ['SNE.I 1, 2', 'DAT #1, #2\nDAT #1, #2', 1],
+    ['SNE.A 1, 2', 'DAT #1, #2\nDAT #2, #2', 2],
+    ['SLT #3, 1', 'DAT #0, #4', 2],
+    ['SLT #3, 1', 'DAT #0, #3', 1],
+    ['SLT.F 1, 2', 'DAT #1, #2\nDAT #2, #3', 2],
     ['SLT #3, 1', 'DAT #0, #-1', 2], // -1 is 99: fields compare as 0 … coreSize-1
     ['NOP 5, 7', 'DAT 0', 1],
   ])('%s with %s goes on at %i', (op, rest, next) => {
@@ -202,7 +229,10 @@ describe('battles', () => {
     // w1 dies on its first instruction, w2 after its third; w0 and w3 loop until time runs out.
     const b = battle(['JMP 0', 'DAT 0', 'NOP 0\nNOP 0\nDAT 0', 'JMP 0'], [0, 25, 50, 75], S);
     runBattle(b, 1e9);
-    expect(b.deaths).toEqual([{ warrior: 1, cycle: 1 }, { warrior: 2, cycle: 3 }]);
+    expect(b.deaths).toEqual([
+      { warrior: 1, cycle: 1 },
+      { warrior: 2, cycle: 3 },
+    ]);
     expect([b.alive, b.over, cycleOf(b)]).toEqual([2, true, 1000]);
   });
 
@@ -216,7 +246,11 @@ describe('battles', () => {
       steps++;
     }
     expect(steps).toBe(Math.ceil(2000 / 37));
-    expect([...sliced.code, ...sliced.aField, ...sliced.bField]).toEqual([...whole.code, ...whole.aField, ...whole.bField]);
+    expect([...sliced.code, ...sliced.aField, ...sliced.bField]).toEqual([
+      ...whole.code,
+      ...whole.aField,
+      ...whole.bField,
+    ]);
   });
 
   it('loads each warrior at its place with its process at its start', () => {

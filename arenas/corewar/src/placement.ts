@@ -10,9 +10,15 @@ export function placeWarriors(n: number, settings: Settings, rng: Rng): Placemen
   const distance = Math.min(settings.minDistance, Math.floor(settings.coreSize / n));
   const room = settings.coreSize - distance * n + 1;
   const offsets = Array.from({ length: n - 1 }, () => rng.int(room)).sort((a, b) => a - b);
-  const others = shuffle(offsets.map((o, i) => o + (i + 1) * distance), rng);
+  const others = shuffle(
+    offsets.map((o, i) => o + (i + 1) * distance),
+    rng,
+  );
   return {
     positions: [0, ...others],
-    order: shuffle(Array.from({ length: n }, (_, i) => i), rng),
+    order: shuffle(
+      Array.from({ length: n }, (_, i) => i),
+      rng,
+    ),
   };
 }

@@ -19,7 +19,13 @@ const nextSeed = (s: number) => {
   return t < 0 ? t + 2147483647 : t;
 };
 
-export function pmarsSeries(a: Warrior, b: Warrior, settings: Settings, rounds: number, fixedPosition: number): SeriesResult {
+export function pmarsSeries(
+  a: Warrior,
+  b: Warrior,
+  settings: Settings,
+  rounds: number,
+  fixedPosition: number,
+): SeriesResult {
   let seed = fixedPosition - settings.minDistance;
   const score: [number, number, number] = [0, 0, 0];
   let instructions = 0;

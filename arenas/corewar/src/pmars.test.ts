@@ -8,7 +8,14 @@ import { runBattle } from './mars.ts';
 import { battle, coreHash, processes } from './test-support.ts';
 
 interface Case {
-  settings: { coreSize: number; maxCycles: number; maxProcesses: number; maxLength: number; minDistance: number; pspaceSize: number };
+  settings: {
+    coreSize: number;
+    maxCycles: number;
+    maxProcesses: number;
+    maxLength: number;
+    minDistance: number;
+    pspaceSize: number;
+  };
   warriors: string[];
   positions: number[];
   pmars: { counter: number; alive: number; processes: number[]; hash: number };
@@ -18,7 +25,11 @@ const cases = fixtures.cases as Case[];
 
 describe('the MARS matches pMARS', () => {
   it.each(cases.map((c, i) => [i, c.warriors.join(' vs '), c] as const))('battle %i: %s', (_i, _name, c) => {
-    const b = battle(c.warriors.map((w) => library[w]!), c.positions, c.settings);
+    const b = battle(
+      c.warriors.map((w) => library[w]!),
+      c.positions,
+      c.settings,
+    );
     runBattle(b, 1e9);
     expect({ counter: b.counter, alive: b.alive, processes: processes(b), hash: coreHash(b) }).toEqual(c.pmars);
   });

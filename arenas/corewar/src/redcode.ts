@@ -2,7 +2,27 @@
 // P-space LDP/STP), modifiers, addressing modes, the standard's default modifiers, and the packed
 // form the MARS keeps in core. Numbering follows pMARS, so `SEQ.I` tells CMP from SEQ as it does.
 
-export const OPCODES = ['MOV', 'ADD', 'SUB', 'MUL', 'DIV', 'MOD', 'JMZ', 'JMN', 'DJN', 'CMP', 'SLT', 'SPL', 'DAT', 'JMP', 'SEQ', 'SNE', 'NOP', 'LDP', 'STP'] as const;
+export const OPCODES = [
+  'MOV',
+  'ADD',
+  'SUB',
+  'MUL',
+  'DIV',
+  'MOD',
+  'JMZ',
+  'JMN',
+  'DJN',
+  'CMP',
+  'SLT',
+  'SPL',
+  'DAT',
+  'JMP',
+  'SEQ',
+  'SNE',
+  'NOP',
+  'LDP',
+  'STP',
+] as const;
 export type Opcode = (typeof OPCODES)[number];
 export const MODIFIERS = ['A', 'B', 'AB', 'BA', 'F', 'X', 'I'] as const;
 export type Modifier = (typeof MODIFIERS)[number];
@@ -13,7 +33,16 @@ export type Mode = (typeof MODES)[number];
 
 export const Op = Object.fromEntries(OPCODES.map((o, i) => [o, i])) as Record<Opcode, number>;
 export const Mod = Object.fromEntries(MODIFIERS.map((m, i) => [m, i])) as Record<Modifier, number>;
-export const AddrMode = { IMMEDIATE: 0, DIRECT: 1, B_INDIRECT: 2, B_PREDEC: 3, B_POSTINC: 4, A_INDIRECT: 5, A_PREDEC: 6, A_POSTINC: 7 } as const;
+export const AddrMode = {
+  IMMEDIATE: 0,
+  DIRECT: 1,
+  B_INDIRECT: 2,
+  B_PREDEC: 3,
+  B_POSTINC: 4,
+  A_INDIRECT: 5,
+  A_PREDEC: 6,
+  A_POSTINC: 7,
+} as const;
 
 export interface Instruction {
   op: Opcode;
@@ -53,9 +82,11 @@ export function defaultModifier(op: Opcode, aMode: Mode, bMode: Mode): Modifier 
 
 /** One core cell's opcode, modifier and both modes in one int:
  *  ((opcode << 3 | modifier) << 6) | aMode << 3 | bMode. `word >>> 6` is what the MARS dispatches on. */
-export const packWord = (op: number, mod: number, aMode: number, bMode: number): number => (((op << 3) | mod) << 6) | (aMode << 3) | bMode;
+export const packWord = (op: number, mod: number, aMode: number, bMode: number): number =>
+  (((op << 3) | mod) << 6) | (aMode << 3) | bMode;
 
-export const wordOf = (i: Instruction): number => packWord(Op[i.op], Mod[i.mod], MODES.indexOf(i.aMode), MODES.indexOf(i.bMode));
+export const wordOf = (i: Instruction): number =>
+  packWord(Op[i.op], Mod[i.mod], MODES.indexOf(i.aMode), MODES.indexOf(i.bMode));
 
 export function instructionOf(word: number, a: number, b: number): Instruction {
   return {

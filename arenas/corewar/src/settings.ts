@@ -36,16 +36,32 @@ export const CorewarArgs = z
   .superRefine((a, ctx) => {
     const minDistance = a.min_distance ?? a.max_length;
     if (minDistance < a.max_length) {
-      ctx.addIssue({ code: 'custom', path: ['min_distance'], message: `${minDistance} is less than max_length (${a.max_length}), so warriors could overlap; raise min_distance or lower max_length` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['min_distance'],
+        message: `${minDistance} is less than max_length (${a.max_length}), so warriors could overlap; raise min_distance or lower max_length`,
+      });
     }
     if (a.core_size < 2 * minDistance) {
-      ctx.addIssue({ code: 'custom', path: ['core_size'], message: `${a.core_size} is less than 2 × min_distance (${minDistance}); raise core_size or lower min_distance` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['core_size'],
+        message: `${a.core_size} is less than 2 × min_distance (${minDistance}); raise core_size or lower min_distance`,
+      });
     }
     if (a.core_size < MAX_WARRIORS * a.max_length) {
-      ctx.addIssue({ code: 'custom', path: ['core_size'], message: `${a.core_size} cannot hold ${MAX_WARRIORS} warriors of max_length (${a.max_length}); raise core_size to at least ${MAX_WARRIORS * a.max_length} or lower max_length` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['core_size'],
+        message: `${a.core_size} cannot hold ${MAX_WARRIORS} warriors of max_length (${a.max_length}); raise core_size to at least ${MAX_WARRIORS * a.max_length} or lower max_length`,
+      });
     }
     if (a.pspace_size !== undefined && a.pspace_size > a.core_size) {
-      ctx.addIssue({ code: 'custom', path: ['pspace_size'], message: `${a.pspace_size} exceeds core_size (${a.core_size}); lower pspace_size or leave it out for the default` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pspace_size'],
+        message: `${a.pspace_size} exceeds core_size (${a.core_size}); lower pspace_size or leave it out for the default`,
+      });
     }
   });
 export type CorewarArgs = z.infer<typeof CorewarArgs>;

@@ -35,4 +35,12 @@ export function battle(sources: string[], positions: number[], settings: Setting
 }
 
 /** Settings for small hand-worked cores. */
-export const small = (over: Partial<Settings> = {}): Settings => ({ coreSize: 100, maxCycles: 1000, maxProcesses: 8, maxLength: 10, minDistance: 10, pspaceSize: 10, ...over });
+export const small = (over: Partial<Settings> = {}): Settings => ({
+  coreSize: 100,
+  maxCycles: 1000,
+  maxProcesses: 8,
+  maxLength: 10,
+  minDistance: 10,
+  pspaceSize: 10,
+  ...over,
+});

@@ -8,7 +8,28 @@ export interface Token {
 }
 
 const TWO_CHAR = new Set(['==', '!=', '<=', '>=', '&&', '||']);
-const ONE_CHAR = new Set(['(', ')', '+', '-', '*', '/', '%', '!', '=', '<', '>', '#', '$', '@', '{', '}', ',', '.', ':', '&']);
+const ONE_CHAR = new Set([
+  '(',
+  ')',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '!',
+  '=',
+  '<',
+  '>',
+  '#',
+  '$',
+  '@',
+  '{',
+  '}',
+  ',',
+  '.',
+  ':',
+  '&',
+]);
 
 /** An assembly error; the assembler adds the line number. */
 export class AsmError extends Error {}
@@ -52,4 +73,5 @@ export function tokenize(text: string): Token[] {
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isAlpha = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 
-export const show = (tokens: readonly Token[]): string => tokens.map((t, i) => (i > 0 && t.sp ? ' ' : '') + t.text).join('');
+export const show = (tokens: readonly Token[]): string =>
+  tokens.map((t, i) => (i > 0 && t.sp ? ' ' : '') + t.text).join('');

@@ -12,7 +12,8 @@ import { asm } from './test-support.ts';
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
 const warrior = (dir: string) => asm(readFileSync(join(ARENA, dir, 'warrior.red'), 'utf8'));
 
-const series = (a: string, b: string, rounds: number, fixed: number) => pmarsSeries(warrior(a), warrior(b), S, rounds, fixed).score;
+const series = (a: string, b: string, rounds: number, fixed: number) =>
+  pmarsSeries(warrior(a), warrior(b), S, rounds, fixed).score;
 
 describe('shipped warriors against each other, as in pMARS', () => {
   it.each([

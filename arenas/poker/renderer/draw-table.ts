@@ -35,7 +35,15 @@ export function drawTable(ctx: CanvasRenderingContext2D, f: Frame, view: TableVi
   ctx.fill();
 
   // Header: hand and street.
-  text(ctx, `Hand ${f.hand}/${f.hands}${f.street ? ` · ${f.street}` : ' · over'}`, u * 0.3, u * 0.4, u * 0.38, 'rgba(255,255,255,0.75)', 'left');
+  text(
+    ctx,
+    `Hand ${f.hand}/${f.hands}${f.street ? ` · ${f.street}` : ' · over'}`,
+    u * 0.3,
+    u * 0.4,
+    u * 0.38,
+    'rgba(255,255,255,0.75)',
+    'left',
+  );
 
   // Board.
   const cw = u * 0.9;
@@ -68,7 +76,13 @@ export function drawTable(ctx: CanvasRenderingContext2D, f: Frame, view: TableVi
 }
 
 function drawSeat(
-  ctx: CanvasRenderingContext2D, p: FramePlayer, x: number, y: number, u: number, view: TableView, toAct: boolean,
+  ctx: CanvasRenderingContext2D,
+  p: FramePlayer,
+  x: number,
+  y: number,
+  u: number,
+  view: TableView,
+  toAct: boolean,
   last: Frame['last_action'],
 ): void {
   const color = view.colors[p.id] ?? '#9aa4b2';
@@ -93,23 +107,72 @@ function drawSeat(
   p.hole_cards.forEach((c, i) => drawCard(ctx, c, x - w / 2 + u * 0.15 + i * (cw + u * 0.06), y - ch / 2, cw, ch));
   const tx = x - w / 2 + u * 1.6;
   const room = x + w / 2 - tx - u * 0.12;
-  text(ctx, p.id.length > 14 ? `${p.id.slice(0, 13)}…` : p.id, tx, y - h * 0.22, u * 0.32, '#e8edf7', 'left', 'bold', room);
-  text(ctx, `${p.stack}${p.all_in ? ' all-in' : ''}`, tx, y + h * 0.05, u * 0.3, p.all_in ? '#ffb547' : '#c9d2e3', 'left', '', room);
+  text(
+    ctx,
+    p.id.length > 14 ? `${p.id.slice(0, 13)}…` : p.id,
+    tx,
+    y - h * 0.22,
+    u * 0.32,
+    '#e8edf7',
+    'left',
+    'bold',
+    room,
+  );
+  text(
+    ctx,
+    `${p.stack}${p.all_in ? ' all-in' : ''}`,
+    tx,
+    y + h * 0.05,
+    u * 0.3,
+    p.all_in ? '#ffb547' : '#c9d2e3',
+    'left',
+    '',
+    room,
+  );
   const net = p.net > 0 ? `+${p.net}` : String(p.net);
-  text(ctx, `net ${net}`, tx, y + h * 0.3, u * 0.26, p.net > 0 ? '#5fd38d' : p.net < 0 ? '#ff7a8a' : '#8a94a8', 'left', '', room);
+  text(
+    ctx,
+    `net ${net}`,
+    tx,
+    y + h * 0.3,
+    u * 0.26,
+    p.net > 0 ? '#5fd38d' : p.net < 0 ? '#ff7a8a' : '#8a94a8',
+    'left',
+    '',
+    room,
+  );
   if (p.position) {
     const tag = p.position;
     const tw = u * 0.25 * tag.length + u * 0.2;
     roundRect(ctx, x + w / 2 - tw - u * 0.1, y - h / 2 - u * 0.22, tw, u * 0.42, u * 0.2);
     ctx.fillStyle = tag === 'BTN' ? '#f5f5f5' : '#2b3652';
     ctx.fill();
-    text(ctx, tag, x + w / 2 - tw / 2 - u * 0.1, y - h / 2, u * 0.26, tag === 'BTN' ? '#111' : '#dfe6f3', 'center', 'bold');
+    text(
+      ctx,
+      tag,
+      x + w / 2 - tw / 2 - u * 0.1,
+      y - h / 2,
+      u * 0.26,
+      tag === 'BTN' ? '#111' : '#dfe6f3',
+      'center',
+      'bold',
+    );
   }
   if (last && !last.action.endsWith('blind')) {
-    const label = last.action === 'raise' ? `raise ${last.to}` : last.action === 'call' ? `call ${last.added}` : last.action;
+    const label =
+      last.action === 'raise' ? `raise ${last.to}` : last.action === 'call' ? `call ${last.added}` : last.action;
     // Toward the felt: below the seats in the top half, above those in the bottom half.
     const ly = y > view.height / 2 ? y - h / 2 - u * 0.38 : y + h / 2 + u * 0.3;
-    text(ctx, last.fault ? `${label} (fault)` : label, x - u * 0.3, ly, u * 0.3, last.fault ? '#ff7a8a' : '#ffd66b', 'center', 'bold');
+    text(
+      ctx,
+      last.fault ? `${label} (fault)` : label,
+      x - u * 0.3,
+      ly,
+      u * 0.3,
+      last.fault ? '#ff7a8a' : '#ffd66b',
+      'center',
+      'bold',
+    );
   }
   ctx.restore();
 }
@@ -178,8 +241,15 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
 }
 
 function text(
-  ctx: CanvasRenderingContext2D, s: string, x: number, y: number, size: number, color: string,
-  align: CanvasTextAlign, weight = '', maxWidth?: number,
+  ctx: CanvasRenderingContext2D,
+  s: string,
+  x: number,
+  y: number,
+  size: number,
+  color: string,
+  align: CanvasTextAlign,
+  weight = '',
+  maxWidth?: number,
 ): void {
   ctx.font = `${weight} ${size}px system-ui, sans-serif`.trim();
   ctx.fillStyle = color;

@@ -11,7 +11,15 @@ export function asFrame(x: unknown): Frame | null {
   if (!Array.isArray(f.board) || !f.board.every(isCard) || f.board.length > 5) return null;
   if (!Array.isArray(f.players) || f.players.length < 1 || f.players.length > 10) return null;
   for (const p of f.players) {
-    if (typeof p !== 'object' || p === null || typeof p.id !== 'string' || !isInt(p.stack) || !isInt(p.bet) || !isInt(p.net)) return null;
+    if (
+      typeof p !== 'object' ||
+      p === null ||
+      typeof p.id !== 'string' ||
+      !isInt(p.stack) ||
+      !isInt(p.bet) ||
+      !isInt(p.net)
+    )
+      return null;
     if (!Array.isArray(p.hole_cards) || !p.hole_cards.every(isCard)) return null;
   }
   if (!Array.isArray(f.finished)) return null;

@@ -174,8 +174,16 @@ export function startNotice(state: State, player: PlayerId): StartNotice | null 
   if (seat < 0) return null;
   const s = state.settings;
   return {
-    type: 'start', you: player, seat, players: [...state.seats], hands: s.hands, starting_stack: s.startingStack,
-    small_blind: s.smallBlind, big_blind: s.bigBlind, duplicate: s.duplicate, reset_stacks: s.resetStacks,
+    type: 'start',
+    you: player,
+    seat,
+    players: [...state.seats],
+    hands: s.hands,
+    starting_stack: s.startingStack,
+    small_blind: s.smallBlind,
+    big_blind: s.bigBlind,
+    duplicate: s.duplicate,
+    reset_stacks: s.resetStacks,
   };
 }
 
@@ -195,5 +203,12 @@ export function handEndNotices(state: State, player: PlayerId): HandEndNotice[] 
 export function endNotice(state: State, player: PlayerId): EndNotice | null {
   if (!state.seats.includes(player)) return null;
   const o = outcome(state);
-  return { type: 'end', you: player, hands_played: state.handsPlayed, net: netOf(state), ranks: o?.ranks ?? {}, reason: o?.reason ?? 'stopped' };
+  return {
+    type: 'end',
+    you: player,
+    hands_played: state.handsPlayed,
+    net: netOf(state),
+    ranks: o?.ranks ?? {},
+    reason: o?.reason ?? 'stopped',
+  };
 }

@@ -10,18 +10,34 @@ import poker from './index.ts';
 import type { State } from './state.ts';
 import { callingStation, playSim, randomPolicy } from './test-support.ts';
 
-const newGame = (players: string[], args: object = {}, seed: string | number = 1, maxActions = manifestJson.maxTurns): State =>
-  createGame(players, createRng(seed), settingsFrom(PokerArgs.parse(args), maxActions));
+const newGame = (
+  players: string[],
+  args: object = {},
+  seed: string | number = 1,
+  maxActions = manifestJson.maxTurns,
+): State => createGame(players, createRng(seed), settingsFrom(PokerArgs.parse(args), maxActions));
 const toAct = (s: State) => s.seats[s.hand!.toAct]!;
 
 describe('manifest and args', () => {
   it('matches arena.json', () => {
     expect(poker.manifest).toEqual(manifestJson);
-    expect(poker.manifest).toMatchObject({ id: 'poker', players: { min: 2, max: 6 }, botKind: 'process', image: 'codearena/base:latest' });
+    expect(poker.manifest).toMatchObject({
+      id: 'poker',
+      players: { min: 2, max: 6 },
+      botKind: 'process',
+      image: 'codearena/base:latest',
+    });
   });
 
   it('parses args with defaults and rejects unknown or inconsistent fields', () => {
-    expect(poker.parseArgs({})).toEqual({ hands: 60, starting_stack: 1000, small_blind: 5, big_blind: 10, duplicate: true, reset_stacks: true });
+    expect(poker.parseArgs({})).toEqual({
+      hands: 60,
+      starting_stack: 1000,
+      small_blind: 5,
+      big_blind: 10,
+      duplicate: true,
+      reset_stacks: true,
+    });
     expect(poker.parseArgs(undefined)).toMatchObject({ hands: 60 });
     expect(() => poker.parseArgs({ hand: 10 })).toThrow(/hand/);
     expect(() => poker.parseArgs({ hands: 0 })).toThrow(/hands/);
@@ -37,13 +53,29 @@ describe('requests and notices', () => {
     for (const id of s.seats) expect(poker.observe(s, id) === null).toBe(id !== who);
     const req = poker.observe(s, who) as ActRequest;
     expect(req).toMatchObject({
-      type: 'act', hand: 1, hands: 60, hands_remaining: 59, you: who, street: 'preflop', board: [],
-      small_blind: 5, big_blind: 10, starting_stack: 1000, pot: 15, pots: [], current_bet: 10, to_call: 10,
+      type: 'act',
+      hand: 1,
+      hands: 60,
+      hands_remaining: 59,
+      you: who,
+      street: 'preflop',
+      board: [],
+      small_blind: 5,
+      big_blind: 10,
+      starting_stack: 1000,
+      pot: 15,
+      pots: [],
+      current_bet: 10,
+      to_call: 10,
     });
     expect(req.hole_cards).toHaveLength(2);
     expect(req.players.map((p) => p.id)).toEqual(s.seats);
     expect(req.players.map((p) => p.position)[req.button]).toBe('BTN');
-    expect(req.legal_actions).toEqual([{ action: 'fold' }, { action: 'call', amount: 10, cost: 10 }, { action: 'raise', min: 20, max: 1000 }]);
+    expect(req.legal_actions).toEqual([
+      { action: 'fold' },
+      { action: 'call', amount: 10, cost: 10 },
+      { action: 'raise', min: 20, max: 1000 },
+    ]);
     expect(req.history.map((e) => e.action)).toEqual(['small_blind', 'big_blind']);
     // Nobody sees anyone else's cards.
     expect(JSON.stringify(req)).not.toContain('"hole_cards":[]');
@@ -52,10 +84,29 @@ describe('requests and notices', () => {
 
   it('sends start, a hand_end after every hand (showdown cards included) and end', () => {
     let s = poker.init(['a', 'b'], createRng(4), poker.parseArgs({ hands: 2 }), new Map());
-    expect(poker.notify(s, 'a', 'start')).toMatchObject({ type: 'start', you: 'a', players: s.seats, hands: 2, duplicate: true });
+    expect(poker.notify(s, 'a', 'start')).toMatchObject({
+      type: 'start',
+      you: 'a',
+      players: s.seats,
+      hands: 2,
+      duplicate: true,
+    });
     expect(poker.notices(s, 'a')).toEqual([]);
     // Both call down: the hand ends at a showdown.
-    while (s.handsPlayed === 0) s = step(s, new Map([[toAct(s), poker.parseMove(callingStation(poker.observe(s, toAct(s)) as ActRequest, createRng(0)), s, toAct(s)) as never]]));
+    while (s.handsPlayed === 0)
+      s = step(
+        s,
+        new Map([
+          [
+            toAct(s),
+            poker.parseMove(
+              callingStation(poker.observe(s, toAct(s)) as ActRequest, createRng(0)),
+              s,
+              toAct(s),
+            ) as never,
+          ],
+        ]),
+      );
     const [notice] = poker.notices(s, 'b') as HandEndNotice[];
     expect(notice).toMatchObject({ type: 'hand_end', you: 'b', hand: 1, hands: 2, reason: 'showdown' });
     expect(notice!.board).toHaveLength(5);
@@ -133,12 +184,18 @@ describe('whole sims', () => {
     const last = (await playSim(['a', 'b'], { a: callingStation, b: callingStation }, 'stations')).at(-1)!;
     expect(last.net).toEqual([0, 0]);
     expect(outcome(last)!.ranks).toEqual({ a: 1, b: 1 });
-    const luck = (await playSim(['a', 'b'], { a: callingStation, b: callingStation }, 'stations', { duplicate: false })).at(-1)!;
+    const luck = (
+      await playSim(['a', 'b'], { a: callingStation, b: callingStation }, 'stations', { duplicate: false })
+    ).at(-1)!;
     expect(luck.net).not.toEqual([0, 0]);
   });
 
   it('with carried-over stacks, a player with no chips sits out and the sim ends when one has them all', async () => {
-    const last = (await playSim(['a', 'b', 'c'], { a: randomPolicy, b: randomPolicy, c: randomPolicy }, 'carry', { reset_stacks: false })).at(-1)!;
+    const last = (
+      await playSim(['a', 'b', 'c'], { a: randomPolicy, b: randomPolicy, c: randomPolicy }, 'carry', {
+        reset_stacks: false,
+      })
+    ).at(-1)!;
     expect(last.bankroll.reduce((x, y) => x + y, 0)).toBe(3000);
     expect(last.net.map((v) => v + 1000)).toEqual(last.bankroll);
     if (last.ended === 'one player left') expect(last.bankroll.filter((c) => c > 0)).toHaveLength(1);
@@ -147,7 +204,16 @@ describe('whole sims', () => {
   it('stop cleanly at the action cap, the unfinished hand void', () => {
     let s = newGame(['a', 'b'], {}, 'cap', 7);
     const rng = createRng('cap');
-    while (!outcome(s)) s = step(s, new Map([[toAct(s), poker.parseMove(randomPolicy(poker.observe(s, toAct(s)) as ActRequest, rng), s, toAct(s)) as never]]));
+    while (!outcome(s))
+      s = step(
+        s,
+        new Map([
+          [
+            toAct(s),
+            poker.parseMove(randomPolicy(poker.observe(s, toAct(s)) as ActRequest, rng), s, toAct(s)) as never,
+          ],
+        ]),
+      );
     expect(s.actions).toBe(7);
     expect(outcome(s)!.reason).toMatch(/^action limit after \d+ hands$/);
     expect(s.net.reduce((a, b) => a + b, 0)).toBe(0);

@@ -62,7 +62,11 @@ describe('bots play whole sims', () => {
   });
 
   it('a three-handed table with the caller', async () => {
-    const state = await play({ starter: BOTS.starter, reference: BOTS['reference-js'], caller: BOTS.caller }, { hands: 9 }, 2);
+    const state = await play(
+      { starter: BOTS.starter, reference: BOTS['reference-js'], caller: BOTS.caller },
+      { hands: 9 },
+      2,
+    );
     expect(state.handsPlayed).toBe(9);
   });
 });
@@ -75,7 +79,10 @@ function matchups(n: number): number[][][] {
     if (i % 3 === 1) deck = deck.filter((c) => (c & 3) < 2);
     if (i % 3 === 2) deck = deck.filter((c) => c >> 2 >= 8 || c >> 2 <= 3);
     const d = shuffle(deck, rng);
-    return [[d[0]!, d[1]!, ...d.slice(4, 9)], [d[2]!, d[3]!, ...d.slice(4, 9)]];
+    return [
+      [d[0]!, d[1]!, ...d.slice(4, 9)],
+      [d[2]!, d[3]!, ...d.slice(4, 9)],
+    ];
   });
 }
 const truth = (pairs: number[][][]) => pairs.map(([a, b]) => Math.sign(strength(b!) - strength(a!)));
@@ -83,17 +90,26 @@ const truth = (pairs: number[][][]) => pairs.map(([a, b]) => Math.sign(strength(
 describe("the bots' own hand evaluators agree with phe", () => {
   it('starter (Python)', () => {
     const pairs = matchups(5000);
-    const out = execFileSync('python3', ['-c', [
-      'import json, sys',
-      `sys.path.insert(0, ${JSON.stringify(join(BOTS.starter, 'bot'))})`,
-      'from cards import evaluate',
-      'print(json.dumps([(evaluate(a) > evaluate(b)) - (evaluate(a) < evaluate(b)) for a, b in json.load(sys.stdin)]))',
-    ].join('\n')], { input: JSON.stringify(pairs), encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    const out = execFileSync(
+      'python3',
+      [
+        '-c',
+        [
+          'import json, sys',
+          `sys.path.insert(0, ${JSON.stringify(join(BOTS.starter, 'bot'))})`,
+          'from cards import evaluate',
+          'print(json.dumps([(evaluate(a) > evaluate(b)) - (evaluate(a) < evaluate(b)) for a, b in json.load(sys.stdin)]))',
+        ].join('\n'),
+      ],
+      { input: JSON.stringify(pairs), encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } },
+    );
     expect(JSON.parse(out)).toEqual(truth(pairs));
   });
 
   it('reference-js', () => {
-    const { evaluate } = createRequire(import.meta.url)(join(BOTS['reference-js'], 'eval.cjs')) as { evaluate: (c: number[]) => number };
+    const { evaluate } = createRequire(import.meta.url)(join(BOTS['reference-js'], 'eval.cjs')) as {
+      evaluate: (c: number[]) => number;
+    };
     const pairs = matchups(20000);
     expect(pairs.map(([a, b]) => Math.sign(evaluate(a!) - evaluate(b!)))).toEqual(truth(pairs));
   });

@@ -49,11 +49,13 @@ describe('duplicate deals', () => {
     const secondPass = deals.slice(30).map((d) => d.deck);
     expect(secondPass).not.toEqual(firstPass);
     // …and most replays have their suits relabelled.
-    const relabelled = deals.slice(30).filter((d) => d.cards.some((c, i) => c !== groups.get(d.deck)!.find((o) => o.pass === 0)!.cards[i]));
+    const relabelled = deals
+      .slice(30)
+      .filter((d) => d.cards.some((c, i) => c !== groups.get(d.deck)!.find((o) => o.pass === 0)!.cards[i]));
     expect(relabelled.length).toBeGreaterThan(20);
   });
 
-  it.each([3, 4, 5, 6])('%i players: over a deal\'s replays every seat holds every position\'s cards once', (n) => {
+  it.each([3, 4, 5, 6])("%i players: over a deal's replays every seat holds every position's cards once", (n) => {
     const deals = makeDeals(n, 60, true, createRng(`dup-${n}`));
     expect(deals).toHaveLength(60);
     for (const [, group] of byDeck(deals)) {

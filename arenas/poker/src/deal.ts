@@ -14,7 +14,8 @@ import type { Deal } from './state.ts';
 
 export const cardsPerDeal = (players: number): number => 2 * players + 5;
 
-const relabel = (cards: readonly Card[], suits: readonly number[]): Card[] => cards.map((c) => (c & ~3) | suits[c & 3]!);
+const relabel = (cards: readonly Card[], suits: readonly number[]): Card[] =>
+  cards.map((c) => (c & ~3) | suits[c & 3]!);
 
 export function makeDeals(players: number, hands: number, duplicate: boolean, rng: Rng): Deal[] {
   const need = cardsPerDeal(players);
@@ -26,7 +27,10 @@ export function makeDeals(players: number, hands: number, duplicate: boolean, rn
   const base = Array.from({ length: decks }, draw);
   const deals: Deal[] = [];
   for (let pass = 0; pass < players && deals.length < hands; pass++) {
-    const order = shuffle(Array.from({ length: decks }, (_, d) => d), rng);
+    const order = shuffle(
+      Array.from({ length: decks }, (_, d) => d),
+      rng,
+    );
     for (const deck of order) {
       if (deals.length === hands) break;
       const suits = pass === 0 ? [0, 1, 2, 3] : shuffle([0, 1, 2, 3], rng);

@@ -19,15 +19,23 @@ function key5(cards: readonly number[]): number {
   const shape = groups.map((g) => g[1]).join('');
   const byGroup = groups.map((g) => g[0]);
   const [cat, tie] =
-    straightHigh >= 0 && flush ? [8, [straightHigh]]
-    : shape === '41' ? [7, byGroup]
-    : shape === '32' ? [6, byGroup]
-    : flush ? [5, ranks]
-    : straightHigh >= 0 ? [4, [straightHigh]]
-    : shape === '311' ? [3, byGroup]
-    : shape === '221' ? [2, byGroup]
-    : shape === '2111' ? [1, byGroup]
-    : [0, ranks];
+    straightHigh >= 0 && flush
+      ? [8, [straightHigh]]
+      : shape === '41'
+        ? [7, byGroup]
+        : shape === '32'
+          ? [6, byGroup]
+          : flush
+            ? [5, ranks]
+            : straightHigh >= 0
+              ? [4, [straightHigh]]
+              : shape === '311'
+                ? [3, byGroup]
+                : shape === '221'
+                  ? [2, byGroup]
+                  : shape === '2111'
+                    ? [1, byGroup]
+                    : [0, ranks];
   let k = cat;
   for (let i = 0; i < 5; i++) k = k * 13 + (tie[i] ?? 0);
   return k;
@@ -35,7 +43,8 @@ function key5(cards: readonly number[]): number {
 
 function best7(cards: readonly number[]): number {
   let best = -1;
-  for (let i = 0; i < 7; i++) for (let j = i + 1; j < 7; j++) best = Math.max(best, key5(cards.filter((_, x) => x !== i && x !== j)));
+  for (let i = 0; i < 7; i++)
+    for (let j = i + 1; j < 7; j++) best = Math.max(best, key5(cards.filter((_, x) => x !== i && x !== j)));
   return best;
 }
 
@@ -45,16 +54,19 @@ describe('phe hand strength', () => {
   const perCategory = new Array<number>(9).fill(0);
 
   it('agrees with brute force on every five-card hand: 7462 classes, in order, with the textbook counts', () => {
-    for (let a = 0; a < 52; a++) for (let b = a + 1; b < 52; b++) for (let c = b + 1; c < 52; c++)
-      for (let d = c + 1; d < 52; d++) for (let e = d + 1; e < 52; e++) {
-        const hand = [a, b, c, d, e];
-        const k = key5(hand);
-        const s = strength(hand);
-        const seen = classes.get(k);
-        if (seen === undefined) classes.set(k, s);
-        else if (seen !== s) expect.fail(`hands of one class got strengths ${seen} and ${s}`);
-        perCategory[Math.floor(k / 13 ** 5)]!++;
-      }
+    for (let a = 0; a < 52; a++)
+      for (let b = a + 1; b < 52; b++)
+        for (let c = b + 1; c < 52; c++)
+          for (let d = c + 1; d < 52; d++)
+            for (let e = d + 1; e < 52; e++) {
+              const hand = [a, b, c, d, e];
+              const k = key5(hand);
+              const s = strength(hand);
+              const seen = classes.get(k);
+              if (seen === undefined) classes.set(k, s);
+              else if (seen !== s) expect.fail(`hands of one class got strengths ${seen} and ${s}`);
+              perCategory[Math.floor(k / 13 ** 5)]!++;
+            }
     expect(classes.size).toBe(7462);
     // high card, pair, two pair, trips, straight, flush, full house, quads, straight flush
     expect(perCategory).toEqual([1302540, 1098240, 123552, 54912, 10200, 5108, 3744, 624, 40]);

@@ -34,12 +34,36 @@ export interface Frame {
 
 export function frame(state: State): Frame {
   const h = state.hand;
-  const base = { actions: state.actions, hands: state.settings.hands, small_blind: state.settings.smallBlind, big_blind: state.settings.bigBlind, finished: state.lastHands };
+  const base = {
+    actions: state.actions,
+    hands: state.settings.hands,
+    small_blind: state.settings.smallBlind,
+    big_blind: state.settings.bigBlind,
+    finished: state.lastHands,
+  };
   if (!h) {
     return {
-      ...base, hand: state.handsPlayed, street: null, button: -1, deal: null, board: [], pot: 0, pots: [], to_act: null, last_action: null,
+      ...base,
+      hand: state.handsPlayed,
+      street: null,
+      button: -1,
+      deal: null,
+      board: [],
+      pot: 0,
+      pots: [],
+      to_act: null,
+      last_action: null,
       players: state.seats.map((id, s) => ({
-        id, seat: s, position: '', stack: state.bankroll[s]!, bet: 0, committed: 0, folded: false, all_in: false, net: state.net[s]!, hole_cards: [],
+        id,
+        seat: s,
+        position: '',
+        stack: state.bankroll[s]!,
+        bet: 0,
+        committed: 0,
+        folded: false,
+        all_in: false,
+        net: state.net[s]!,
+        hole_cards: [],
       })),
     };
   }

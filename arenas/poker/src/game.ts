@@ -51,8 +51,10 @@ function dealNext(state: State, finished: HandResult[]): State {
     handsPlayed++;
   };
   for (;;) {
-    if (handsPlayed >= settings.hands) return { ...state, hand: null, handsPlayed, bankroll, net, lastHands: finished, ended: 'hands' };
-    if (bankroll.filter((c) => c > 0).length < 2) return { ...state, hand: null, handsPlayed, bankroll, net, lastHands: finished, ended: 'one player left' };
+    if (handsPlayed >= settings.hands)
+      return { ...state, hand: null, handsPlayed, bankroll, net, lastHands: finished, ended: 'hands' };
+    if (bankroll.filter((c) => c > 0).length < 2)
+      return { ...state, hand: null, handsPlayed, bankroll, net, lastHands: finished, ended: 'one player left' };
     const hand = startHand(seats, handsPlayed, state.deals[handsPlayed]!, bankroll, blindsOf(settings));
     const done = progress(hand, hand.bigBlindSeat, seats, blindsOf(settings));
     if (!done) return { ...state, hand, handsPlayed, bankroll, net, lastHands: finished };
@@ -88,6 +90,7 @@ export function outcome(state: State): Outcome | null {
     ranks[id] = 1 + state.net.filter((v) => v > state.net[s]!).length;
     scores[id] = state.net[s]!;
   });
-  const reason = state.ended === 'hands' ? `${state.handsPlayed} hands` : `${state.ended} after ${state.handsPlayed} hands`;
+  const reason =
+    state.ended === 'hands' ? `${state.handsPlayed} hands` : `${state.ended} after ${state.handsPlayed} hands`;
   return { ranks, scores, reason };
 }

@@ -17,7 +17,8 @@ export function parseReply(raw: unknown): Move | Fault {
     return { kind: 'invalid_move', detail: `"amount" must be an integer number of chips, got ${preview(obj.amount)}` };
   }
   if (action === 'raise') {
-    if (!Object.hasOwn(obj, 'amount')) return { kind: 'invalid_move', detail: 'a raise needs "amount": your total bet for the street after raising' };
+    if (!Object.hasOwn(obj, 'amount'))
+      return { kind: 'invalid_move', detail: 'a raise needs "amount": your total bet for the street after raising' };
     return { action: 'raise', amount: obj.amount as number };
   }
   return { action: action as ActionKind };

@@ -9,7 +9,10 @@ describe('blinds, button and order of play', () => {
   it('heads-up: the button posts the small blind, acts first before the flop and last after it', () => {
     const t = table({ ids: ['a', 'b'], button: 0, stacks: [1000, 1000] });
     expect([t.hand.smallBlindSeat, t.hand.bigBlindSeat]).toEqual([0, 1]);
-    expect(t.hand.history.map((e) => [e.player, e.action, e.to])).toEqual([['a', 'small_blind', 5], ['b', 'big_blind', 10]]);
+    expect(t.hand.history.map((e) => [e.player, e.action, e.to])).toEqual([
+      ['a', 'small_blind', 5],
+      ['b', 'big_blind', 10],
+    ]);
     expect(t.who()).toBe('a');
     expect(legalActions(t.hand, 0)).toEqual({ check: false, call: { to: 10, cost: 5 }, raise: { min: 20, max: 1000 } });
     t.act('a', m('call'));
@@ -103,8 +106,11 @@ describe('pots and showdown', () => {
   it('three all-ins of different sizes make a main pot and side pots, each won by the best hand eligible', () => {
     // a best, b second, c third, d worst.
     const t = table({
-      ids: ['a', 'b', 'c', 'd'], button: 0, stacks: [100, 300, 600, 1000],
-      hole: ['As Ad', 'Ks Kd', 'Qs Qd', '8c 4h'], board: '2c 7d 9h Js 3s',
+      ids: ['a', 'b', 'c', 'd'],
+      button: 0,
+      stacks: [100, 300, 600, 1000],
+      hole: ['As Ad', 'Ks Kd', 'Qs Qd', '8c 4h'],
+      board: '2c 7d 9h Js 3s',
     });
     t.act('d', m('raise', 1000)).act('a', m('call')).act('b', m('call')).act('c', m('call'));
     const r = t.result!;
@@ -117,13 +123,21 @@ describe('pots and showdown', () => {
       { amount: 400, eligible: ['d'], winners: ['d'] }, // d's uncalled chips come back
     ]);
     expect(r.deltas).toEqual({ a: 300, b: 300, c: 0, d: -600 });
-    expect(r.showdown.map((s) => [s.player, s.hand])).toEqual([['a', 'One Pair'], ['b', 'One Pair'], ['c', 'One Pair'], ['d', 'High Card']]);
+    expect(r.showdown.map((s) => [s.player, s.hand])).toEqual([
+      ['a', 'One Pair'],
+      ['b', 'One Pair'],
+      ['c', 'One Pair'],
+      ['d', 'High Card'],
+    ]);
   });
 
   it('a worse hand that covers a better one wins only the side pots it is eligible for', () => {
     const t = table({
-      ids: ['a', 'b', 'c'], button: 0, stacks: [200, 500, 500],
-      hole: ['7h 7c', 'Kh Kc', '2h 3c'], board: '7s Qd 9c 4s Td',
+      ids: ['a', 'b', 'c'],
+      button: 0,
+      stacks: [200, 500, 500],
+      hole: ['7h 7c', 'Kh Kc', '2h 3c'],
+      board: '7s Qd 9c 4s Td',
     });
     t.act('a', m('raise', 200)).act('b', m('raise', 500)).act('c', m('call'));
     expect(t.result!.pots).toEqual([
@@ -143,7 +157,13 @@ describe('pots and showdown', () => {
   });
 
   it('equal best hands split; the odd chip goes to the first winner left of the button', () => {
-    const t = table({ ids: ['a', 'b', 'c'], button: 0, stacks: [1000, 1000, 1000], hole: ['2c 3d', '4h 5c', '6d 7d'], board: ROYAL_BOARD });
+    const t = table({
+      ids: ['a', 'b', 'c'],
+      button: 0,
+      stacks: [1000, 1000, 1000],
+      hole: ['2c 3d', '4h 5c', '6d 7d'],
+      board: ROYAL_BOARD,
+    });
     t.act('a', m('call')).act('b', m('fold')).act('c', m('check'));
     for (let i = 0; i < 3; i++) t.act('c', m('check')).act('a', m('check'));
     // Pot 25 (the small blind's 5 is dead): c sits left of the button before a.
@@ -152,11 +172,23 @@ describe('pots and showdown', () => {
   });
 
   it('kickers decide between equal pairs; the best five of seven cards count', () => {
-    const t = table({ ids: ['a', 'b'], button: 0, stacks: [1000, 1000], hole: ['Ah Qc', 'Ad Jc'], board: 'As 8d 5h 3c 2s' });
+    const t = table({
+      ids: ['a', 'b'],
+      button: 0,
+      stacks: [1000, 1000],
+      hole: ['Ah Qc', 'Ad Jc'],
+      board: 'As 8d 5h 3c 2s',
+    });
     t.act('a', m('raise', 1000)).act('b', m('call'));
     expect(t.result!.pots[0]!.winners).toEqual(['a']);
     // The wheel: A-2-3-4-5 is a straight, the lowest one.
-    const w = table({ ids: ['a', 'b'], button: 0, stacks: [1000, 1000], hole: ['4d Kc', '6d 4c'], board: 'As 2d 3h 5c 9s' });
+    const w = table({
+      ids: ['a', 'b'],
+      button: 0,
+      stacks: [1000, 1000],
+      hole: ['4d Kc', '6d 4c'],
+      board: 'As 2d 3h 5c 9s',
+    });
     w.act('a', m('raise', 1000)).act('b', m('call'));
     expect(w.result!.showdown.map((s) => s.hand)).toEqual(['Straight', 'Straight']);
     expect(w.result!.pots[0]!.winners).toEqual(['b']); // 6-high beats the wheel
@@ -179,7 +211,13 @@ describe('pots and showdown', () => {
   });
 
   it('a big blind all-in for less than a big blind: the other player calls the full blind and gets the excess back', () => {
-    const t = table({ ids: ['a', 'b'], button: 0, stacks: [1000, 6], hole: ['2c 3d', 'Ah Ac'], board: '9s 8d 7h Kc Qs' });
+    const t = table({
+      ids: ['a', 'b'],
+      button: 0,
+      stacks: [1000, 6],
+      hole: ['2c 3d', 'Ah Ac'],
+      board: '9s 8d 7h Kc Qs',
+    });
     expect(t.who()).toBe('a');
     expect(legalActions(t.hand, 0)).toEqual({ check: false, call: { to: 10, cost: 5 }, raise: null });
     t.act('a', m('call'));

@@ -45,15 +45,35 @@ function put(h: Hand, s: number, chips: number): void {
   h.committed[s]! += chips;
 }
 
-function record(h: Hand, ids: readonly PlayerId[], s: number, action: HistoryEntry['action'], added: number, fault: boolean): void {
-  const e: HistoryEntry = { street: h.street, player: ids[s]!, action, to: h.bets[s]!, added, all_in: h.stacks[s] === 0 };
+function record(
+  h: Hand,
+  ids: readonly PlayerId[],
+  s: number,
+  action: HistoryEntry['action'],
+  added: number,
+  fault: boolean,
+): void {
+  const e: HistoryEntry = {
+    street: h.street,
+    player: ids[s]!,
+    action,
+    to: h.bets[s]!,
+    added,
+    all_in: h.stacks[s] === 0,
+  };
   if (fault) e.fault = true;
   h.history.push(e);
 }
 
 /** Deals a hand and posts the blinds. `stacks` are chips at the start; a seat with none sits out.
  *  Call `progress(hand, hand.bigBlindSeat, …)` next to find the first player to act. */
-export function startHand(ids: readonly PlayerId[], index: number, deal: Deal, stacks: readonly number[], blinds: Blinds): Hand {
+export function startHand(
+  ids: readonly PlayerId[],
+  index: number,
+  deal: Deal,
+  stacks: readonly number[],
+  blinds: Blinds,
+): Hand {
   const k = ids.length;
   const live = stacks.map((c) => c > 0);
   const liveCount = live.filter(Boolean).length;
@@ -82,7 +102,10 @@ export function startHand(ids: readonly PlayerId[], index: number, deal: Deal, s
   // Heads-up the button posts the small blind and acts first before the flop, last after it.
   h.smallBlindSeat = liveCount === 2 ? h.button : nextSeat(h, h.button, isLive);
   h.bigBlindSeat = nextSeat(h, h.smallBlindSeat, isLive);
-  for (const [s, blind, name] of [[h.smallBlindSeat, blinds.smallBlind, 'small_blind'], [h.bigBlindSeat, blinds.bigBlind, 'big_blind']] as const) {
+  for (const [s, blind, name] of [
+    [h.smallBlindSeat, blinds.smallBlind, 'small_blind'],
+    [h.bigBlindSeat, blinds.bigBlind, 'big_blind'],
+  ] as const) {
     const chips = Math.min(blind, h.stacks[s]!);
     put(h, s, chips);
     record(h, ids, s, name, chips, false);
@@ -101,7 +124,10 @@ export function legalActions(h: Hand, s: number): Legal {
   return {
     check: toCall === 0,
     call: toCall > 0 ? { to: h.bets[s]! + Math.min(toCall, stack), cost: Math.min(toCall, stack) } : null,
-    raise: allInTo > h.currentBet && reopened && othersCanAct ? { min: Math.min(h.currentBet + h.lastRaise, allInTo), max: allInTo } : null,
+    raise:
+      allInTo > h.currentBet && reopened && othersCanAct
+        ? { min: Math.min(h.currentBet + h.lastRaise, allInTo), max: allInTo }
+        : null,
   };
 }
 
@@ -118,8 +144,10 @@ export function illegality(h: Hand, s: number, move: Move): string | null {
     case 'raise': {
       if (!legal.raise) return 'raising is not allowed now (see legal_actions)';
       const a = move.amount;
-      if (a === undefined || !Number.isInteger(a)) return 'a raise needs an integer "amount" (your total bet for the street)';
-      if (a < legal.raise.min || a > legal.raise.max) return `raise amount ${a} is outside [${legal.raise.min}, ${legal.raise.max}] (amount is your total bet for the street)`;
+      if (a === undefined || !Number.isInteger(a))
+        return 'a raise needs an integer "amount" (your total bet for the street)';
+      if (a < legal.raise.min || a > legal.raise.max)
+        return `raise amount ${a} is outside [${legal.raise.min}, ${legal.raise.max}] (amount is your total bet for the street)`;
       return null;
     }
   }
@@ -191,7 +219,10 @@ export function progress(h: Hand, from: number, ids: readonly PlayerId[], blinds
 /** Pots from what each seat put in: layers between distinct commitment levels, each won only by
  *  players still in who put in at least that much. Chips of a layer nobody still in reached
  *  (folded money above every contender) join the pot below. */
-export function buildPots(committed: readonly number[], dead: readonly boolean[]): { amount: number; eligible: number[] }[] {
+export function buildPots(
+  committed: readonly number[],
+  dead: readonly boolean[],
+): { amount: number; eligible: number[] }[] {
   const levels = [...new Set(committed.filter((c) => c > 0))].sort((a, b) => a - b);
   const pots: { amount: number; eligible: number[] }[] = [];
   let prev = 0;
@@ -216,7 +247,14 @@ export function buildPots(committed: readonly number[], dead: readonly boolean[]
   return pots;
 }
 
-function finish(h: Hand, ids: readonly PlayerId[], reason: HandResult['reason'], payouts: number[], pots: PotResult[], showdownHands: ShowdownHand[]): HandResult {
+function finish(
+  h: Hand,
+  ids: readonly PlayerId[],
+  reason: HandResult['reason'],
+  payouts: number[],
+  pots: PotResult[],
+  showdownHands: ShowdownHand[],
+): HandResult {
   for (let s = 0; s < payouts.length; s++) h.stacks[s]! += payouts[s]!;
   h.toAct = -1;
   return {
@@ -252,7 +290,9 @@ function showdown(h: Hand, ids: readonly PlayerId[]): HandResult {
     return { amount, eligible: eligible.map((s) => ids[s]!), winners: winners.map((s) => ids[s]!) };
   });
   const shown = h.hole.flatMap((hole, s): ShowdownHand[] =>
-    contending(h, s) ? [{ player: ids[s]!, hole_cards: cardNames(hole), hand: category(strengths[s]!), strength: strengths[s]! }] : [],
+    contending(h, s)
+      ? [{ player: ids[s]!, hole_cards: cardNames(hole), hand: category(strengths[s]!), strength: strengths[s]! }]
+      : [],
   );
   return finish(h, ids, 'showdown', payouts, pots, shown);
 }

@@ -71,20 +71,30 @@ export function table(spec: TableSpec): Table {
   return t;
 }
 
-export const moveOf = (action: Move['action'], amount?: number): Move => (amount === undefined ? { action } : { action, amount });
+export const moveOf = (action: Move['action'], amount?: number): Move =>
+  amount === undefined ? { action } : { action, amount };
 
 /** A player in-process: the act request in, a raw reply out (as a bot would write it). */
 export type Policy = (req: ActRequest, rng: Rng) => unknown;
 
 export const randomPolicy: Policy = (req, rng) => sampleMove(req, rng);
-export const callingStation: Policy = (req) => ({ action: req.legal_actions.some((a) => a.action === 'check') ? 'check' : 'call' });
+export const callingStation: Policy = (req) => ({
+  action: req.legal_actions.some((a) => a.action === 'check') ? 'check' : 'call',
+});
 
 /** Plays a whole sim through the server's turn loop with in-process players; returns every
  *  state. A reply that is a fault is a mistake of the test's policy: it throws. */
-export async function playSim(players: PlayerId[], policies: Record<PlayerId, Policy>, seed: string | number, args: object = {}): Promise<State[]> {
+export async function playSim(
+  players: PlayerId[],
+  policies: Record<PlayerId, Policy>,
+  seed: string | number,
+  args: object = {},
+): Promise<State[]> {
   const states: State[] = [];
   const played = await playLocal(poker, {
-    players, seed, args: poker.parseArgs(args),
+    players,
+    seed,
+    args: poker.parseArgs(args),
     policy: (p) => (req, rng) => policies[p]!(req as ActRequest, rng),
     onState: (s) => states.push(s),
   });

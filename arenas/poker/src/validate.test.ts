@@ -39,12 +39,21 @@ describe('validate', () => {
   });
 
   it('explains a missing or non-executable run file', async () => {
-    expect(await poker.validate(await hostContext(codebase('missing', null)))).toMatchObject({ ok: false, detail: expect.stringMatching(/no executable `run` file/) });
-    expect(await poker.validate(await hostContext(codebase('noexec', '#!/bin/sh\n', false)))).toMatchObject({ ok: false, detail: expect.stringMatching(/chmod \+x run/) });
+    expect(await poker.validate(await hostContext(codebase('missing', null)))).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/no executable `run` file/),
+    });
+    expect(await poker.validate(await hostContext(codebase('noexec', '#!/bin/sh\n', false)))).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/chmod \+x run/),
+    });
   });
 
   it('rejects an illegal action, with the bot stderr', async () => {
-    const dir = codebase('raiser', '#!/bin/bash\necho "thinking..." >&2\nwhile read -r line; do case "$line" in *\'"act"\'*) echo \'{"action":"raise","amount":1}\';; esac; done\n');
+    const dir = codebase(
+      'raiser',
+      '#!/bin/bash\necho "thinking..." >&2\nwhile read -r line; do case "$line" in *\'"act"\'*) echo \'{"action":"raise","amount":1}\';; esac; done\n',
+    );
     const v = await poker.validate(await hostContext(dir));
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/invalid_move.*outside/);
@@ -52,10 +61,17 @@ describe('validate', () => {
   });
 
   it('reports a bot that dies, with its stderr, and never throws', async () => {
-    const v = await poker.validate(await hostContext(codebase('crash', '#!/bin/bash\necho "Traceback: boom" >&2\nexit 3\n')));
+    const v = await poker.validate(
+      await hostContext(codebase('crash', '#!/bin/bash\necho "Traceback: boom" >&2\nexit 3\n')),
+    );
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/boom/);
-    const throwing = { ...(await hostContext(scratch)), exec: async () => { throw new Error('sandbox gone'); } };
+    const throwing = {
+      ...(await hostContext(scratch)),
+      exec: async () => {
+        throw new Error('sandbox gone');
+      },
+    };
     expect(await poker.validate(throwing)).toMatchObject({ ok: false, detail: expect.stringMatching(/sandbox gone/) });
   });
 });

@@ -21,9 +21,19 @@ function positionsToAsk(): State[] {
   if (s.seats[s.hand!.toAct] !== 'you') s = step(s, new Map([['opponent', { action: 'call' }]]));
   const preflop = s;
   // you call (or check), then the opponent checks the flop if first: the flop decision is yours.
-  let flop = step(s, new Map([['you', preflop.hand!.currentBet > preflop.hand!.bets[preflop.hand!.toAct]! ? { action: 'call' } : { action: 'check' }]]));
-  while (flop.hand && flop.hand.street === 'preflop') flop = step(flop, new Map([[flop.seats[flop.hand.toAct]!, { action: 'check' }]]));
-  if (flop.hand && flop.seats[flop.hand.toAct] !== 'you') flop = step(flop, new Map([['opponent', { action: 'check' }]]));
+  let flop = step(
+    s,
+    new Map([
+      [
+        'you',
+        preflop.hand!.currentBet > preflop.hand!.bets[preflop.hand!.toAct]! ? { action: 'call' } : { action: 'check' },
+      ],
+    ]),
+  );
+  while (flop.hand && flop.hand.street === 'preflop')
+    flop = step(flop, new Map([[flop.seats[flop.hand.toAct]!, { action: 'check' }]]));
+  if (flop.hand && flop.seats[flop.hand.toAct] !== 'you')
+    flop = step(flop, new Map([['opponent', { action: 'check' }]]));
   return [preflop, flop];
 }
 
@@ -41,15 +51,31 @@ export async function validate(ctx: ValidateContext): Promise<Validation> {
       if (!req) return { ok: false, detail: 'internal: no decision to ask the bot for' };
       const reply = await bot.request(req, VALIDATE_DEADLINE_MS);
       if (!reply.ok) {
-        return { ok: false, detail: await withStderr(`the bot gave no usable reply to a ${req.street} act request (${reply.fault.kind}: ${reply.fault.detail})`, bot) };
+        return {
+          ok: false,
+          detail: await withStderr(
+            `the bot gave no usable reply to a ${req.street} act request (${reply.fault.kind}: ${reply.fault.detail})`,
+            bot,
+          ),
+        };
       }
       const move = parseMove(reply.value, state, 'you');
-      if (isFault(move)) return { ok: false, detail: await withStderr(`the bot's reply to a ${req.street} act request is not a legal action (${move.kind}: ${move.detail})`, bot) };
+      if (isFault(move))
+        return {
+          ok: false,
+          detail: await withStderr(
+            `the bot's reply to a ${req.street} act request is not a legal action (${move.kind}: ${move.detail})`,
+            bot,
+          ),
+        };
       answers.push(`${req.street}: ${JSON.stringify(move)} in ${Math.round(reply.ms)} ms`);
     }
     return { ok: true, detail: `bot answered ${answers.join('; ')}` };
   } catch (err) {
-    return { ok: false, detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot) };
+    return {
+      ok: false,
+      detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot),
+    };
   } finally {
     if (bot) await bot.close().catch(() => undefined);
   }

@@ -8,7 +8,10 @@ export type Listener = (e: Event) => void;
 export class EventBus {
   private seq = 0;
   private listeners: Listener[] = [];
-  constructor(readonly tournamentId: string, startSeq = 0) {
+  constructor(
+    readonly tournamentId: string,
+    startSeq = 0,
+  ) {
     this.seq = startSeq;
   }
 

@@ -5,11 +5,21 @@ import { table } from './format.ts';
 export function arenasCommand(o: { json?: boolean }): void {
   const list = arenaIds().map((id) => getArena(id));
   if (o.json) {
-    process.stdout.write(`${JSON.stringify(list.map((e) => ({ ...e.arena.manifest, starter: e.starter, bots: e.bots })))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(list.map((e) => ({ ...e.arena.manifest, starter: e.starter, bots: e.bots })))}\n`,
+    );
     return;
   }
   const rows = list.map(({ arena: { manifest: m }, bots }) => [
-    m.id, m.name, `${m.players.min}–${m.players.max}`, m.botKind, `${m.turnDeadlineMs} ms`, Object.keys(bots).join(', '), m.description,
+    m.id,
+    m.name,
+    `${m.players.min}–${m.players.max}`,
+    m.botKind,
+    `${m.turnDeadlineMs} ms`,
+    Object.keys(bots).join(', '),
+    m.description,
   ]);
-  process.stdout.write(`${table(['id', 'name', 'players', 'bot kind', 'deadline', 'reference bots', 'description'], rows)}\n`);
+  process.stdout.write(
+    `${table(['id', 'name', 'players', 'bot kind', 'deadline', 'reference bots', 'description'], rows)}\n`,
+  );
 }

@@ -15,7 +15,11 @@ export async function benchPoker(o: { sims: number }): Promise<void> {
   const measure = async (mode: 'docker' | 'host', concurrency: number) => {
     await playMatch('poker', pair, { sims: 1, seed: 99, concurrency, mode }); // warm-up
     const r = await playMatch('poker', pair, { sims, seed: 7, concurrency, mode });
-    process.stderr.write(dim(`  starter vs reference-js, ${mode === 'host' ? 'host processes' : 'sandboxed'}, concurrency ${concurrency}: ${sims} sims in ${(r.ms / 1000).toFixed(2)} s\n`));
+    process.stderr.write(
+      dim(
+        `  starter vs reference-js, ${mode === 'host' ? 'host processes' : 'sandboxed'}, concurrency ${concurrency}: ${sims} sims in ${(r.ms / 1000).toFixed(2)} s\n`,
+      ),
+    );
     return r;
   };
   const handsPerS = (r: MatchRun) => (r.sims * hands) / (r.ms / 1000);
@@ -31,7 +35,10 @@ export async function benchPoker(o: { sims: number }): Promise<void> {
   process.stdout.write(`\n${table(['poker setup', 'hands/s', 'actions/s'], rows, [1, 2])}\n\n`);
   process.stdout.write(`sandboxed / host (c=1):      ${(handsPerS(box1) / handsPerS(host1)).toFixed(2)}× hands/s\n`);
   process.stdout.write(`concurrency 2 / 1 (sandbox): ${(handsPerS(box2) / handsPerS(box1)).toFixed(2)}× hands/s\n`);
-  for (const n of [2, 6]) process.stdout.write(`engine alone (rules through the turn loop, ${n} in-process players, random legal actions): ${(await engineHandsPerSecond(n)).toFixed(0)} hands/s\n`);
+  for (const n of [2, 6])
+    process.stdout.write(
+      `engine alone (rules through the turn loop, ${n} in-process players, random legal actions): ${(await engineHandsPerSecond(n)).toFixed(0)} hands/s\n`,
+    );
 }
 
 /** Rules speed through the turn loop with in-process players (random legal actions): every

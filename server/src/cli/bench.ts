@@ -22,7 +22,11 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   const measure = async (pair: keyof typeof pairs, mode: 'docker' | 'host', concurrency: number) => {
     await playMatch('battlesnake', pairs[pair], { sims: 2, seed: 99, concurrency, mode }); // warm-up: caches, JIT
     const r = await playMatch('battlesnake', pairs[pair], { sims: o.sims, seed: 7, concurrency, mode });
-    process.stderr.write(dim(`  ${pair}, ${mode === 'host' ? 'host processes' : 'sandboxed'}, concurrency ${concurrency}: ${o.sims} sims in ${(r.ms / 1000).toFixed(2)} s\n`));
+    process.stderr.write(
+      dim(
+        `  ${pair}, ${mode === 'host' ? 'host processes' : 'sandboxed'}, concurrency ${concurrency}: ${o.sims} sims in ${(r.ms / 1000).toFixed(2)} s\n`,
+      ),
+    );
     return r;
   };
   process.stderr.write(`${bold('bench')}: battlesnake, ${o.sims} sims per measurement\n`);
@@ -43,8 +47,14 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   process.stdout.write(`${table(['setup', 'sims/s', 'turns/s'], rows, [1, 2])}\n\n`);
   process.stdout.write(`sandboxed / host (c=1):      ${(simsPerS(box1) / simsPerS(host1)).toFixed(2)}× sims/s\n`);
   process.stdout.write(`concurrency 2 / 1 (sandbox): ${(simsPerS(box2) / simsPerS(box1)).toFixed(2)}× sims/s\n`);
-  process.stdout.write(dim('(turns/s counts game turns, each a request to every living snake; peer: the official Battlesnake CLI with two Python HTTP bots, unsandboxed, ≈ 850 turns/s on this machine)\n'));
-  process.stdout.write(`\nengine alone (rules through the turn loop, 4 in-process snakes, random moves): ${(await engineTurnsPerSecond()).toFixed(0)} turns/s\n`);
+  process.stdout.write(
+    dim(
+      '(turns/s counts game turns, each a request to every living snake; peer: the official Battlesnake CLI with two Python HTTP bots, unsandboxed, ≈ 850 turns/s on this machine)\n',
+    ),
+  );
+  process.stdout.write(
+    `\nengine alone (rules through the turn loop, 4 in-process snakes, random moves): ${(await engineTurnsPerSecond()).toFixed(0)} turns/s\n`,
+  );
   process.stdout.write(`Bradley–Terry, 1000 bootstrap fits of 5000 results, 10 players: ${btSeconds().toFixed(2)} s\n`);
   await benchPoker(o);
   await benchCorewar(o);
@@ -60,7 +70,9 @@ async function engineTurnsPerSecond(): Promise<number> {
   let turns = 0;
   const t0 = performance.now();
   for (let g = 0; g < 300; g++) {
-    turns += (await playLocal(arena, { players: ['a', 'b', 'c', 'd'], seed: `bench-engine/${g}`, args, policy: randomMove })).turns;
+    turns += (
+      await playLocal(arena, { players: ['a', 'b', 'c', 'd'], seed: `bench-engine/${g}`, args, policy: randomMove })
+    ).turns;
   }
   return turns / ((performance.now() - t0) / 1000);
 }

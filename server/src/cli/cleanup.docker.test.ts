@@ -26,7 +26,14 @@ beforeAll(() => {
 afterAll(async () => {
   // Whatever a failing test left (the containers of these codebases) goes.
   const left = await ours();
-  await Promise.all(left.map((c) => docker().getContainer(c.id).remove({ force: true }).catch(() => {})));
+  await Promise.all(
+    left.map((c) =>
+      docker()
+        .getContainer(c.id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -46,13 +53,20 @@ async function ours(name?: string): Promise<Leftover[]> {
 }
 
 /** Pipe directories that appeared since `before` and whose owner is not a running process. */
-const orphanDirs = (before: Set<string>) => listFifoDirs().filter((d) => !before.has(d.path) && d.owner !== 'alive').map((d) => d.path);
+const orphanDirs = (before: Set<string>) =>
+  listFifoDirs()
+    .filter((d) => !before.has(d.path) && d.owner !== 'alive')
+    .map((d) => d.path);
 
 /** Resolves once `count` processes have been started in the containers of codebase `name`
  *  (Docker's own event stream: the bots are up, the match is on). */
 async function botsStarted(name: string, count: number): Promise<() => Promise<void>> {
   const stream = (await docker().getEvents({
-    filters: { type: ['container'], event: ['exec_start'], label: [`${LABEL_SESSION}=${process.env.CODEARENA_SESSION}`, `${LABEL_ROLE}=match:${name}`] },
+    filters: {
+      type: ['container'],
+      event: ['exec_start'],
+      label: [`${LABEL_SESSION}=${process.env.CODEARENA_SESSION}`, `${LABEL_ROLE}=match:${name}`],
+    },
   })) as Readable;
   let seen = 0;
   const started = new Promise<void>((resolve, reject) => {
@@ -71,13 +85,23 @@ async function botsStarted(name: string, count: number): Promise<() => Promise<v
   };
 }
 
-function match(a: string, b: string): { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; stderr: () => string } {
+function match(
+  a: string,
+  b: string,
+): {
+  child: ChildProcess;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr: () => string;
+} {
   const child = spawn('node', [BIN, 'match', 'battlesnake', a, b, '--sims', '1000', '--concurrency', '1'], {
-    env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exit, stderr: () => err };
 }
 
@@ -113,7 +137,11 @@ describe('codearena match cleans up', () => {
     const { name, before } = await killedMatch();
     expect((await ours(name)).length).toBeGreaterThan(0);
     expect(orphanDirs(before).length).toBeGreaterThan(0);
-    const doctor = spawnSync('node', [BIN, 'doctor', '--clean'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    const doctor = spawnSync('node', [BIN, 'doctor', '--clean'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
     expect(doctor.stdout).toMatch(/leftover containers: removed [1-9]/);
     expect(doctor.stdout).toMatch(/leftover pipe directories: removed [1-9]/);
     expect(await ours(name)).toEqual([]);
@@ -123,7 +151,11 @@ describe('codearena match cleans up', () => {
   it('what a SIGKILLed match left is removed by the next run', async () => {
     const { name, before } = await killedMatch();
     expect((await ours(name)).length).toBeGreaterThan(0);
-    const next = spawnSync('node', [BIN, 'match', 'battlesnake', random, random, '--sims', '1'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    const next = spawnSync('node', [BIN, 'match', 'battlesnake', random, random, '--sims', '1'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
     expect(next.status).toBe(0);
     expect(await ours(name)).toEqual([]);
     expect(orphanDirs(before)).toEqual([]);

@@ -10,7 +10,8 @@ import { listContainers } from '../sandbox/cleanup.ts';
 const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 let runs: string;
 const env = () => ({ ...process.env, CODEARENA_RUNS: runs, NO_COLOR: '1' });
-const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: env(), timeout: 300_000 });
+const cli = (...args: string[]) =>
+  spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: env(), timeout: 300_000 });
 
 beforeAll(() => {
   runs = mkdtempSync(join(tmpdir(), 'codearena-cli-'));
@@ -59,7 +60,10 @@ describe('codearena match', () => {
 describe('codearena run', () => {
   it('rejects a bad config with every problem, no stack trace, exit 2', () => {
     const bad = join(runs, 'bad.yaml');
-    writeFileSync(bad, 'tournament:\n  rounds: three\narena: { id: battlesnake }\nplayers:\n  - name: a\n    agent: { kind: gpt }\n  - name: b\n    agent: { kind: noop }\n');
+    writeFileSync(
+      bad,
+      'tournament:\n  rounds: three\narena: { id: battlesnake }\nplayers:\n  - name: a\n    agent: { kind: gpt }\n  - name: b\n    agent: { kind: noop }\n',
+    );
     const r = cli('run', bad);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('tournament.rounds');
@@ -69,7 +73,12 @@ describe('codearena run', () => {
 
   it('runs a tournament to the end, then prints rounds and a leaderboard with intervals', () => {
     const cfg = join(runs, 'tiny.yaml');
-    writeFileSync(cfg, 'tournament: { rounds: 1, sims_per_round: 2, seed: 5 }\narena: { id: battlesnake }\nplayers:\n  - { name: left, agent: { kind: noop } }\n  - { name: right, agent: { kind: noop }, codebase: ' + reference + ' }\n');
+    writeFileSync(
+      cfg,
+      'tournament: { rounds: 1, sims_per_round: 2, seed: 5 }\narena: { id: battlesnake }\nplayers:\n  - { name: left, agent: { kind: noop } }\n  - { name: right, agent: { kind: noop }, codebase: ' +
+        reference +
+        ' }\n',
+    );
     const r = cli('run', cfg);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Rounds');
@@ -85,7 +94,10 @@ describe('codearena run', () => {
 
   it('stops cleanly on Ctrl-C: exit 130, log closed as aborted, no containers left', async () => {
     const cfg = join(runs, 'long.yaml');
-    writeFileSync(cfg, 'tournament: { name: interrupted, rounds: 5, sims_per_round: 40, seed: 9 }\narena: { id: battlesnake }\nplayers:\n  - { name: a, agent: { kind: noop } }\n  - { name: b, agent: { kind: noop } }\n');
+    writeFileSync(
+      cfg,
+      'tournament: { name: interrupted, rounds: 5, sims_per_round: 40, seed: 9 }\narena: { id: battlesnake }\nplayers:\n  - { name: a, agent: { kind: noop } }\n  - { name: b, agent: { kind: noop } }\n',
+    );
     const child = spawn('node', [BIN, 'run', cfg], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     let out = '';

@@ -53,19 +53,31 @@ export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
     accessSync(RUNS_DIR, constants.W_OK);
     add({ name: 'runs folder', ok: true, detail: RUNS_DIR });
   } catch (e) {
-    add({ name: 'runs folder', ok: false, detail: (e as Error).message, fix: `make ${RUNS_DIR} writable or set CODEARENA_RUNS` });
+    add({
+      name: 'runs folder',
+      ok: false,
+      detail: (e as Error).message,
+      fix: `make ${RUNS_DIR} writable or set CODEARENA_RUNS`,
+    });
   }
 
   // Keys are needed only by llm players, so a missing one is a note, not a problem.
   const keys = apiKeyStatus();
   add({
-    name: 'API keys', ok: keys.some((k) => k.set), warn: true,
+    name: 'API keys',
+    ok: keys.some((k) => k.set),
+    warn: true,
     detail: keys.map((k) => `${k.name} ${k.set ? 'set' : 'not set'}`).join(', '),
     fix: 'export the key variable of each provider your llm players use (or name yours with api_key_env)',
   });
 
   const d = await dockerAvailable();
-  add({ name: 'Docker daemon', ok: d.ok, detail: d.ok ? `version ${d.version}` : d.error, fix: 'npm run setup (installs docker.io and starts dockerd on Debian as root), or start your daemon' });
+  add({
+    name: 'Docker daemon',
+    ok: d.ok,
+    detail: d.ok ? `version ${d.version}` : d.error,
+    fix: 'npm run setup (installs docker.io and starts dockerd on Debian as root), or start your daemon',
+  });
   if (d.ok) {
     const info = await docker().info();
     const sec: string[] = info.SecurityOptions ?? [];
@@ -85,11 +97,17 @@ export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
     const left = all.filter((c) => c.owner !== 'alive');
     if (o.clean) {
       const n = await removeLeftovers({ includeUnknown: true });
-      add({ name: 'leftover containers', ok: true, detail: `removed ${n.containers}${live ? ` (${live} of running codearena processes kept)` : ''}` });
+      add({
+        name: 'leftover containers',
+        ok: true,
+        detail: `removed ${n.containers}${live ? ` (${live} of running codearena processes kept)` : ''}`,
+      });
       add({ name: 'leftover pipe directories', ok: true, detail: `removed ${n.fifoDirs}` });
     } else {
       add({
-        name: 'leftover containers', ok: left.length === 0, warn: true,
+        name: 'leftover containers',
+        ok: left.length === 0,
+        warn: true,
         detail: `${left.length ? `${left.length} (${[...new Set(left.map((c) => c.runId))].slice(0, 3).join(', ')})` : 'none'}${live ? `; ${live} in use by running codearena processes` : ''}`,
         fix: 'codearena doctor --clean',
       });
@@ -97,12 +115,24 @@ export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
   }
   if (o.clean && !d.ok) {
     // Without a daemon the containers must wait, but the pipe directories can go now.
-    add({ name: 'leftover pipe directories', ok: true, detail: `removed ${removeLeftoverFifoDirs({ includeUnknown: true })}` });
+    add({
+      name: 'leftover pipe directories',
+      ok: true,
+      detail: `removed ${removeLeftoverFifoDirs({ includeUnknown: true })}`,
+    });
   } else if (!o.clean) {
     const dirs = listFifoDirs().filter((x) => x.owner !== 'alive');
-    add({ name: 'leftover pipe directories', ok: dirs.length === 0, warn: true, detail: dirs.length ? `${dirs.length} in ${tmpdir()}` : 'none', fix: 'codearena doctor --clean' });
+    add({
+      name: 'leftover pipe directories',
+      ok: dirs.length === 0,
+      warn: true,
+      detail: dirs.length ? `${dirs.length} in ${tmpdir()}` : 'none',
+      fix: 'codearena doctor --clean',
+    });
   }
   const failed = checks.filter((c) => !c.ok && !c.warn).length;
-  process.stdout.write(failed ? `\n${red(`${failed} problem(s)`)}; apply the fixes above.\n` : `\n${green('all good')}\n`);
+  process.stdout.write(
+    failed ? `\n${red(`${failed} problem(s)`)}; apply the fixes above.\n` : `\n${green('all good')}\n`,
+  );
   process.exitCode = failed ? 1 : 0;
 }

@@ -27,7 +27,10 @@ export function untrusted(s: string, o: { newlines?: boolean; indent?: string } 
 /** JSON for the terminal: JSON.stringify leaves DEL, C1 and bidi characters raw inside strings;
  *  they are written as \u escapes, so the output is the same JSON and drives no terminal. */
 export function terminalJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 // eslint-disable-next-line no-control-regex
@@ -38,16 +41,24 @@ const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
 /** A cell as printed: cells arrive painted, so with colour on our SGR colour codes are kept and
  *  everything else is escaped; without colour nothing raw gets through. */
 const safeCell = (cell: string): string =>
-  useColor ? cell.split(SGR).map((part, i) => (i % 2 === 1 ? part : escapeControls(part))).join('') : escapeControls(cell);
+  useColor
+    ? cell
+        .split(SGR)
+        .map((part, i) => (i % 2 === 1 ? part : escapeControls(part)))
+        .join('')
+    : escapeControls(cell);
 
 /** Renders rows as an aligned table; columns listed in `right` are right-aligned. */
 export function table(header: string[], rows: (string | number)[][], right: number[] = []): string {
   const cells = [header, ...rows.map((r) => r.map(String))].map((r) => r.map(safeCell));
   const widths = header.map((_, c) => Math.max(...cells.map((r) => visible(r[c] ?? ''))));
   const line = (r: string[]) =>
-    r.map((cell, c) => {
-      const pad = ' '.repeat(widths[c]! - visible(cell));
-      return right.includes(c) ? pad + cell : cell + pad;
-    }).join('  ').trimEnd();
+    r
+      .map((cell, c) => {
+        const pad = ' '.repeat(widths[c]! - visible(cell));
+        return right.includes(c) ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd();
   return [bold(line(header)), dim(widths.map((w) => '─'.repeat(w)).join('  ')), ...cells.slice(1).map(line)].join('\n');
 }

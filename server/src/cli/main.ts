@@ -55,7 +55,11 @@ program
   .option('--json', 'print one JSON object: {"sims","players":[{"name","wins","losses","ties","faults"}]}')
   .action(matchCommand);
 
-program.command('arenas').description('list the arenas').option('--json', 'machine-readable output').action(arenasCommand);
+program
+  .command('arenas')
+  .description('list the arenas')
+  .option('--json', 'machine-readable output')
+  .action(arenasCommand);
 
 program
   .command('leaderboard')

@@ -32,7 +32,9 @@ export interface MatchRun {
 
 /** Plays `sims` sims; `mode: 'host'` runs bare processes (bench baseline only). */
 export async function playMatch(
-  arenaId: string, dirs: string[], o: MatchOptions & { mode?: RuntimeMode; runId?: string; signal?: AbortSignal },
+  arenaId: string,
+  dirs: string[],
+  o: MatchOptions & { mode?: RuntimeMode; runId?: string; signal?: AbortSignal },
 ): Promise<MatchRun> {
   const { arena } = getArena(arenaId);
   const names = uniqueNames(dirs);
@@ -42,14 +44,29 @@ export async function playMatch(
   const t0 = performance.now();
   try {
     for (const [i, dir] of dirs.entries()) {
-      runtimes.push(await openRuntime(names[i]!, dir, { mode: o.mode ?? 'docker', arena, runId, limits, role: `match:${names[i]}` }));
+      runtimes.push(
+        await openRuntime(names[i]!, dir, {
+          mode: o.mode ?? 'docker',
+          arena,
+          runId,
+          limits,
+          role: `match:${names[i]}`,
+        }),
+      );
     }
     const faults = new Map<string, FaultCount>();
     let turns = 0;
-    if (o.signal?.aborted) return { sims: 0, players: [], faultDetails: [], ms: performance.now() - t0, turns: 0, aborted: true };
+    if (o.signal?.aborted)
+      return { sims: 0, players: [], faultDetails: [], ms: performance.now() - t0, turns: 0, aborted: true };
     const { standings, results, aborted } = await playSeries({
-      arena, args: arena.parseArgs({}), players: runtimes, sims: o.sims, concurrency: o.concurrency,
-      seedParts: ['match', o.seed], deadlineMs: arena.manifest.turnDeadlineMs, ...(o.signal ? { signal: o.signal } : {}),
+      arena,
+      args: arena.parseArgs({}),
+      players: runtimes,
+      sims: o.sims,
+      concurrency: o.concurrency,
+      seedParts: ['match', o.seed],
+      deadlineMs: arena.manifest.turnDeadlineMs,
+      ...(o.signal ? { signal: o.signal } : {}),
       onMatchEnd: (_sim, _seed, r) => {
         turns += r.turns;
         for (const f of r.faults) {
@@ -60,15 +77,24 @@ export async function playMatch(
         }
       },
     });
-    return { sims: results.length, players: standings, faultDetails: [...faults.values()], ms: performance.now() - t0, turns, aborted };
+    return {
+      sims: results.length,
+      players: standings,
+      faultDetails: [...faults.values()],
+      ms: performance.now() - t0,
+      turns,
+      aborted,
+    };
   } finally {
     await Promise.all(runtimes.map((r) => r.dispose()));
-    if ((o.mode ?? 'docker') === 'docker' && arena.manifest.botKind !== 'data') await removeContainers(runId).catch(() => 0);
+    if ((o.mode ?? 'docker') === 'docker' && arena.manifest.botKind !== 'data')
+      await removeContainers(runId).catch(() => 0);
   }
 }
 
 export async function matchCommand(arenaId: string, codebases: string[], o: MatchOptions): Promise<void> {
-  if (!arenaIds().includes(arenaId)) throw new UsageError(`unknown arena "${arenaId}"; known arenas: ${arenaIds().join(', ')}`);
+  if (!arenaIds().includes(arenaId))
+    throw new UsageError(`unknown arena "${arenaId}"; known arenas: ${arenaIds().join(', ')}`);
   const { arena } = getArena(arenaId);
   const { min, max } = arena.manifest.players;
   if (codebases.length < Math.max(2, min) || codebases.length > max) {
@@ -90,10 +116,15 @@ export function matchReport(arenaId: string, o: Pick<MatchOptions, 'seed' | 'jso
     return `${terminalJson({ sims: r.sims, players: r.players.map(({ name, wins, losses, ties, faults }) => ({ name, wins, losses, ties, faults })) })}\n`;
   }
   let out = `${bold(`${untrusted(arenaId)}: ${r.sims} sims`)} ${dim(`(seed ${o.seed}, ${(r.ms / 1000).toFixed(1)} s, ${(r.turns / (r.ms / 1000)).toFixed(0)} turns/s)`)}\n`;
-  out += `${table(['codebase', 'wins', 'losses', 'ties', 'faults'], r.players.map((p) => [p.name, p.wins, p.losses, p.ties, p.faults]), [1, 2, 3, 4])}\n`;
+  out += `${table(
+    ['codebase', 'wins', 'losses', 'ties', 'faults'],
+    r.players.map((p) => [p.name, p.wins, p.losses, p.ties, p.faults]),
+    [1, 2, 3, 4],
+  )}\n`;
   if (r.faultDetails.length) {
     out += `\n${bold('Faults')}\n`;
-    for (const f of r.faultDetails) out += `  ${untrusted(f.player)}: ${f.count}× ${untrusted(f.kind)} — ${untrusted(f.detail)}\n`;
+    for (const f of r.faultDetails)
+      out += `  ${untrusted(f.player)}: ${f.count}× ${untrusted(f.kind)} — ${untrusted(f.detail)}\n`;
   }
   return out;
 }
@@ -113,13 +144,17 @@ async function playInterruptibly(arenaId: string, dirs: string[], o: MatchOption
   let interrupts = 0;
   const onSignal = () => {
     if (++interrupts === 1) {
-      process.stderr.write(`\n${bold('stopping')}: ending the sims in play and removing containers (Ctrl-C again to force)\n`);
+      process.stderr.write(
+        `\n${bold('stopping')}: ending the sims in play and removing containers (Ctrl-C again to force)\n`,
+      );
       stop.abort();
     } else {
-      void removeContainers(runId).catch(() => 0).finally(() => {
-        removeAllFifoDirs();
-        process.exit(130);
-      });
+      void removeContainers(runId)
+        .catch(() => 0)
+        .finally(() => {
+          removeAllFifoDirs();
+          process.exit(130);
+        });
     }
   };
   process.on('SIGINT', onSignal);
@@ -134,7 +169,11 @@ async function playInterruptibly(arenaId: string, dirs: string[], o: MatchOption
   } catch (e) {
     // Docker failing under the match is no codebase's fault and no usage error: exit 3, as
     // for a missing daemon.
-    if (isInfraError(e)) throw new UsageError(`the match was stopped by an infrastructure failure: ${e.message}\nFix: check the Docker daemon (\`codearena doctor\`) and run the match again.`, 3);
+    if (isInfraError(e))
+      throw new UsageError(
+        `the match was stopped by an infrastructure failure: ${e.message}\nFix: check the Docker daemon (\`codearena doctor\`) and run the match again.`,
+        3,
+      );
     throw e;
   } finally {
     process.off('SIGINT', onSignal);

@@ -4,16 +4,24 @@ import { join } from 'node:path';
 import { dockerAvailable, imageExists } from '../sandbox/docker-client.ts';
 
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
 
 export async function requireDocker(images: string[]): Promise<void> {
   const d = await dockerAvailable();
-  if (!d.ok) throw new UsageError(`Docker is not reachable (${d.error}).\nFix: run \`npm run setup\` (installs and starts Docker on Debian as root), or start your Docker daemon.`, 3);
+  if (!d.ok)
+    throw new UsageError(
+      `Docker is not reachable (${d.error}).\nFix: run \`npm run setup\` (installs and starts Docker on Debian as root), or start your Docker daemon.`,
+      3,
+    );
   for (const image of images) {
-    if (!(await imageExists(image))) throw new UsageError(`Docker image ${image} is missing.\nFix: run \`npm run setup\` to build it.`, 3);
+    if (!(await imageExists(image)))
+      throw new UsageError(`Docker image ${image} is missing.\nFix: run \`npm run setup\` to build it.`, 3);
   }
 }
 
@@ -25,11 +33,14 @@ export function requireCodebase(dir: string): void {
   } catch {
     throw new UsageError(`codebase ${dir} does not exist; pass a directory holding an executable \`run\` file`);
   }
-  if (!st.isDirectory()) throw new UsageError(`codebase ${dir} is not a directory; pass the directory that holds \`run\``);
+  if (!st.isDirectory())
+    throw new UsageError(`codebase ${dir} is not a directory; pass the directory that holds \`run\``);
   try {
     accessSync(join(dir, 'run'), constants.X_OK);
   } catch {
-    throw new UsageError(`codebase ${dir} has no executable \`run\` file at its root.\nFix: add one (e.g. \`#!/bin/sh\\nexec python3 main.py\`) and \`chmod +x ${join(dir, 'run')}\``);
+    throw new UsageError(
+      `codebase ${dir} has no executable \`run\` file at its root.\nFix: add one (e.g. \`#!/bin/sh\\nexec python3 main.py\`) and \`chmod +x ${join(dir, 'run')}\``,
+    );
   }
 }
 
@@ -41,7 +52,8 @@ export function requireDataCodebase(dir: string, files: readonly string[]): void
   } catch {
     throw new UsageError(`codebase ${dir} does not exist; pass a directory holding ${files.join(', ')}`);
   }
-  if (!st.isDirectory()) throw new UsageError(`codebase ${dir} is not a directory; pass the directory that holds ${files.join(', ')}`);
+  if (!st.isDirectory())
+    throw new UsageError(`codebase ${dir} is not a directory; pass the directory that holds ${files.join(', ')}`);
   for (const f of files) {
     let ok = false;
     try {
@@ -49,6 +61,9 @@ export function requireDataCodebase(dir: string, files: readonly string[]): void
     } catch {
       /* missing */
     }
-    if (!ok) throw new UsageError(`codebase ${dir} has no ${f} at its root (a regular file; symlinks are refused).\nFix: add ${f} to ${dir}`);
+    if (!ok)
+      throw new UsageError(
+        `codebase ${dir} has no ${f} at its root (a regular file; symlinks are refused).\nFix: add ${f} to ${dir}`,
+      );
   }
 }

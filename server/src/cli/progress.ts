@@ -23,7 +23,13 @@ export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStrea
     done = 0;
     if (!tty) return;
     bar = new cliProgress.SingleBar(
-      { format: `${label} ${cyan('{bar}')} {value}/{total} {unit}`, barsize: 30, hideCursor: true, stream: out as NodeJS.WriteStream, clearOnComplete: true },
+      {
+        format: `${label} ${cyan('{bar}')} {value}/{total} {unit}`,
+        barsize: 30,
+        hideCursor: true,
+        stream: out as NodeJS.WriteStream,
+        clearOnComplete: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { unit: label.includes('edit') ? 'players' : 'sims' });
@@ -40,7 +46,9 @@ export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStrea
           rounds = e.rounds;
           sims = e.simsPerRound;
           players = e.players.length;
-          say(`${bold(untrusted(e.name))} · ${untrusted(e.arena)} · ${players} players · ${rounds} rounds × ${sims} sims · seed ${e.seed}\n${dim(`run folder: ${untrusted(e.runDir)}`)}`);
+          say(
+            `${bold(untrusted(e.name))} · ${untrusted(e.arena)} · ${players} players · ${rounds} rounds × ${sims} sims · seed ${e.seed}\n${dim(`run folder: ${untrusted(e.runDir)}`)}`,
+          );
           break;
         case 'round.started':
           say(bold(e.round === 0 ? `round 0/${rounds} (starting codebases)` : `round ${e.round}/${rounds}`));
@@ -54,13 +62,18 @@ export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStrea
           tick();
           const d = e.diff;
           const colour = e.exit === 'submitted' ? green : e.exit === 'unchanged' ? dim : yellow;
-          say(`  ${untrusted(e.player)}: ${colour(untrusted(e.exit))} in ${(e.ms / 1000).toFixed(1)} s, ${e.steps} steps, +${d.insertions}/−${d.deletions} in ${d.files} files${e.costUsd ? `, $${e.costUsd.toFixed(4)}` : ''} — ${untrusted(e.summary)}`);
+          say(
+            `  ${untrusted(e.player)}: ${colour(untrusted(e.exit))} in ${(e.ms / 1000).toFixed(1)} s, ${e.steps} steps, +${d.insertions}/−${d.deletions} in ${d.files} files${e.costUsd ? `, $${e.costUsd.toFixed(4)}` : ''} — ${untrusted(e.summary)}`,
+          );
           if (done === players) startBar('  compete', sims);
           break;
         }
         case 'validation':
           // Multi-line (the bot's stderr tail): every line of it indented under ours.
-          if (!e.ok) say(`  ${red('invalid')} ${untrusted(e.player)}: ${untrusted(e.detail, { newlines: true, indent: '    │ ' })} (forfeits the round)`);
+          if (!e.ok)
+            say(
+              `  ${red('invalid')} ${untrusted(e.player)}: ${untrusted(e.detail, { newlines: true, indent: '    │ ' })} (forfeits the round)`,
+            );
           break;
         case 'match.finished':
           tick();
@@ -69,8 +82,12 @@ export function createProgress(opts: { tty?: boolean; out?: NodeJS.WritableStrea
         case 'round.finished': {
           bar?.stop();
           bar = null;
-          const score = Object.entries(e.simWins).map(([p, w]) => `${untrusted(p)} ${w}`).join(', ');
-          say(`  → ${e.winner ? green(`${untrusted(e.winner)} wins`) : yellow('tie')} (${score}${e.ties ? `, ${e.ties} tied` : ''})`);
+          const score = Object.entries(e.simWins)
+            .map(([p, w]) => `${untrusted(p)} ${w}`)
+            .join(', ');
+          say(
+            `  → ${e.winner ? green(`${untrusted(e.winner)} wins`) : yellow('tie')} (${score}${e.ties ? `, ${e.ties} tied` : ''})`,
+          );
           break;
         }
         case 'tournament.finished':

@@ -22,7 +22,10 @@ import { requireDocker } from './preflight.ts';
 import { table } from './format.ts';
 import { openGateway, pageUrl, type ServeOptions, untilInterrupted } from './serve.ts';
 
-export async function runCommand(configPath: string, opts: { runs?: string; quiet?: boolean; serve?: boolean } & ServeOptions): Promise<void> {
+export async function runCommand(
+  configPath: string,
+  opts: { runs?: string; quiet?: boolean; serve?: boolean } & ServeOptions,
+): Promise<void> {
   const loaded = loadConfig(configPath);
   const { config } = loaded;
   checkArena(config, arenaIds(), configPath);
@@ -30,7 +33,12 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   checkArenaArgs(arena, config, configPath, loaded.raw);
   const { min, max } = arena.manifest.players;
   if (config.players.length < min || config.players.length > max) {
-    throw new ConfigError(configPath, [{ path: 'players', message: `${arena.manifest.id} is played by ${min} to ${max} players, the config has ${config.players.length}; add or remove players` }]);
+    throw new ConfigError(configPath, [
+      {
+        path: 'players',
+        message: `${arena.manifest.id} is played by ${min} to ${max} players, the config has ${config.players.length}; add or remove players`,
+      },
+    ]);
   }
   checkAgents(config, configPath);
   checkCodebases(config, configPath);
@@ -39,7 +47,9 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   const runsDir = resolve(opts.runs ?? RUNS_DIR);
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
   const progress = createProgress();
-  const runId = newRunId(config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`);
+  const runId = newRunId(
+    config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`,
+  );
   // --serve: the web view follows this tournament from its first event, fed by its own bus. The
   // gateway runs in a child process (restarted if it dies), so no client can end the tournament.
   const gateway = opts.serve ? await openGateway(store, opts) : null;
@@ -49,7 +59,9 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   const onSigint = () => {
     interrupts++;
     if (interrupts === 1) {
-      process.stderr.write(`\n${yellow('stopping')}: finishing the current step and removing containers (Ctrl-C again to force)\n`);
+      process.stderr.write(
+        `\n${yellow('stopping')}: finishing the current step and removing containers (Ctrl-C again to force)\n`,
+      );
       stop.abort();
     } else {
       void removeContainers(runId).finally(() => process.exit(130));
@@ -60,8 +72,16 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   let summary: TournamentOutcome;
   try {
     summary = await runTournament({
-      config, rawConfig: loaded.raw, runsDir, store, runId, signal: stop.signal,
-      listeners: [...(opts.quiet ? [] : [(e: Event) => progress.listener(e)]), ...(gateway ? [gateway.live(runId)] : [])],
+      config,
+      rawConfig: loaded.raw,
+      runsDir,
+      store,
+      runId,
+      signal: stop.signal,
+      listeners: [
+        ...(opts.quiet ? [] : [(e: Event) => progress.listener(e)]),
+        ...(gateway ? [gateway.live(runId)] : []),
+      ],
     });
   } catch (e) {
     await gateway?.close();
@@ -73,11 +93,19 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   }
   printRounds(summary);
   process.stdout.write('\n');
-  printLeaderboard(store, { by: 'player', arena: arena.manifest.id }, 'Leaderboard (all tournaments in the store, this arena)');
+  printLeaderboard(
+    store,
+    { by: 'player', arena: arena.manifest.id },
+    'Leaderboard (all tournaments in the store, this arena)',
+  );
   if (summary.abortReason === 'infrastructure') {
     // Not a result: the round in progress was dropped unscored. Exit 3, as for a missing daemon.
-    process.stdout.write(`${yellow('aborted by an infrastructure failure')}: ${untrusted(summary.infraProblem ?? 'unknown')}\n`);
-    process.stdout.write(`The round in progress was not scored; partial results in ${summary.runDir}\nFix: check the Docker daemon (\`codearena doctor\`).\n`);
+    process.stdout.write(
+      `${yellow('aborted by an infrastructure failure')}: ${untrusted(summary.infraProblem ?? 'unknown')}\n`,
+    );
+    process.stdout.write(
+      `The round in progress was not scored; partial results in ${summary.runDir}\nFix: check the Docker daemon (\`codearena doctor\`).\n`,
+    );
     process.exitCode = 3;
   } else if (summary.status === 'aborted') {
     process.stdout.write(`${yellow('aborted')} — partial results in ${summary.runDir}\n`);
@@ -87,7 +115,9 @@ export async function runCommand(configPath: string, opts: { runs?: string; quie
   }
   if (gateway) {
     if (summary.status !== 'aborted') {
-      process.stdout.write(`${bold('web view')}: ${cyan(pageUrl(gateway, `/t/${runId}`))} — still serving; Ctrl-C to stop\n`);
+      process.stdout.write(
+        `${bold('web view')}: ${cyan(pageUrl(gateway, `/t/${runId}`))} — still serving; Ctrl-C to stop\n`,
+      );
       await untilInterrupted();
     }
     await gateway.close();
@@ -115,11 +145,16 @@ function printRounds(s: TournamentOutcome): void {
   const players = Object.keys(s.roundWins);
   const rows = s.rounds.map((r) => [
     r.round === 0 ? '0 (start)' : String(r.round),
-    ...players.map((p) => `${r.simWins[p] ?? 0}${r.forfeited.includes(p) ? ' (forfeit)' : ''}${r.edits[p] && r.edits[p] !== 'submitted' ? dim(` ${r.edits[p]}`) : ''}`),
+    ...players.map(
+      (p) =>
+        `${r.simWins[p] ?? 0}${r.forfeited.includes(p) ? ' (forfeit)' : ''}${r.edits[p] && r.edits[p] !== 'submitted' ? dim(` ${r.edits[p]}`) : ''}`,
+    ),
     String(r.ties),
     r.winner ?? 'tie',
   ]);
-  process.stdout.write(`\n${bold('Rounds')} ${dim('(sim wins per player; the edit status when the agent did not submit a change)')}\n`);
+  process.stdout.write(
+    `\n${bold('Rounds')} ${dim('(sim wins per player; the edit status when the agent did not submit a change)')}\n`,
+  );
   process.stdout.write(`${table(['round', ...players, 'ties', 'winner'], rows)}\n\n`);
   const standings = players
     .map((p) => [p, String(s.roundWins[p]), s.ratings[p]!.toFixed(0)])

@@ -19,7 +19,10 @@ export interface ServeOptions {
 export async function openGateway(store: StoreIndex, o: ServeOptions): Promise<GatewayProcess> {
   if (o.port !== undefined && o.port > 65535) throw new UsageError(`--port must be at most 65535, got ${o.port}`);
   const built = ensureWebBuilt();
-  if (!built.ok) process.stderr.write(`${yellow('warning:')} the web app could not be built (${built.error}); the API and streams still work\n`);
+  if (!built.ok)
+    process.stderr.write(
+      `${yellow('warning:')} the web app could not be built (${built.error}); the API and streams still work\n`,
+    );
   try {
     return await GatewayProcess.start({
       indexPath: resolve(store.path),

@@ -20,18 +20,21 @@ beforeAll(() => {
   mkdirSync(bot);
   // The first move request gets the hostile text as its move; the second, the same text on
   // stderr and an exit (code 3), so the stderr tail lands in the crash fault's detail.
-  writeFileSync(join(bot, 'bot.py'), [
-    'import json, sys',
-    `ESC = ${JSON.stringify(HOSTILE_TEXT)}`,
-    'moves = 0',
-    'for line in sys.stdin:',
-    '    if json.loads(line).get("type") != "move": continue',
-    '    moves += 1',
-    '    sys.stderr.buffer.write((ESC + "\\n").encode()); sys.stderr.flush()',
-    '    if moves == 2: sys.exit(3)',
-    '    sys.stdout.write(json.dumps({"move": ESC + "up"}) + "\\n"); sys.stdout.flush()',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(bot, 'bot.py'),
+    [
+      'import json, sys',
+      `ESC = ${JSON.stringify(HOSTILE_TEXT)}`,
+      'moves = 0',
+      'for line in sys.stdin:',
+      '    if json.loads(line).get("type") != "move": continue',
+      '    moves += 1',
+      '    sys.stderr.buffer.write((ESC + "\\n").encode()); sys.stderr.flush()',
+      '    if moves == 2: sys.exit(3)',
+      '    sys.stdout.write(json.dumps({"move": ESC + "up"}) + "\\n"); sys.stdout.flush()',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(bot, 'run'), '#!/bin/sh\nexec python3 -u "$(dirname "$0")/bot.py"\n');
   chmodSync(join(bot, 'run'), 0o755);
   chmodSync(join(bot, 'bot.py'), 0o644);
@@ -44,7 +47,9 @@ describe('codearena match with a bot that writes terminal escapes', () => {
   it('prints its faults escaped: no raw ESC, C1, \\r or bidi override on stdout or stderr', () => {
     const starter = join(arenaDir('battlesnake'), 'starter');
     const r = spawnSync('node', [BIN, 'match', 'battlesnake', bot, starter, '--sims', '1'], {
-      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 300_000,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 300_000,
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Faults');

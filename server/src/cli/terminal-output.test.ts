@@ -23,10 +23,36 @@ function printed(events: EventBody[]): string {
 describe('terminal output of untrusted text', () => {
   it('`run` progress escapes agent summaries, validation details (bot stderr) and names', () => {
     const text = printed([
-      { type: 'tournament.started', name: `t${HOSTILE_TEXT}`, arena: 'battlesnake', rounds: 1, simsPerRound: 1, seed: 1, players: [{ name: 'a', agent: 'noop', model: null }], runDir: `/runs/${HOSTILE_TEXT}` },
+      {
+        type: 'tournament.started',
+        name: `t${HOSTILE_TEXT}`,
+        arena: 'battlesnake',
+        rounds: 1,
+        simsPerRound: 1,
+        seed: 1,
+        players: [{ name: 'a', agent: 'noop', model: null }],
+        runDir: `/runs/${HOSTILE_TEXT}`,
+      },
       { type: 'round.started', round: 1 },
-      { type: 'edit.finished', round: 1, player: 'a', exit: 'submitted', steps: 1, costUsd: 0, ms: 1, commit: 'c', diff: { files: 1, insertions: 1, deletions: 0 }, summary: `done${HOSTILE_TEXT}\nsecond line` },
-      { type: 'validation', round: 1, player: 'a', ok: false, detail: `no usable reply\n--- bot stderr (tail) ---\n${HOSTILE_TEXT}\n✓ all bots validated` },
+      {
+        type: 'edit.finished',
+        round: 1,
+        player: 'a',
+        exit: 'submitted',
+        steps: 1,
+        costUsd: 0,
+        ms: 1,
+        commit: 'c',
+        diff: { files: 1, insertions: 1, deletions: 0 },
+        summary: `done${HOSTILE_TEXT}\nsecond line`,
+      },
+      {
+        type: 'validation',
+        round: 1,
+        player: 'a',
+        ok: false,
+        detail: `no usable reply\n--- bot stderr (tail) ---\n${HOSTILE_TEXT}\n✓ all bots validated`,
+      },
       { type: 'round.finished', round: 1, simWins: { a: 0 }, ties: 0, sims: 0, winner: null, forfeited: ['a'] },
     ]);
     expect(text).not.toMatch(RAW_CONTROL);
@@ -47,7 +73,9 @@ describe('terminal output of untrusted text', () => {
   });
 
   it('config errors escape what the file holds', () => {
-    const e = new ConfigError(`bad${HOSTILE_TEXT}.yaml`, [{ path: `players[0].${HOSTILE_TEXT}`, message: `unknown field \`${HOSTILE_TEXT}\`` }]);
+    const e = new ConfigError(`bad${HOSTILE_TEXT}.yaml`, [
+      { path: `players[0].${HOSTILE_TEXT}`, message: `unknown field \`${HOSTILE_TEXT}\`` },
+    ]);
     expect(e.message).not.toMatch(RAW_CONTROL);
     expect(e.message).toContain('\\x1b]52;c;');
   });

@@ -33,7 +33,9 @@ describe('bot client', () => {
   });
 
   it('times out a slow reply and drops it when it arrives late', async () => {
-    const c = py('import sys,time,json\nfor l in sys.stdin:\n    m=json.loads(l)\n    if m["slow"]: time.sleep(0.4)\n    print(json.dumps(m), flush=True)\n');
+    const c = py(
+      'import sys,time,json\nfor l in sys.stdin:\n    m=json.loads(l)\n    if m["slow"]: time.sleep(0.4)\n    print(json.dumps(m), flush=True)\n',
+    );
     // The bot cannot answer i=1 within 100 ms (it sleeps 400 ms first). It reads i=2 only after
     // writing the reply to i=1, so that stale reply always arrives first and must be dropped.
     const late = await c.request({ slow: true, i: 1 }, 100);
@@ -43,7 +45,9 @@ describe('bot client', () => {
   });
 
   it('reports a reply that is not JSON as bad_output and carries on', async () => {
-    const c = py('import sys\nfor i, l in enumerate(sys.stdin):\n    print("hello" if i == 0 else l.strip(), flush=True)\n');
+    const c = py(
+      'import sys\nfor i, l in enumerate(sys.stdin):\n    print("hello" if i == 0 else l.strip(), flush=True)\n',
+    );
     expect(await c.request({ a: 1 }, PATIENT_MS)).toMatchObject({ ok: false, fault: { kind: 'bad_output' } });
     expect(await c.request({ a: 2 }, PATIENT_MS)).toMatchObject({ ok: true, value: { a: 2 } });
   });
@@ -61,7 +65,9 @@ describe('bot client', () => {
   });
 
   it('stops a bot that floods one endless line', async () => {
-    const c = py('import sys\nsys.stdin.readline()\nwhile True: sys.stdout.write("x" * 65536)\n', { maxLineBytes: 100_000 });
+    const c = py('import sys\nsys.stdin.readline()\nwhile True: sys.stdout.write("x" * 65536)\n', {
+      maxLineBytes: 100_000,
+    });
     expect(await c.request({}, PATIENT_MS)).toMatchObject({ ok: false, fault: { kind: 'output_limit' } });
   });
 
@@ -76,7 +82,9 @@ describe('bot client', () => {
   it('turns a reply nested too deep to describe into bad_output with a short detail, and carries on', async () => {
     // 32,000 nested arrays: valid JSON under the 64 KB line cap; describing it recursively
     // overflowed the stack. The client refuses it before anything downstream sees it.
-    const c = py(`import sys\nfor i, l in enumerate(sys.stdin):\n    print("[" * 32000 + "]" * 32000 if i == 0 else l.strip(), flush=True)\n`);
+    const c = py(
+      `import sys\nfor i, l in enumerate(sys.stdin):\n    print("[" * 32000 + "]" * 32000 if i == 0 else l.strip(), flush=True)\n`,
+    );
     const r = await c.request({ a: 1 }, PATIENT_MS);
     expect(r).toMatchObject({ ok: false, fault: { kind: 'bad_output' } });
     if (!r.ok) {
@@ -88,7 +96,9 @@ describe('bot client', () => {
 
   it('keeps fault details short and free of terminal escapes, whatever the bot wrote', async () => {
     const esc = '\\x1b]0;pwned\\x07\\x1b[2J\\r\\u009b31m';
-    const c = py(`import sys\nsys.stdin.readline()\nprint("${esc}" + "x" * 60000, flush=True)\nsys.stdin.readline()\nsys.stderr.write(("${esc}" + "y" * 3000 + "\\n") * 3)\nsys.exit(4)\n`);
+    const c = py(
+      `import sys\nsys.stdin.readline()\nprint("${esc}" + "x" * 60000, flush=True)\nsys.stdin.readline()\nsys.stderr.write(("${esc}" + "y" * 3000 + "\\n") * 3)\nsys.exit(4)\n`,
+    );
     const garbage = await c.request({}, PATIENT_MS);
     const crash = await c.request({}, PATIENT_MS);
     for (const r of [garbage, crash]) {
@@ -103,7 +113,10 @@ describe('bot client', () => {
   });
 
   it('keeps only the tail of stderr', async () => {
-    const c = py('import sys\nsys.stderr.write("a" * 100000 + "END")\nsys.stderr.flush()\nfor l in sys.stdin: print(l.strip(), flush=True)\n', { stderrTailBytes: 1000 });
+    const c = py(
+      'import sys\nsys.stderr.write("a" * 100000 + "END")\nsys.stderr.flush()\nfor l in sys.stdin: print(l.strip(), flush=True)\n',
+      { stderrTailBytes: 1000 },
+    );
     await c.request({}, PATIENT_MS);
     expect(c.stderrTail().length).toBeLessThanOrEqual(1000);
     expect(c.stderrTail().endsWith('END')).toBe(true);

@@ -1,6 +1,14 @@
 // JSON lines over a process's stdio with a deadline per request. Never throws: every failure
 // of the bot (late, silent, crashed, garbage, flooding) comes back as a Fault.
-import { type BotClient, type BotReply, type Fault, MAX_FAULT_DETAIL, clipStart, escapeControls, parseReplyLine } from '@codearena/protocol';
+import {
+  type BotClient,
+  type BotReply,
+  type Fault,
+  MAX_FAULT_DETAIL,
+  clipStart,
+  escapeControls,
+  parseReplyLine,
+} from '@codearena/protocol';
 import type { ProcessHandle } from '../sandbox/process-handle.ts';
 
 export interface BotClientOptions {
@@ -16,7 +24,10 @@ export interface BotClientOptions {
 const EXIT_GRACE_MS = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
-export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): BotClient & { readonly dead: Fault | null } {
+export function createBotClient(
+  proc: ProcessHandle,
+  o: BotClientOptions = {},
+): BotClient & { readonly dead: Fault | null } {
   const maxLine = o.maxLineBytes ?? 64 * 1024;
   const tailCap = o.stderrTailBytes ?? 4096;
   const maxUnsolicited = o.maxUnsolicitedLines ?? 100;
@@ -39,9 +50,18 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
   };
 
   const onLine = (line: string) => {
-    if (stale > 0) { stale--; return; }
-    if (waiter) { const w = waiter; waiter = null; w(line); return; }
-    if (++unsolicited > maxUnsolicited) die({ kind: 'output_limit', detail: `wrote more than ${maxUnsolicited} lines nobody asked for` });
+    if (stale > 0) {
+      stale--;
+      return;
+    }
+    if (waiter) {
+      const w = waiter;
+      waiter = null;
+      w(line);
+      return;
+    }
+    if (++unsolicited > maxUnsolicited)
+      die({ kind: 'output_limit', detail: `wrote more than ${maxUnsolicited} lines nobody asked for` });
   };
 
   proc.onStdout((chunk) => {
@@ -50,7 +70,8 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
     for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
       const piece = chunk.subarray(start, nl);
       start = nl + 1;
-      if (partialBytes + piece.length > maxLine) return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
+      if (partialBytes + piece.length > maxLine)
+        return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
       const line = partial.length ? Buffer.concat([...partial, piece]).toString('utf8') : piece.toString('utf8');
       partial = [];
       partialBytes = 0;
@@ -60,7 +81,8 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
     if (start < chunk.length) {
       const rest = chunk.subarray(start);
       partialBytes += rest.length;
-      if (partialBytes > maxLine) return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
+      if (partialBytes > maxLine)
+        return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
       partial.push(Buffer.from(rest));
     }
   });
@@ -70,7 +92,10 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
   void proc.exited.then((code) => {
     const head = `exited with code ${code ?? 'unknown (killed)'}`;
     // The bot wrote the tail: escaped, and only its end, so the detail stays one short line.
-    const tail = clipStart(escapeControls(stderrTail.trim().split('\n').slice(-3).join(' | ')), MAX_FAULT_DETAIL - head.length - 2);
+    const tail = clipStart(
+      escapeControls(stderrTail.trim().split('\n').slice(-3).join(' | ')),
+      MAX_FAULT_DETAIL - head.length - 2,
+    );
     die({ kind: 'crash', detail: tail ? `${head}: ${tail}` : head });
   });
 
@@ -85,7 +110,11 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
     },
     request(msg, deadlineMs): Promise<BotReply> {
       if (dead) return Promise.resolve({ ok: false, fault: dead });
-      if (waiter) return Promise.resolve({ ok: false, fault: { kind: 'bad_output', detail: 'request while another is pending' } });
+      if (waiter)
+        return Promise.resolve({
+          ok: false,
+          fault: { kind: 'bad_output', detail: 'request while another is pending' },
+        });
       const t0 = performance.now();
       return new Promise<BotReply>((resolve) => {
         const timer = setTimeout(() => {
@@ -107,7 +136,11 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
           // Nesting too deep for recursive code downstream is refused here, before any arena,
           // matcher or logger touches the value.
           const parsed = parseReplyLine(line);
-          resolve(parsed.ok ? { ok: true, value: parsed.value, ms } : { ok: false, fault: { kind: 'bad_output', detail: parsed.detail } });
+          resolve(
+            parsed.ok
+              ? { ok: true, value: parsed.value, ms }
+              : { ok: false, fault: { kind: 'bad_output', detail: parsed.detail } },
+          );
         };
         // A failed write means the bot is exiting: its exit (with the stderr tail) settles
         // this request, or the deadline does if it lingers.
@@ -122,7 +155,8 @@ export function createBotClient(proc: ProcessHandle, o: BotClientOptions = {}): 
       proc.endInput();
       // A healthy bot exits on EOF; a kill costs an extra exec in the container, so it is kept
       // for bots that misbehaved or linger.
-      const exited = wasHealthy && (await Promise.race([proc.exited.then(() => true), sleep(EXIT_GRACE_MS).then(() => false)]));
+      const exited =
+        wasHealthy && (await Promise.race([proc.exited.then(() => true), sleep(EXIT_GRACE_MS).then(() => false)]));
       if (!exited) await proc.kill();
     },
   };

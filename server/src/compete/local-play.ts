@@ -2,7 +2,16 @@
 // whole sims with functions instead of bot programs, through the same loop as a tournament.
 // Every message goes through JSON as it would over the wire, so a value that cannot travel
 // fails here too.
-import { type Arena, type BotClient, type BotReply, type CodebaseReader, type PlayerId, type Rng, createRng, isFault } from '@codearena/protocol';
+import {
+  type Arena,
+  type BotClient,
+  type BotReply,
+  type CodebaseReader,
+  type PlayerId,
+  type Rng,
+  createRng,
+  isFault,
+} from '@codearena/protocol';
 import { type Seat, type SimPlay, playSim } from './turn-loop.ts';
 
 /** A player in-process: a request in, a reply out as a bot would write it; a Fault stands for
@@ -25,7 +34,10 @@ export interface LocalPlay<State, Args> {
   deadlineMs?: number;
 }
 
-export function playLocal<State, Args>(arena: Arena<State, unknown, Args>, o: LocalPlay<State, Args>): Promise<SimPlay<State>> {
+export function playLocal<State, Args>(
+  arena: Arena<State, unknown, Args>,
+  o: LocalPlay<State, Args>,
+): Promise<SimPlay<State>> {
   const rng = createRng(o.seed).fork('bots');
   const seats = o.players.map((name): Seat => {
     const policy = o.policy?.(name) ?? arena.sampleMove;
@@ -33,7 +45,11 @@ export function playLocal<State, Args>(arena: Arena<State, unknown, Args>, o: Lo
     return { name, startBot: async () => localBot((req) => policy(req, rng), o.sent), ...(reader ? { reader } : {}) };
   });
   return playSim({
-    arena, args: o.args, seats, seed: o.seed, deadlineMs: o.deadlineMs ?? arena.manifest.turnDeadlineMs,
+    arena,
+    args: o.args,
+    seats,
+    seed: o.seed,
+    deadlineMs: o.deadlineMs ?? arena.manifest.turnDeadlineMs,
     ...(o.onState ? { onState: o.onState } : {}),
   });
 }

@@ -44,17 +44,22 @@ export async function runMatch<Args>(spec: MatchSpec<Args>): Promise<MatchResult
     seed: spec.seed,
     deadlineMs: spec.deadlineMs,
     ...(spec.signal ? { signal: spec.signal } : {}),
-    ...(watch ? {
-      onState: (s: unknown) => {
-        const f = arena.frame(s);
-        if (spec.keepFrames) frames.push(f);
-        spec.onFrame?.(arena.turn(s), f);
-      },
-    } : {}),
+    ...(watch
+      ? {
+          onState: (s: unknown) => {
+            const f = arena.frame(s);
+            if (spec.keepFrames) frames.push(f);
+            spec.onFrame?.(arena.turn(s), f);
+          },
+        }
+      : {}),
   });
   const { aborted } = played;
   // Past the hard cap with no outcome from the rules: everyone still in ties.
-  const outcome = played.outcome ?? { ranks: Object.fromEntries(ids.map((id) => [id, 1])), reason: aborted ? 'aborted' : 'turn limit' };
+  const outcome = played.outcome ?? {
+    ranks: Object.fromEntries(ids.map((id) => [id, 1])),
+    reason: aborted ? 'aborted' : 'turn limit',
+  };
   const best = Math.min(...Object.values(outcome.ranks));
   const top = ids.filter((id) => outcome.ranks[id] === best);
   return {

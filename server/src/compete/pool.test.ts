@@ -38,10 +38,15 @@ describe('mapPool', () => {
 
   it('stops starting tasks when told to', async () => {
     let stop = false;
-    const r = await mapPool([0, 1, 2, 3], 1, async (x) => {
-      if (x === 1) stop = true;
-      return x;
-    }, () => stop);
+    const r = await mapPool(
+      [0, 1, 2, 3],
+      1,
+      async (x) => {
+        if (x === 1) stop = true;
+        return x;
+      },
+      () => stop,
+    );
     expect(r).toEqual([0, 1, undefined, undefined]);
   });
 });

@@ -58,7 +58,11 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
   if (o.arena.manifest.botKind === 'data') {
     // The host engine reads the codebase's data; nothing of it runs, so no container.
     return {
-      name, sandbox: null, codeDir: hostDir, reader, ...noInfra,
+      name,
+      sandbox: null,
+      codeDir: hostDir,
+      reader,
+      ...noInfra,
       startBot: () => Promise.reject(new Error(`${o.arena.manifest.id} bots are data, not processes`)),
       dispose: async () => {},
     };
@@ -85,7 +89,9 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
   let disposed = false;
   const checkInfra = () => sandbox.health();
   return {
-    name, codeDir: '/code', reader,
+    name,
+    codeDir: '/code',
+    reader,
     get sandbox() {
       return sandbox;
     },
@@ -146,7 +152,10 @@ function warmSpare(launch: () => Promise<ProcessHandle>) {
       disposed = true;
       const s = spare;
       spare = null;
-      await s?.then((p) => p.kill(), () => {});
+      await s?.then(
+        (p) => p.kill(),
+        () => {},
+      );
     },
   };
 }

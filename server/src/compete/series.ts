@@ -54,34 +54,49 @@ export async function playSeries(o: SeriesOptions): Promise<SeriesResult> {
   const sims = Array.from({ length: o.sims }, (_, i) => i);
   // Seats sharing one runtime (self-play's extra baseline seats) are checked and replaced once.
   const runtimes = o.players.filter((p, i) => o.players.findIndex((q) => q.recover === p.recover) === i);
-  const played = await mapPool(sims, o.concurrency, async (sim) => {
-    const seed = deriveSeed(...o.seedParts, sim);
-    for (let attempt = 1; ; attempt++) {
-      const generations = runtimes.map((p) => p.generation);
-      o.onMatchStart?.(sim, seed);
-      const result = await runMatch({
-        arena: o.arena,
-        args: o.args,
-        players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot(), reader: p.reader })),
-        seed,
-        deadlineMs: o.deadlineMs,
-        keepFrames: o.keepFrames ?? false,
-        ...(o.signal ? { signal: o.signal } : {}),
-        ...(o.onFrame ? { onFrame: (turn: number, frame: unknown) => o.onFrame!(sim, turn, frame) } : {}),
-      });
-      if (result.aborted) return null;
-      const problem = await infraProblem(runtimes, generations, result);
-      if (problem === null) {
-        await o.onMatchEnd?.(sim, seed, result);
-        return { sim, seed, result };
+  const played = await mapPool(
+    sims,
+    o.concurrency,
+    async (sim) => {
+      const seed = deriveSeed(...o.seedParts, sim);
+      for (let attempt = 1; ; attempt++) {
+        const generations = runtimes.map((p) => p.generation);
+        o.onMatchStart?.(sim, seed);
+        const result = await runMatch({
+          arena: o.arena,
+          args: o.args,
+          players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot(), reader: p.reader })),
+          seed,
+          deadlineMs: o.deadlineMs,
+          keepFrames: o.keepFrames ?? false,
+          ...(o.signal ? { signal: o.signal } : {}),
+          ...(o.onFrame ? { onFrame: (turn: number, frame: unknown) => o.onFrame!(sim, turn, frame) } : {}),
+        });
+        if (result.aborted) return null;
+        const problem = await infraProblem(runtimes, generations, result);
+        if (problem === null) {
+          await o.onMatchEnd?.(sim, seed, result);
+          return { sim, seed, result };
+        }
+        o.onVoid?.(sim, seed, problem, attempt);
+        if (attempt >= SIM_ATTEMPTS)
+          throw new InfraError(
+            `sim ${sim} was spoiled by infrastructure failures ${attempt} times; the last: ${problem}`,
+          );
+        await Promise.all(runtimes.map((p) => p.recover()));
       }
-      o.onVoid?.(sim, seed, problem, attempt);
-      if (attempt >= SIM_ATTEMPTS) throw new InfraError(`sim ${sim} was spoiled by infrastructure failures ${attempt} times; the last: ${problem}`);
-      await Promise.all(runtimes.map((p) => p.recover()));
-    }
-  }, () => o.signal?.aborted === true);
+    },
+    () => o.signal?.aborted === true,
+  );
   const results = played.filter((r): r is NonNullable<typeof r> => r != null);
-  return { results, standings: tally(o.players.map((p) => p.name), results.map((r) => r.result)), aborted: results.length < o.sims };
+  return {
+    results,
+    standings: tally(
+      o.players.map((p) => p.name),
+      results.map((r) => r.result),
+    ),
+    aborted: results.length < o.sims,
+  };
 }
 
 /** What failed under a sim, or null when the infrastructure held. A sim without a fault ran
@@ -91,10 +106,12 @@ async function infraProblem(runtimes: PlayerRuntime[], generations: number[], r:
   const replaced = runtimes.findIndex((p, i) => p.generation !== generations[i]);
   if (replaced >= 0) return `${runtimes[replaced]!.name}'s container was replaced during the sim`;
   if (r.faults.length === 0) return null;
-  const problems = await Promise.all(runtimes.map(async (p) => {
-    const problem = await p.checkInfra();
-    return problem && `${p.name}: ${problem}`;
-  }));
+  const problems = await Promise.all(
+    runtimes.map(async (p) => {
+      const problem = await p.checkInfra();
+      return problem && `${p.name}: ${problem}`;
+    }),
+  );
   return problems.find((x) => x) ?? null;
 }
 

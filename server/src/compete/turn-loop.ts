@@ -3,7 +3,17 @@
 // players (arena tests, the conformance suite, the bench), or data the host engine loads. The
 // rules are the arena's; players are BotClients; every failure of a player is a tallied fault,
 // never an exception.
-import { type Arena, type BotClient, type CodebaseReader, type Fault, type FaultCount, type Outcome, type PlayerId, createRng, isFault } from '@codearena/protocol';
+import {
+  type Arena,
+  type BotClient,
+  type CodebaseReader,
+  type Fault,
+  type FaultCount,
+  type Outcome,
+  type PlayerId,
+  createRng,
+  isFault,
+} from '@codearena/protocol';
 
 /** One player of a sim. */
 export interface Seat {
@@ -56,23 +66,27 @@ export async function playSim<State, Args>(spec: SimSpec<State, Args>): Promise<
   const bots = new Map<string, BotClient | null>();
   const loaded = new Map<string, unknown>();
   try {
-    await Promise.all(spec.seats.map(async (seat) => {
-      if (arena.manifest.botKind === 'data') {
-        const data = seat.reader
-          ? await arena.loadPlayer(seat.reader, args).catch((e: Error): Fault => ({ kind: 'crash', detail: e.message }))
-          : ({ kind: 'crash', detail: 'no codebase to load' } satisfies Fault);
-        if (isFault(data)) record(seat.name, data);
-        loaded.set(seat.name, data);
-        return;
-      }
-      try {
-        if (!seat.startBot) throw new Error('no bot to start');
-        bots.set(seat.name, await seat.startBot());
-      } catch (e) {
-        bots.set(seat.name, null);
-        record(seat.name, { kind: 'crash', detail: `could not start: ${(e as Error).message}` });
-      }
-    }));
+    await Promise.all(
+      spec.seats.map(async (seat) => {
+        if (arena.manifest.botKind === 'data') {
+          const data = seat.reader
+            ? await arena
+                .loadPlayer(seat.reader, args)
+                .catch((e: Error): Fault => ({ kind: 'crash', detail: e.message }))
+            : ({ kind: 'crash', detail: 'no codebase to load' } satisfies Fault);
+          if (isFault(data)) record(seat.name, data);
+          loaded.set(seat.name, data);
+          return;
+        }
+        try {
+          if (!seat.startBot) throw new Error('no bot to start');
+          bots.set(seat.name, await seat.startBot());
+        } catch (e) {
+          bots.set(seat.name, null);
+          record(seat.name, { kind: 'crash', detail: `could not start: ${(e as Error).message}` });
+        }
+      }),
+    );
     let state = arena.init(ids, rng.fork('init'), args, loaded);
     const stepRng = rng.fork('step');
     spec.onState?.(state);
@@ -87,20 +101,29 @@ export async function playSim<State, Args>(spec: SimSpec<State, Args>): Promise<
     const firstRequest = new Set(ids);
     let outcome = arena.outcome(state);
     // Steps are capped too, so an arena whose step forgets to advance its turn still ends.
-    for (let steps = 0; !outcome && arena.turn(state) < arena.manifest.maxTurns && steps < arena.manifest.maxTurns && !spec.signal?.aborted; steps++) {
+    for (
+      let steps = 0;
+      !outcome &&
+      arena.turn(state) < arena.manifest.maxTurns &&
+      steps < arena.manifest.maxTurns &&
+      !spec.signal?.aborted;
+      steps++
+    ) {
       const moves = new Map<string, unknown>();
       // Requests go out together; moves (and faults) are kept in the order replies arrive.
-      await Promise.all(ids.map(async (id) => {
-        const obs = arena.observe(state, id);
-        if (obs === null) return;
-        const bot = bots.get(id);
-        if (!bot) return moves.set(id, { kind: 'crash', detail: 'bot not running' } satisfies Fault);
-        const grace = firstRequest.delete(id) ? arena.manifest.startupGraceMs : 0;
-        const reply = await bot.request(obs, spec.deadlineMs + grace);
-        const move = reply.ok ? arena.parseMove(reply.value, state, id) : reply.fault;
-        if (isFault(move)) record(id, move);
-        moves.set(id, move);
-      }));
+      await Promise.all(
+        ids.map(async (id) => {
+          const obs = arena.observe(state, id);
+          if (obs === null) return;
+          const bot = bots.get(id);
+          if (!bot) return moves.set(id, { kind: 'crash', detail: 'bot not running' } satisfies Fault);
+          const grace = firstRequest.delete(id) ? arena.manifest.startupGraceMs : 0;
+          const reply = await bot.request(obs, spec.deadlineMs + grace);
+          const move = reply.ok ? arena.parseMove(reply.value, state, id) : reply.fault;
+          if (isFault(move)) record(id, move);
+          moves.set(id, move);
+        }),
+      );
       state = arena.step(state, moves, stepRng);
       sendNotices();
       spec.onState?.(state);
@@ -110,7 +133,13 @@ export async function playSim<State, Args>(spec: SimSpec<State, Args>): Promise<
       const msg = arena.notify(state, id, 'end');
       if (msg != null) bots.get(id)?.notify(msg);
     }
-    return { state, outcome, turns: arena.turn(state), faults: [...tally.values()], aborted: !outcome && spec.signal?.aborted === true };
+    return {
+      state,
+      outcome,
+      turns: arena.turn(state),
+      faults: [...tally.values()],
+      aborted: !outcome && spec.signal?.aborted === true,
+    };
   } finally {
     await Promise.all([...bots.values()].map((b) => b?.close()));
   }

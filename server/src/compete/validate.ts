@@ -11,7 +11,8 @@ export function validateContext<Args>(rt: PlayerRuntime, args: Args): ValidateCo
   return {
     codeDir: rt.codeDir,
     readFile: (path, maxBytes) => rt.reader.readFile(path, maxBytes),
-    exec: (cmd, timeoutMs) => (rt.sandbox ? rt.sandbox.exec(cmd, { timeoutMs, cwd: rt.codeDir }) : execOnHost(cmd, rt.codeDir, { timeoutMs })),
+    exec: (cmd, timeoutMs) =>
+      rt.sandbox ? rt.sandbox.exec(cmd, { timeoutMs, cwd: rt.codeDir }) : execOnHost(cmd, rt.codeDir, { timeoutMs }),
     startBot: () => rt.startBot(),
     args,
   };
@@ -29,21 +30,39 @@ export async function validateCodebase(arena: Arena, rt: PlayerRuntime, args?: u
 /** Validation that infrastructure cannot fail: a failed check on a container that died (or a
  *  daemon that stopped answering) is repeated on a fresh container; when that keeps failing it
  *  throws an InfraError instead of blaming the codebase. */
-export async function validateOnWorkingInfra(arena: Arena, rt: PlayerRuntime, args?: unknown, attempts = 3): Promise<Validation> {
+export async function validateOnWorkingInfra(
+  arena: Arena,
+  rt: PlayerRuntime,
+  args?: unknown,
+  attempts = 3,
+): Promise<Validation> {
   for (let attempt = 1; ; attempt++) {
     const v = await validateCodebase(arena, rt, args);
     if (v.ok) return v;
     const problem = await rt.checkInfra();
     if (problem === null) return v;
-    if (attempt >= attempts) throw new InfraError(`validating ${rt.name} failed ${attempt} times on broken infrastructure; the last: ${problem}`);
+    if (attempt >= attempts)
+      throw new InfraError(
+        `validating ${rt.name} failed ${attempt} times on broken infrastructure; the last: ${problem}`,
+      );
     await rt.recover();
   }
 }
 
 /** The context of a codebase run as bare host processes, for arenas' own tests of validate()
  *  (never for untrusted code). dispose() stops any bot process it started. */
-export async function hostValidateContext<Args>(arena: Arena<unknown, unknown, Args>, dir: string, args?: Args): Promise<ValidateContext<Args> & { dispose(): Promise<void> }> {
+export async function hostValidateContext<Args>(
+  arena: Arena<unknown, unknown, Args>,
+  dir: string,
+  args?: Args,
+): Promise<ValidateContext<Args> & { dispose(): Promise<void> }> {
   const limits = sandboxLimitsFrom(LimitsConfig.parse({}));
-  const rt = await openRuntime('test', dir, { mode: 'host', arena: arena as Arena, runId: 'test', limits, role: 'test' });
+  const rt = await openRuntime('test', dir, {
+    mode: 'host',
+    arena: arena as Arena,
+    runId: 'test',
+    limits,
+    role: 'test',
+  });
   return { ...validateContext(rt, args ?? arena.parseArgs(undefined)), dispose: () => rt.dispose() };
 }

@@ -34,7 +34,10 @@ function problems(arena: string, args: string): string[] {
 describe('arena.args errors name the field, the problem and the fix', () => {
   it('accepts good args and returns them parsed', () => {
     const text = configWith('battlesnake', '{ width: 7 }');
-    expect(checkArenaArgs(getArena('battlesnake').arena, parseConfigText(text, dir), 'x.yaml', text)).toMatchObject({ width: 7, height: 11 });
+    expect(checkArenaArgs(getArena('battlesnake').arena, parseConfigText(text, dir), 'x.yaml', text)).toMatchObject({
+      width: 7,
+      height: 11,
+    });
     expect(problems('poker', '{ hands: 10 }')).toEqual([]);
   });
 
@@ -46,18 +49,24 @@ describe('arena.args errors name the field, the problem and the fix', () => {
   });
 
   it('an unknown arg suggests the right one, or lists them', () => {
-    expect(problems('battlesnake', '{ widht: 9 }')).toEqual(['line 4: arena.args: unknown field `widht`; did you mean `width`?']);
+    expect(problems('battlesnake', '{ widht: 9 }')).toEqual([
+      'line 4: arena.args: unknown field `widht`; did you mean `width`?',
+    ]);
     expect(problems('poker', '{ colour: red }')).toEqual([
       'line 4: arena.args: unknown field `colour`; remove it, or use one of: hands, starting_stack, small_blind, big_blind, duplicate, reset_stacks',
     ]);
   });
 
   it('a wrong type says what to write', () => {
-    expect(problems('poker', '{ duplicate: "yes" }')).toEqual(['line 4: arena.args.duplicate: expected true or false, got "yes"; write true or false, without quotes']);
+    expect(problems('poker', '{ duplicate: "yes" }')).toEqual([
+      'line 4: arena.args.duplicate: expected true or false, got "yes"; write true or false, without quotes',
+    ]);
   });
 
   it('rules across fields say how to fix them', () => {
-    expect(problems('poker', '{ small_blind: 50 }')).toEqual(['line 4: arena.args.small_blind: must not exceed big_blind (10); lower small_blind or raise big_blind']);
+    expect(problems('poker', '{ small_blind: 50 }')).toEqual([
+      'line 4: arena.args.small_blind: must not exceed big_blind (10); lower small_blind or raise big_blind',
+    ]);
   });
 });
 
@@ -65,7 +74,11 @@ describe('codearena run with bad arena args', () => {
   it('exits 2 with readable lines, not a zod dump', () => {
     const file = join(dir, 'bad-args.yaml');
     writeFileSync(file, configWith('poker', '{ hands: 0, small_blind: 50, widht: 3 }'));
-    const r = spawnSync('node', [join(ROOT, 'server', 'bin', 'codearena.js'), 'run', file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    const r = spawnSync('node', [join(ROOT, 'server', 'bin', 'codearena.js'), 'run', file], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain(`${file} has 3 problems:`);
     expect(r.stderr).toContain('line 4: arena.args.hands: expected a whole number from 1 to 1000, got 0');

@@ -21,7 +21,12 @@ export function checkArenaArgs(arena: Arena, config: TournamentConfig, label = '
     return arena.parseArgs(raw);
   } catch (e) {
     if (!isZodError(e)) {
-      throw new ConfigError(label, [{ path: 'arena.args', message: `${clip((e as Error)?.message ?? String(e), 300)}; see arenas/${arena.manifest.id}/BRIEF.md for its args` }]);
+      throw new ConfigError(label, [
+        {
+          path: 'arena.args',
+          message: `${clip((e as Error)?.message ?? String(e), 300)}; see arenas/${arena.manifest.id}/BRIEF.md for its args`,
+        },
+      ]);
     }
     issues = e.issues;
   }
@@ -30,7 +35,14 @@ export function checkArenaArgs(arena: Arena, config: TournamentConfig, label = '
   const root = z.object({ arena: z.object({ args: arena.argsSchema as z.ZodType }) });
   const rawRoot = { arena: { args: raw } };
   // parseArgs does not ask zod to report inputs; the value at each issue's path is the input.
-  const withInput = issues.map((i) => ({ ...i, input: 'input' in i && i.input !== undefined ? i.input : valueAt(raw, i.path), path: ['arena', 'args', ...i.path] }) as Issue);
+  const withInput = issues.map(
+    (i) =>
+      ({
+        ...i,
+        input: 'input' in i && i.input !== undefined ? i.input : valueAt(raw, i.path),
+        path: ['arena', 'args', ...i.path],
+      }) as Issue,
+  );
   const drafts = fromZodIssues(withInput, root, rawRoot);
   const at = text === undefined ? null : lineFinder(text);
   const placed: ConfigIssue[] = drafts.map((d) => {
@@ -38,7 +50,12 @@ export function checkArenaArgs(arena: Arena, config: TournamentConfig, label = '
     return { path: formatPath(d.path), message: d.message, ...(line === undefined ? {} : { line }) };
   });
   // Never an empty list: if translation dropped everything, zod's own words, one per line.
-  throw new ConfigError(label, placed.length > 0 ? placed : issues.map((i) => ({ path: formatPath(['arena', 'args', ...i.path]), message: i.message })));
+  throw new ConfigError(
+    label,
+    placed.length > 0
+      ? placed
+      : issues.map((i) => ({ path: formatPath(['arena', 'args', ...i.path]), message: i.message })),
+  );
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

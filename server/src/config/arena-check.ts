@@ -9,7 +9,8 @@ export function checkArena(config: TournamentConfig, knownIds: readonly string[]
   const id = config.arena.id;
   if (knownIds.includes(id)) return;
   const guess = suggest(id, knownIds);
-  const known = knownIds.length === 0 ? 'no arenas are installed (see arenas/)' : `use one of: ${[...knownIds].sort().join(', ')}`;
+  const known =
+    knownIds.length === 0 ? 'no arenas are installed (see arenas/)' : `use one of: ${[...knownIds].sort().join(', ')}`;
   const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
   throw new ConfigError(label, [{ path: 'arena.id', message: `"${id}" is not a known arena; ${known}${hint}` }]);
 }

@@ -38,7 +38,11 @@ export function formatIssues(label: string, issues: readonly ConfigIssue[]): str
  *  characters in them are shown escaped, so printing an error cannot drive the terminal. */
 export function formatIssue(issue: ConfigIssue): string {
   const where =
-    issue.line === undefined ? '' : issue.column === undefined ? `line ${issue.line}: ` : `line ${issue.line}, column ${issue.column}: `;
+    issue.line === undefined
+      ? ''
+      : issue.column === undefined
+        ? `line ${issue.line}: `
+        : `line ${issue.line}, column ${issue.column}: `;
   const field = issue.path === '' ? '' : `${escapeControls(issue.path)}: `;
   return `${where}${field}${escapeControls(issue.message, true)}`;
 }

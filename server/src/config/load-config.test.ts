@@ -52,7 +52,15 @@ describe('parseConfigText: valid configs', () => {
         { name: 'alice', agent: { kind: 'noop' }, codebase: join(dir, 'bots', 'alice') },
         { name: 'bob', agent: { kind: 'search', candidates: 4, sims_per_candidate: 6, step: 0.25 } },
       ],
-      limits: { edit_seconds: 300, memory_mb: 512, cpus: 1, pids: 128, repo_mb: 128, repo_files: 20_000, repo_file_mb: 32 },
+      limits: {
+        edit_seconds: 300,
+        memory_mb: 512,
+        cpus: 1,
+        pids: 128,
+        repo_mb: 128,
+        repo_files: 20_000,
+        repo_file_mb: 32,
+      },
     });
   });
 
@@ -70,9 +78,24 @@ limits: { edit_seconds: 60, memory_mb: 256, cpus: 0.5, pids: 64, turn_deadline_m
       dir,
       'explicit.yaml',
     );
-    expect(config.tournament).toEqual({ rounds: 7, sims_per_round: 50, sim_concurrency: 4, transparent: true, seed: 42 });
+    expect(config.tournament).toEqual({
+      rounds: 7,
+      sims_per_round: 50,
+      sim_concurrency: 4,
+      transparent: true,
+      seed: 42,
+    });
     expect(config.arena.args).toEqual({ width: 11, height: 11 });
-    expect(config.limits).toEqual({ edit_seconds: 60, memory_mb: 256, cpus: 0.5, pids: 64, turn_deadline_ms: 500, repo_mb: 128, repo_files: 20_000, repo_file_mb: 32 });
+    expect(config.limits).toEqual({
+      edit_seconds: 60,
+      memory_mb: 256,
+      cpus: 0.5,
+      pids: 64,
+      turn_deadline_ms: 500,
+      repo_mb: 128,
+      repo_files: 20_000,
+      repo_file_mb: 32,
+    });
     expect(config.players[1]?.codebase).toBe(join(dir, 'bots', 'bob'));
   });
 });
@@ -198,7 +221,9 @@ describe('parseConfigText: bad configs name the field, the problem and the fix',
 
   it('YAML syntax errors give line and column and show the text', () => {
     const [first, ...rest] = problems('tournament:\n  rounds: [1, 2\narena: x\n');
-    expect(first).toMatch(/^line 3, column 1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]/);
+    expect(first).toMatch(
+      /^line 3, column 1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]/,
+    );
     expect(first).toContain('    arena: x');
     expect(rest).toEqual([]);
   });
@@ -213,7 +238,9 @@ describe('parseConfigText: bad configs name the field, the problem and the fix',
     expect(problems('# nothing yet\n')).toEqual([
       'the file is empty; it needs tournament, arena and players sections (configs/demo.yaml is an example)',
     ]);
-    expect(problems('- a\n- b\n')).toEqual(['line 1: the file must be a mapping with tournament, arena and players sections, got a list']);
+    expect(problems('- a\n- b\n')).toEqual([
+      'line 1: the file must be a mapping with tournament, arena and players sections, got a list',
+    ]);
   });
 
   it('lists every problem, one per line, typos first and filesystem last', () => {
@@ -270,7 +297,9 @@ describe('loadConfig', () => {
   it('a missing file is a ConfigError that names it', () => {
     const file = join(dir, 'nope.yaml');
     expect(() => loadConfig(file)).toThrow(ConfigError);
-    expect(() => loadConfig(file)).toThrow(`${file} has 1 problem:\n  file not found (looked for ${file}); check the path, e.g. configs/demo.yaml`);
+    expect(() => loadConfig(file)).toThrow(
+      `${file} has 1 problem:\n  file not found (looked for ${file}); check the path, e.g. configs/demo.yaml`,
+    );
   });
 
   it('a directory instead of a file lists the YAML files inside', () => {
@@ -294,7 +323,9 @@ describe('loadConfig: files too big to be a config are refused before they are r
   it('a config file over 1 MiB names its size and the limit', () => {
     const file = join(dir, 'huge.yaml');
     writeFileSync(file, GOOD + `# ${'x'.repeat(98)}\n`.repeat(21_000)); // valid YAML, about 2 MiB
-    expect(() => loadConfig(file)).toThrow(`${file} has 1 problem:\n  ${file} is 2.0 MiB; a config file is at most 1 MiB (configs/demo.yaml is about 1 KiB); pass the tournament config itself`);
+    expect(() => loadConfig(file)).toThrow(
+      `${file} has 1 problem:\n  ${file} is 2.0 MiB; a config file is at most 1 MiB (configs/demo.yaml is about 1 KiB); pass the tournament config itself`,
+    );
   });
 
   it('a sparse 64 MiB file is refused as fast, by its size (nothing of it is read)', () => {
@@ -309,7 +340,11 @@ describe('loadConfig: files too big to be a config are refused before they are r
     execFileSync('mkfifo', [fifo]);
     // A child process, so that a reader blocked on the FIFO (the old behaviour) fails the test
     // by its generous timeout instead of hanging the test worker.
-    const r = spawnSync('node', [join(ROOT, 'server', 'bin', 'codearena.js'), 'run', fifo], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    const r = spawnSync('node', [join(ROOT, 'server', 'bin', 'codearena.js'), 'run', fifo], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain(`${fifo} is not a regular file (a pipe, socket or device); pass the YAML file itself`);
   });
@@ -322,9 +357,19 @@ describe('loadConfig: files too big to be a config are refused before they are r
 
   it('a YAML alias bomb (billion laughs) is refused without expanding it', () => {
     const bomb = [`a0: &a0 [${Array(10).fill('"lol"').join(',')}]`];
-    for (let i = 1; i < 10; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
-    const text = variant('arena:', `x-bomb: ${bomb.map((l) => `\n  ${l}`).join('')}\narena:`).replace('x-bomb: ', 'x-bomb:');
-    expect(problems(text)).toEqual(['YAML error: Excessive alias count indicates a resource exhaustion attack; a config never needs that many aliases (*name), write the values out']);
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(',')}]`,
+      );
+    const text = variant('arena:', `x-bomb: ${bomb.map((l) => `\n  ${l}`).join('')}\narena:`).replace(
+      'x-bomb: ',
+      'x-bomb:',
+    );
+    expect(problems(text)).toEqual([
+      'YAML error: Excessive alias count indicates a resource exhaustion attack; a config never needs that many aliases (*name), write the values out',
+    ]);
   });
 });
 

@@ -47,7 +47,12 @@ export function parseConfigText(text: string, baseDir: string, label = 'config')
   // Text that did not come through readConfigFile (e.g. a request body) gets the same cap.
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_CONFIG_BYTES) {
-    throw new ConfigError(label, [{ path: '', message: `the config is ${mib(bytes)}; a config is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (configs/demo.yaml is about 1 KiB); shorten it` }]);
+    throw new ConfigError(label, [
+      {
+        path: '',
+        message: `the config is ${mib(bytes)}; a config is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (configs/demo.yaml is about 1 KiB); shorten it`,
+      },
+    ]);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
@@ -59,14 +64,18 @@ export function parseConfigText(text: string, baseDir: string, label = 'config')
   } catch (err) {
     // toJS throws only for alias bombs (billion laughs) and aliases to undefined anchors.
     const what = err instanceof Error ? err.message : String(err);
-    const fix = /alias count/i.test(what) ? '; a config never needs that many aliases (*name), write the values out' : '';
+    const fix = /alias count/i.test(what)
+      ? '; a config never needs that many aliases (*name), write the values out'
+      : '';
     throw new ConfigError(label, [{ path: '', message: `YAML error: ${what}${fix}` }]);
   }
   if (data === null || data === undefined) {
-    throw new ConfigError(label, [{
-      path: '',
-      message: 'the file is empty; it needs tournament, arena and players sections (configs/demo.yaml is an example)',
-    }]);
+    throw new ConfigError(label, [
+      {
+        path: '',
+        message: 'the file is empty; it needs tournament, arena and players sections (configs/demo.yaml is an example)',
+      },
+    ]);
   }
 
   const parsed = TournamentConfig.safeParse(data, { reportInput: true });
@@ -136,7 +145,8 @@ function readConfigFile(label: string, abs: string): string {
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) return refuse(fileProblem('EISDIR', abs, null));
-    if (!st.isFile()) return refuse(`${abs} is not a regular file (a pipe, socket or device); pass the YAML file itself`);
+    if (!st.isFile())
+      return refuse(`${abs} is not a regular file (a pipe, socket or device); pass the YAML file itself`);
     if (st.size > MAX_CONFIG_BYTES) return refuse(tooBig(abs, st.size));
     // Read at most one byte past the cap: a file growing while it is read is caught too.
     const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);

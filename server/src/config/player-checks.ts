@@ -52,7 +52,11 @@ export function codebaseIssues(raw: unknown, baseDir: string): Draft[] {
         message: `directory ${dir} does not exist${hint}; relative paths start at the config file's directory, ${baseDir}`,
       });
     } else if (!stat.isDirectory()) {
-      out.push({ path, rank: Rank.filesystem, message: `${dir} is a file; a codebase must be a directory (the bot's repository)` });
+      out.push({
+        path,
+        rank: Rank.filesystem,
+        message: `${dir} is a file; a codebase must be a directory (the bot's repository)`,
+      });
     }
   });
   return out;
@@ -62,7 +66,9 @@ export function codebaseIssues(raw: unknown, baseDir: string): Draft[] {
 function nearbyDirectory(missing: string): string | undefined {
   let entries: string[];
   try {
-    entries = readdirSync(dirname(missing), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    entries = readdirSync(dirname(missing), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   } catch {
     return undefined;
   }

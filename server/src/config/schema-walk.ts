@@ -68,7 +68,11 @@ export function schemaAt(root: Schema, path: readonly PropertyKey[], rawRoot: un
  * How the field at `path` may be left out: 'default' (with the value used), 'optional', or
  * undefined when it is required. Reads the wrapper that `schemaAt` strips.
  */
-export function omission(root: Schema, path: readonly PropertyKey[], rawRoot: unknown): { kind: 'default'; value: unknown } | { kind: 'optional' } | undefined {
+export function omission(
+  root: Schema,
+  path: readonly PropertyKey[],
+  rawRoot: unknown,
+): { kind: 'default'; value: unknown } | { kind: 'optional' } | undefined {
   const key = path[path.length - 1];
   const parent = schemaAt(root, path.slice(0, -1), rawRoot);
   if (parent === undefined || typeof key !== 'string') return undefined;
@@ -137,7 +141,9 @@ export function describeExpected(schema: Schema | undefined, fallback: string): 
     case 'literal':
       return `one of: ${(def.values ?? []).map(String).join(', ')}`;
     case 'enum':
-      return `one of: ${Object.values(def.entries ?? {}).map(String).join(', ')}`;
+      return `one of: ${Object.values(def.entries ?? {})
+        .map(String)
+        .join(', ')}`;
     case 'union':
       if (def.discriminator !== undefined) {
         return `a mapping with "${def.discriminator}:" set to one of: ${discriminatorValues(schema).join(', ')}`;

@@ -3,7 +3,14 @@ import type { z } from 'zod';
 import { Rank, show, withArticle } from './draft.ts';
 import type { Draft } from './draft.ts';
 import {
-  acceptsEmptyMapping, describeExpected, discriminatorValues, fieldsOf, isRecord, omission, schemaAt, sectionsWithField,
+  acceptsEmptyMapping,
+  describeExpected,
+  discriminatorValues,
+  fieldsOf,
+  isRecord,
+  omission,
+  schemaAt,
+  sectionsWithField,
 } from './schema-walk.ts';
 import { suggest } from './suggest.ts';
 import type { FieldPath } from './yaml-locate.ts';
@@ -28,11 +35,26 @@ function translate(issue: Issue, root: Schema, raw: unknown): Draft[] {
     case 'invalid_type': {
       const expected = describeExpected(here, issue.expected);
       if (path.length === 0) {
-        return [{ path, rank: Rank.value, message: `the file must be a mapping with tournament, arena and players sections, got ${show(input)}` }];
+        return [
+          {
+            path,
+            rank: Rank.value,
+            message: `the file must be a mapping with tournament, arena and players sections, got ${show(input)}`,
+          },
+        ];
       }
       if (input === undefined) return [{ path, rank: Rank.missing, message: missingMessage(key, here, expected) }];
-      if (input === null) return [{ path, rank: Rank.value, message: `is empty; expected ${expected}${emptyFix(root, path, raw, key, here)}` }];
-      return [{ path, rank: Rank.value, message: `expected ${expected}, got ${show(input)}${typeHint(issue.expected, input)}` }];
+      if (input === null)
+        return [
+          { path, rank: Rank.value, message: `is empty; expected ${expected}${emptyFix(root, path, raw, key, here)}` },
+        ];
+      return [
+        {
+          path,
+          rank: Rank.value,
+          message: `expected ${expected}, got ${show(input)}${typeHint(issue.expected, input)}`,
+        },
+      ];
     }
 
     case 'too_small':
@@ -48,7 +70,9 @@ function translate(issue: Issue, root: Schema, raw: unknown): Draft[] {
       }
       if (issue.origin === 'string' && typeof input === 'string') {
         const message = small
-          ? bound <= 1 ? 'must not be empty' : `must be at least ${bound} characters, got ${input.length}`
+          ? bound <= 1
+            ? 'must not be empty'
+            : `must be at least ${bound} characters, got ${input.length}`
           : `must be at most ${bound} characters, got ${input.length}; shorten it`;
         return [{ path, rank: Rank.value, message }];
       }
@@ -77,7 +101,9 @@ function translate(issue: Issue, root: Schema, raw: unknown): Draft[] {
       const options = issue.values.map(String);
       const guess = typeof input === 'string' ? suggest(input, options) : undefined;
       const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
-      return [{ path, rank: Rank.value, message: `${show(input)} is not allowed; use one of: ${options.join(', ')}${hint}` }];
+      return [
+        { path, rank: Rank.value, message: `${show(input)} is not allowed; use one of: ${options.join(', ')}${hint}` },
+      ];
     }
 
     case 'unrecognized_keys':
@@ -90,21 +116,33 @@ function translate(issue: Issue, root: Schema, raw: unknown): Draft[] {
   return [{ path, rank: Rank.value, message: issue.message }];
 }
 
-function unknownKey(root: Schema, parent: FieldPath, k: string, allowed: string[], siblings: Record<string, unknown>): Draft {
+function unknownKey(
+  root: Schema,
+  parent: FieldPath,
+  k: string,
+  allowed: string[],
+  siblings: Record<string, unknown>,
+): Draft {
   const at = [...parent, k];
   const meant = suggest(k, allowed);
   // A right name in the wrong section (e.g. `transparent` under `limits`) is a common slip.
   const home = parent.length === 1 ? sectionsWithField(root, k).filter((s) => s !== parent[0]) : [];
   if (meant === undefined && home.length > 0) {
-    return { path: parent, at, rank: Rank.typo, message: `unknown field \`${k}\`; it belongs under \`${home.join('` or `')}\`, move it there` };
+    return {
+      path: parent,
+      at,
+      rank: Rank.typo,
+      message: `unknown field \`${k}\`; it belongs under \`${home.join('` or `')}\`, move it there`,
+    };
   }
   if (meant === undefined) {
     const list = allowed.length === 0 ? 'remove it' : `remove it, or use one of: ${allowed.join(', ')}`;
     return { path: parent, at, rank: Rank.unknownField, message: `unknown field \`${k}\`; ${list}` };
   }
-  const message = meant in siblings
-    ? `unknown field \`${k}\`; did you mean \`${meant}\`? (\`${meant}\` is also set; remove one)`
-    : `unknown field \`${k}\`; did you mean \`${meant}\`?`;
+  const message =
+    meant in siblings
+      ? `unknown field \`${k}\`; did you mean \`${meant}\`? (\`${meant}\` is also set; remove one)`
+      : `unknown field \`${k}\`; did you mean \`${meant}\`?`;
   return { path: parent, at, rank: Rank.typo, message, meant: [...parent, meant] };
 }
 
@@ -126,7 +164,12 @@ function missingMessage(key: string, schema: Schema | undefined, expected: strin
 
 /** The usual reason a YAML scalar has the wrong type, and how to write it instead. */
 function typeHint(expected: string, input: unknown): string {
-  if ((expected === 'number' || expected === 'int') && typeof input === 'string' && input.trim() !== '' && !Number.isNaN(Number(input))) {
+  if (
+    (expected === 'number' || expected === 'int') &&
+    typeof input === 'string' &&
+    input.trim() !== '' &&
+    !Number.isNaN(Number(input))
+  ) {
     return '; remove the quotes';
   }
   if (expected === 'boolean' && typeof input === 'string' && /^(yes|no|on|off|y|n|true|false)$/i.test(input)) {

@@ -44,7 +44,8 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
   async function withRuntimes<T>(dirs: [string, string][], fn: (rts: PlayerRuntime[]) => Promise<T>): Promise<T> {
     const rts: PlayerRuntime[] = [];
     try {
-      for (const [name, dir] of dirs) rts.push(await openRuntime(name, dir, { mode: 'docker', arena, runId, limits, role: 'test' }));
+      for (const [name, dir] of dirs)
+        rts.push(await openRuntime(name, dir, { mode: 'docker', arena, runId, limits, role: 'test' }));
       return await fn(rts);
     } finally {
       await Promise.all(rts.map((r) => r.dispose()));
@@ -62,8 +63,21 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
   });
 
   it.each(Object.keys(entry.bots))('the starter plays %s with zero faults', async (bot) => {
-    const s = await withRuntimes([['starter', entry.starter], [bot, entry.bots[bot]!]], (rts) =>
-      playSeries({ arena, args, players: rts, sims: 2, concurrency: 1, seedParts: ['conformance', id, bot], deadlineMs: PATIENT_MS }),
+    const s = await withRuntimes(
+      [
+        ['starter', entry.starter],
+        [bot, entry.bots[bot]!],
+      ],
+      (rts) =>
+        playSeries({
+          arena,
+          args,
+          players: rts,
+          sims: 2,
+          concurrency: 1,
+          seedParts: ['conformance', id, bot],
+          deadlineMs: PATIENT_MS,
+        }),
     );
     expect(s.results.flatMap((r) => r.result.faults)).toEqual([]);
     for (const r of s.results) expect(r.result.turns).toBeGreaterThan(0);
@@ -71,11 +85,29 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
 
   describe.skipIf(!isProcess)('hostile bots (any JSON-lines arena)', () => {
     const versus = (hostile: string) =>
-      withRuntimes([['hostile', join(FIXTURE_BOTS, hostile)], ['starter', entry.starter]], (rts) =>
-        playSeries({ arena, args, players: rts, sims: 1, concurrency: 1, seedParts: ['hostile', id, hostile], deadlineMs: HOSTILE_DEADLINE_MS }),
+      withRuntimes(
+        [
+          ['hostile', join(FIXTURE_BOTS, hostile)],
+          ['starter', entry.starter],
+        ],
+        (rts) =>
+          playSeries({
+            arena,
+            args,
+            players: rts,
+            sims: 1,
+            concurrency: 1,
+            seedParts: ['hostile', id, hostile],
+            deadlineMs: HOSTILE_DEADLINE_MS,
+          }),
       );
     const kinds = (s: Awaited<ReturnType<typeof versus>>, player: string) =>
-      new Set(s.results.flatMap((r) => r.result.faults).filter((f) => f.player === player).map((f) => f.kind));
+      new Set(
+        s.results
+          .flatMap((r) => r.result.faults)
+          .filter((f) => f.player === player)
+          .map((f) => f.kind),
+      );
 
     it.each([
       ['babbler', 'answers every line with garbage', ['bad_output', 'invalid_move', 'output_limit']],
@@ -87,7 +119,10 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
       const r = s.results[0]!.result;
       expect(Object.keys(r.ranks).sort()).toEqual(['hostile', 'starter']);
       const got = kinds(s, 'hostile');
-      expect([...got].some((k) => expected.includes(k)), `fault kinds: ${[...got].join(', ')}`).toBe(true);
+      expect(
+        [...got].some((k) => expected.includes(k)),
+        `fault kinds: ${[...got].join(', ')}`,
+      ).toBe(true);
       expect([...kinds(s, 'starter')].filter((k) => k !== 'timeout')).toEqual([]);
     });
 
@@ -100,7 +135,10 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
       const dir = mkdtempSync(join(tmpdir(), 'codearena-hostile-reply-'));
       hostileDirs.push(dir);
       writeFileSync(join(dir, 'reply.txt'), line);
-      writeFileSync(join(dir, 'bot.py'), 'import os, sys\nreply = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "reply.txt"), "rb").read() + b"\\n"\nfor _ in sys.stdin:\n    sys.stdout.buffer.write(reply); sys.stdout.flush()\n');
+      writeFileSync(
+        join(dir, 'bot.py'),
+        'import os, sys\nreply = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "reply.txt"), "rb").read() + b"\\n"\nfor _ in sys.stdin:\n    sys.stdout.buffer.write(reply); sys.stdout.flush()\n',
+      );
       writeFileSync(join(dir, 'run'), '#!/bin/sh\nexec python3 -u "$(dirname "$0")/bot.py"\n');
       // The sandbox user is not root: it must be able to read (and run) the copy.
       chmodSync(join(dir, 'run'), 0o755);
@@ -115,28 +153,43 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
     it.each(hostileReplies(key).map((h) => [h.label, h.line] as const))(
       'a reply of %s fails validation and faults in a sim, with short details; the opponent is unharmed',
       async (_label, line) => {
-        await withRuntimes([['hostile', hostileCodebase(line)], ['starter', entry.starter]], async ([hostile, starter]) => {
-          const v = await validateCodebase(arena, hostile!);
-          expect(v.ok).toBe(false);
-          // The message holds the fault detail and the bot's (empty) stderr tail.
-          expect(v.detail.length, v.detail.slice(0, 200)).toBeLessThanOrEqual(MAX_DETAIL + 400);
-          const s = await playSeries({ arena, args, players: [hostile!, starter!], sims: 1, concurrency: 1, seedParts: ['hostile-reply', id], deadlineMs: PATIENT_MS, keepFrames: true });
-          expect(s.results).toHaveLength(1);
-          const r = s.results[0]!.result;
-          // What the run folder and the events keep of it (replay with every frame, fault
-          // tallies) serialises, and stays small.
-          expect(JSON.stringify(r.faults).length).toBeLessThan(4 * MAX_DETAIL);
-          expect(() => JSON.stringify(r)).not.toThrow();
-          expect(Object.keys(r.ranks).sort()).toEqual(['hostile', 'starter']);
-          const faults = r.faults.filter((f) => f.player === 'hostile');
-          expect(faults.length).toBeGreaterThan(0);
-          for (const f of faults) {
-            expect(['bad_output', 'invalid_move']).toContain(f.kind);
-            expect(f.detail.length).toBeLessThanOrEqual(MAX_DETAIL);
-            expect(f.detail).not.toMatch(CONTROL);
-          }
-          expect(r.faults.filter((f) => f.player === 'starter')).toEqual([]);
-        });
+        await withRuntimes(
+          [
+            ['hostile', hostileCodebase(line)],
+            ['starter', entry.starter],
+          ],
+          async ([hostile, starter]) => {
+            const v = await validateCodebase(arena, hostile!);
+            expect(v.ok).toBe(false);
+            // The message holds the fault detail and the bot's (empty) stderr tail.
+            expect(v.detail.length, v.detail.slice(0, 200)).toBeLessThanOrEqual(MAX_DETAIL + 400);
+            const s = await playSeries({
+              arena,
+              args,
+              players: [hostile!, starter!],
+              sims: 1,
+              concurrency: 1,
+              seedParts: ['hostile-reply', id],
+              deadlineMs: PATIENT_MS,
+              keepFrames: true,
+            });
+            expect(s.results).toHaveLength(1);
+            const r = s.results[0]!.result;
+            // What the run folder and the events keep of it (replay with every frame, fault
+            // tallies) serialises, and stays small.
+            expect(JSON.stringify(r.faults).length).toBeLessThan(4 * MAX_DETAIL);
+            expect(() => JSON.stringify(r)).not.toThrow();
+            expect(Object.keys(r.ranks).sort()).toEqual(['hostile', 'starter']);
+            const faults = r.faults.filter((f) => f.player === 'hostile');
+            expect(faults.length).toBeGreaterThan(0);
+            for (const f of faults) {
+              expect(['bad_output', 'invalid_move']).toContain(f.kind);
+              expect(f.detail.length).toBeLessThanOrEqual(MAX_DETAIL);
+              expect(f.detail).not.toMatch(CONTROL);
+            }
+            expect(r.faults.filter((f) => f.player === 'starter')).toEqual([]);
+          },
+        );
       },
     );
   });
@@ -146,11 +199,20 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
   it('`codearena match` plays the starter against the reference bot and prints JSON', () => {
     const bots = Object.entries(entry.bots);
     const [bot, dir] = bots.find(([name]) => name.startsWith('reference')) ?? bots[0]!;
-    const r = spawnSync('node', [join(ROOT, 'server', 'bin', 'codearena.js'), 'match', id, entry.starter, dir, '--sims', '2', '--json'], {
-      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 300_000,
-    });
+    const r = spawnSync(
+      'node',
+      [join(ROOT, 'server', 'bin', 'codearena.js'), 'match', id, entry.starter, dir, '--sims', '2', '--json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 300_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { sims: number; players: { name: string; wins: number; losses: number; ties: number; faults: number }[] };
+    const out = JSON.parse(r.stdout) as {
+      sims: number;
+      players: { name: string; wins: number; losses: number; ties: number; faults: number }[];
+    };
     expect(out.sims).toBe(2);
     expect(out.players.map((p) => p.name)).toEqual(['starter', bot]);
     for (const p of out.players) {

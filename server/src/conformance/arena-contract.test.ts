@@ -6,7 +6,15 @@
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ArenaManifest, type Arena, type CodebaseReader, Outcome, type PlayerId, createRng, isFault } from '@codearena/protocol';
+import {
+  ArenaManifest,
+  type Arena,
+  type CodebaseReader,
+  Outcome,
+  type PlayerId,
+  createRng,
+  isFault,
+} from '@codearena/protocol';
 import { describe, expect, it } from 'vitest';
 import { arenaIds, getArena } from '../arenas.ts';
 import { hostCodebaseReader } from '../compete/codebase-reader.ts';
@@ -60,7 +68,8 @@ describe.each(arenaIds())('arena %s', (id) => {
       expect(existsSync(entry.starter)).toBe(true);
       expect(Object.keys(entry.bots).length).toBeGreaterThan(0);
       if (arena.manifest.botKind === 'process') {
-        for (const dir of [entry.starter, ...Object.values(entry.bots)]) expect(() => accessSync(join(dir, 'run'), constants.X_OK), dir).not.toThrow();
+        for (const dir of [entry.starter, ...Object.values(entry.bots)])
+          expect(() => accessSync(join(dir, 'run'), constants.X_OK), dir).not.toThrow();
       }
     });
 
@@ -74,7 +83,10 @@ describe.each(arenaIds())('arena %s', (id) => {
       for (const f of sim.frames.filter((_, i) => i % 7 === 0 || i === sim.frames.length - 1)) {
         const frame = JSON.parse(f) as unknown;
         expect(renderer.aspect(frame)).toBeGreaterThan(0);
-        expect(renderer.draw(ctx, frame, { width: 800, height: 600, colors: {} }), 'the renderer rejected a real frame').toBe(true);
+        expect(
+          renderer.draw(ctx, frame, { width: 800, height: 600, colors: {} }),
+          'the renderer rejected a real frame',
+        ).toBe(true);
         const stats = renderer.stats?.(frame);
         if (stats) expect(stats.map((s) => s.id).sort()).toEqual(playersOf(arena.manifest.players.max).sort());
       }
@@ -88,17 +100,20 @@ describe.each(arenaIds())('arena %s', (id) => {
   });
 
   describe('whole sims', () => {
-    it.each(counts(arena))('%i players: reach an outcome within maxTurns, every message and frame serialisable, old states untouched', async (n) => {
-      const sim = await play(n, { purityChecks: 40 });
-      expect(sim.problems).toEqual([]);
-      expect(sim.outcome, `no outcome after ${sim.turns} turns`).not.toBeNull();
-      expect(sim.turns).toBeLessThanOrEqual(arena.manifest.maxTurns);
-      const o = Outcome.parse(sim.outcome);
-      expect(Object.keys(o.ranks).sort()).toEqual(playersOf(n).sort());
-      for (const r of Object.values(o.ranks)) expect(r).toBeLessThanOrEqual(n);
-      expect(Math.min(...Object.values(o.ranks))).toBe(1);
-      if (arena.manifest.botKind === 'process') expect(sim.messages.length).toBeGreaterThan(0);
-    });
+    it.each(counts(arena))(
+      '%i players: reach an outcome within maxTurns, every message and frame serialisable, old states untouched',
+      async (n) => {
+        const sim = await play(n, { purityChecks: 40 });
+        expect(sim.problems).toEqual([]);
+        expect(sim.outcome, `no outcome after ${sim.turns} turns`).not.toBeNull();
+        expect(sim.turns).toBeLessThanOrEqual(arena.manifest.maxTurns);
+        const o = Outcome.parse(sim.outcome);
+        expect(Object.keys(o.ranks).sort()).toEqual(playersOf(n).sort());
+        for (const r of Object.values(o.ranks)) expect(r).toBeLessThanOrEqual(n);
+        expect(Math.min(...Object.values(o.ranks))).toBe(1);
+        if (arena.manifest.botKind === 'process') expect(sim.messages.length).toBeGreaterThan(0);
+      },
+    );
 
     it.each(counts(arena))('%i players: the same seed gives the same game; another seed, another game', async (n) => {
       const a = await play(n);
@@ -144,14 +159,18 @@ describe.each(arenaIds())('arena %s', (id) => {
       for (const p of players) {
         for (const h of hostileReplies(key)) {
           // As the raw line (parseMove accepts it) and as the value JSON.parse makes of it.
-          for (const [form, raw] of [['line', h.line], ['value', JSON.parse(h.line) as unknown]] as const) {
+          for (const [form, raw] of [
+            ['line', h.line],
+            ['value', JSON.parse(h.line) as unknown],
+          ] as const) {
             let result: unknown;
             expect(() => (result = arena.parseMove(raw, state, p)), `${h.label} (${form}) for ${p}`).not.toThrow();
             expect(isFault(result), `${h.label} (${form}) for ${p} was taken as a move`).toBe(true);
             const { detail } = result as { detail: string };
-            expect(detail.length, `${h.label} (${form}): detail of ${detail.length} chars`).toBeLessThanOrEqual(MAX_DETAIL);
-            // eslint-disable-next-line no-control-regex
-            expect(detail, `${h.label} (${form})`).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+            expect(detail.length, `${h.label} (${form}): detail of ${detail.length} chars`).toBeLessThanOrEqual(
+              MAX_DETAIL,
+            );
+            expect(detail, `${h.label} (${form})`).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
           }
         }
       }

@@ -26,7 +26,10 @@ export function hostileReplies(key: string): HostileReply[] {
     { label: `32,000 nested arrays as ${k}`, line: `{${k}:${deepArrays(31_990)}}` },
     { label: `9,000 nested objects as ${k}`, line: `{${k}:${deepObjects(9_000)}}` },
     { label: 'deep objects whose toString is not a function', line: `{"toString":1,"a":${deepObjects(9_000)}}` },
-    { label: `deep objects whose toString is not a function as ${k}`, line: `{${k}:{"toString":1,"valueOf":1,"a":${deepObjects(9_000)}}}` },
+    {
+      label: `deep objects whose toString is not a function as ${k}`,
+      line: `{${k}:{"toString":1,"valueOf":1,"a":${deepObjects(9_000)}}}`,
+    },
     { label: 'an own __proto__ key', line: `{"__proto__":{${k}:"x","polluted":true},${k}:"x"}` },
     { label: `__proto__ inside ${k}`, line: `{${k}:{"__proto__":{"toString":1}}}` },
     { label: `1e999 as ${k}`, line: `{${k}:1e999}` },
@@ -34,9 +37,13 @@ export function hostileReplies(key: string): HostileReply[] {
     { label: `a 60,000-character string as ${k}`, line: `{${k}:"${'x'.repeat(60_000)}"}` },
     { label: '6,000 unknown keys', line: `{${Array.from({ length: 6000 }, (_, i) => `"k${i}":0`).join(',')}}` },
     { label: 'a 60,000-character unknown key', line: `{"${'k'.repeat(60_000)}":0}` },
-    { label: `terminal escapes as ${k}`, line: `{${k}:"\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\r✓ all bots validated"}` },
+    {
+      label: `terminal escapes as ${k}`,
+      line: `{${k}:"\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\r✓ all bots validated"}`,
+    },
   ];
-  for (const r of replies) if (Buffer.byteLength(r.line) > LINE_BUDGET + 100) throw new Error(`${r.label}: line too long for the cap`);
+  for (const r of replies)
+    if (Buffer.byteLength(r.line) > LINE_BUDGET + 100) throw new Error(`${r.label}: line too long for the cap`);
   return replies;
 }
 

@@ -48,20 +48,26 @@ export async function playInProcess(arena: Arena, o: PlayOptions): Promise<Playe
       const next = arena.step(state, moves, rng);
       // A single-owner state may be advanced in place and returned (the runner keeps only the
       // newest); a step that returns a new state must leave the old one untouched.
-      if (before !== null && next !== state && JSON.stringify(state) !== before) problems.push(`step ${steps} returned a new state but changed its input`);
-      if (!(arena.turn(next) > turn)) problems.push(`step ${steps} did not advance the turn (${turn} → ${arena.turn(next)})`);
+      if (before !== null && next !== state && JSON.stringify(state) !== before)
+        problems.push(`step ${steps} returned a new state but changed its input`);
+      if (!(arena.turn(next) > turn))
+        problems.push(`step ${steps} did not advance the turn (${turn} → ${arena.turn(next)})`);
       steps++;
       return next;
     },
   };
   const played = await playLocal(watched, {
-    players: o.players, seed: o.seed, args: o.args, sent: messages,
+    players: o.players,
+    seed: o.seed,
+    args: o.args,
+    sent: messages,
     ...(o.readers ? { readers: o.readers } : {}),
     policy: (p) => (scriptOf(p) === 'timeout' ? timeout : arena.sampleMove),
     onState: (s) => frames.push(JSON.stringify(arena.frame(s))),
   });
   for (const f of played.faults) {
-    if (scriptOf(f.player) === 'sample') problems.push(`${f.count} of ${f.player}'s sampled replies were faults: ${f.kind} ${f.detail}`);
+    if (scriptOf(f.player) === 'sample')
+      problems.push(`${f.count} of ${f.player}'s sampled replies were faults: ${f.kind} ${f.detail}`);
   }
   return { frames, messages, outcome: played.outcome, turns: played.turns, steps, problems };
 }

@@ -32,12 +32,17 @@ export function copyCodebase(from: string, to: string | null, o: CopyOptions): v
     try {
       names = readdirSync(join(from, rel)).sort();
     } catch (e) {
-      throw new CodebaseError(`cannot read ${join(from, rel)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new CodebaseError(
+        `cannot read ${join(from, rel)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
     }
     for (const name of names) {
       if (SKIPPED.has(name.toLowerCase())) continue;
       const path = rel ? `${rel}/${name}` : name;
-      if (++files > o.quota.maxFiles) throw new CodebaseError(`${from} holds more than ${o.quota.maxFiles} files and directories (limits.repo_files)`);
+      if (++files > o.quota.maxFiles)
+        throw new CodebaseError(
+          `${from} holds more than ${o.quota.maxFiles} files and directories (limits.repo_files)`,
+        );
       const src = join(from, path);
       const dst = to && join(to, path);
       const st = lstatSync(src);
@@ -50,13 +55,18 @@ export function copyCodebase(from: string, to: string | null, o: CopyOptions): v
       } else if (st.isFile()) {
         const size = Math.max(st.size, st.blocks * 512);
         if (size > o.quota.maxFileBytes) {
-          throw new CodebaseError(`${src} is ${human(size)}, over limits.repo_file_mb (${human(o.quota.maxFileBytes)}; sparse files count at full length)`);
+          throw new CodebaseError(
+            `${src} is ${human(size)}, over limits.repo_file_mb (${human(o.quota.maxFileBytes)}; sparse files count at full length)`,
+          );
         }
         bytes += size;
-        if (bytes > o.quota.maxBytes) throw new CodebaseError(`${from} holds more than ${human(o.quota.maxBytes)} (limits.repo_mb)`);
+        if (bytes > o.quota.maxBytes)
+          throw new CodebaseError(`${from} holds more than ${human(o.quota.maxBytes)} (limits.repo_mb)`);
         if (dst) copyFileSync(src, dst);
       } else {
-        throw new CodebaseError(`${src} is ${kindOf(st)}: a codebase may hold only files, directories and links; remove it`);
+        throw new CodebaseError(
+          `${src} is ${kindOf(st)}: a codebase may hold only files, directories and links; remove it`,
+        );
       }
     }
   }

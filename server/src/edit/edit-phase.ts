@@ -60,7 +60,13 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
   let wsOpening: Promise<Workspace> | null = null;
 
   const selfPlay = async (candidateDir: string, baselineDir: string, sims: number): Promise<SelfPlayResult> => {
-    const opts = { mode: e.mode, arena: e.arena, runId: bus.tournamentId, limits: e.limits, role: `selfplay:${player}` };
+    const opts = {
+      mode: e.mode,
+      arena: e.arena,
+      runId: bus.tournamentId,
+      limits: e.limits,
+      role: `selfplay:${player}`,
+    };
     const seats = Math.min(e.arena.manifest.players.max, Math.max(2, e.seats));
     const runtimes: PlayerRuntime[] = [];
     try {
@@ -70,8 +76,13 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
       runtimes.push(base);
       for (let s = 2; s < seats; s++) runtimes.push({ ...base, name: `baseline-${s}`, dispose: async () => {} });
       const { standings } = await playSeries({
-        arena: e.arena, args: e.arenaArgs, players: runtimes, sims, concurrency: 1,
-        seedParts: [e.seed, 'selfplay', round, player], deadlineMs: e.deadlineMs,
+        arena: e.arena,
+        args: e.arenaArgs,
+        players: runtimes,
+        sims,
+        concurrency: 1,
+        seedParts: [e.seed, 'selfplay', round, player],
+        deadlineMs: e.deadlineMs,
       });
       const c = standings[0]!;
       return { sims, seats, wins: c.wins, losses: c.losses, ties: c.ties, faults: c.faults };
@@ -87,21 +98,44 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
   let costUsd = 0;
   try {
     const work = e.agent.edit({
-      tournamentId: bus.tournamentId, round, rounds: e.rounds, player, arenaId: e.arena.manifest.id, brief: e.brief,
-      repo: repoFiles(repoDir, e.quota), logsDir: layout.roundsDir, logs: layout.roundLogs(), scratchDir, opponents: e.opponents,
-      seed: deriveSeed(e.seed, 'edit', round, player), deadline, signal: stop.signal,
+      tournamentId: bus.tournamentId,
+      round,
+      rounds: e.rounds,
+      player,
+      arenaId: e.arena.manifest.id,
+      brief: e.brief,
+      repo: repoFiles(repoDir, e.quota),
+      logsDir: layout.roundsDir,
+      logs: layout.roundLogs(),
+      scratchDir,
+      opponents: e.opponents,
+      seed: deriveSeed(e.seed, 'edit', round, player),
+      deadline,
+      signal: stop.signal,
       step: (action, output, extra = {}) => {
         steps++;
         // The trajectory file keeps the conversation (messages); the event stays small.
         const { messages, ...shown } = extra;
-        layout.appendTrajectory(player, round, { step: steps, ts: Date.now(), action, output, ...shown, ...(messages ? { messages } : {}) });
+        layout.appendTrajectory(player, round, {
+          step: steps,
+          ts: Date.now(),
+          action,
+          output,
+          ...shown,
+          ...(messages ? { messages } : {}),
+        });
         bus.emit({ type: 'edit.step', round, player, step: steps, action, output: output.slice(0, 20_000), ...shown });
       },
       selfPlay,
       workspace: () => {
         wsOpening ??= openWorkspace({
-          image: e.arena.manifest.image, runId: bus.tournamentId, player, repoDir, logsDir: layout.roundsDir,
-          opponents: e.opponents, limits: e.limits,
+          image: e.arena.manifest.image,
+          runId: bus.tournamentId,
+          player,
+          repoDir,
+          logsDir: layout.roundsDir,
+          opponents: e.opponents,
+          limits: e.limits,
         }).then((w) => {
           ws = w;
           return w.workspace;
@@ -110,10 +144,13 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
       },
     });
     const overrun = new Promise<'overrun'>((resolve) => {
-      timer = setTimeout(() => {
-        stop.abort();
-        setTimeout(() => resolve('overrun'), GRACE_MS).unref();
-      }, Math.max(0, deadline - Date.now()));
+      timer = setTimeout(
+        () => {
+          stop.abort();
+          setTimeout(() => resolve('overrun'), GRACE_MS).unref();
+        },
+        Math.max(0, deadline - Date.now()),
+      );
     });
     // While commands run in the workspace, the repo is measured every few seconds: an agent that
     // writes past its quota (a disk-filling loop) is stopped then, not at the end of its phase.
@@ -161,18 +198,37 @@ export async function editPhase(e: EditInput): Promise<{ exit: EditExit; commit:
     bus.emit({ type: 'fault', scope: 'agent', round, player, fault: { kind: 'output_limit', detail: summary } });
   }
   const c = await commitRound(repoDir, round, summary || exit, {
-    runId: bus.tournamentId, player, limits: e.limits, restore: exit === 'provider_error' || exit === 'over_quota',
+    runId: bus.tournamentId,
+    player,
+    limits: e.limits,
+    restore: exit === 'provider_error' || exit === 'over_quota',
   });
-  if (c.removed.length) summary += `${summary ? '; ' : ''}nested git metadata removed (a repo inside the repo is never honoured): ${c.removed.slice(0, 5).join(', ')}`;
+  if (c.removed.length)
+    summary += `${summary ? '; ' : ''}nested git metadata removed (a repo inside the repo is never honoured): ${c.removed.slice(0, 5).join(', ')}`;
   if (c.failed) {
     summary += `${summary ? '; ' : ''}the repo could not be committed (${c.failed}); the previous round's code plays`;
-    bus.emit({ type: 'fault', scope: 'agent', round, player, fault: { kind: 'crash', detail: `round commit failed: ${c.failed}` } });
+    bus.emit({
+      type: 'fault',
+      scope: 'agent',
+      round,
+      player,
+      fault: { kind: 'crash', detail: `round commit failed: ${c.failed}` },
+    });
   }
   // The commit is the truth about change, whatever the agent said.
   if (exit === 'submitted' && c.stat.files === 0) exit = 'unchanged';
   layout.writeDiff(player, round, c.diff);
   bus.emit({
-    type: 'edit.finished', round, player, exit, steps, costUsd, ms: Date.now() - t0, commit: c.commit, diff: c.stat, summary,
+    type: 'edit.finished',
+    round,
+    player,
+    exit,
+    steps,
+    costUsd,
+    ms: Date.now() - t0,
+    commit: c.commit,
+    diff: c.stat,
+    summary,
   });
   return { exit, commit: c.commit };
 }

@@ -73,12 +73,15 @@ export const DIFF_FLAGS = ['--no-ext-diff', '--no-textconv', '--ignore-submodule
 
 /** The repo's own config, rewritten before every box command: whatever may have been planted in
  *  .git/config (hooks, filters, drivers, includes) is gone before git reads it. */
-export const REPO_CONFIG = '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n\tlogallrefupdates = false\n';
+export const REPO_CONFIG =
+  '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n\tlogallrefupdates = false\n';
 
 /** A bash preamble defining `g` (hardened git) and resetting the repo's config and side files. */
 export function gitPreamble(): string {
   const env = Object.entries(GIT_ENV).map(([k, v]) => `export ${k}=${quote(v)}`);
-  const settings = Object.entries(GIT_SETTINGS).map(([k, v]) => `-c ${quote(`${k}=${v}`)}`).join(' ');
+  const settings = Object.entries(GIT_SETTINGS)
+    .map(([k, v]) => `-c ${quote(`${k}=${v}`)}`)
+    .join(' ');
   return [
     'set -euo pipefail',
     'umask 022',

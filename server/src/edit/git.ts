@@ -56,7 +56,12 @@ export interface RoundCommit {
  * never honoured: its .git goes, its files are committed as plain files. When the commit fails
  * (git refuses a path, a time limit), the previous round's code is committed instead.
  */
-export async function commitRound(dir: string, round: number, message: string, o: GitOptions & { restore?: boolean }): Promise<RoundCommit> {
+export async function commitRound(
+  dir: string,
+  round: number,
+  message: string,
+  o: GitOptions & { restore?: boolean },
+): Promise<RoundCommit> {
   return withRepoBox(dir, o, async (box) => {
     let removed: string[] = [];
     let failed: string | null = null;
@@ -66,17 +71,28 @@ export async function commitRound(dir: string, round: number, message: string, o
     } catch (e) {
       if (!(e instanceof RepoBoxError)) throw e;
       failed = e.message;
-      await box(`${restoreScript(round)}\n${commitScript(round, `${message} (not committable: previous round's code)`)}`, { timeoutMs: 120_000 });
+      await box(
+        `${restoreScript(round)}\n${commitScript(round, `${message} (not committable: previous round's code)`)}`,
+        { timeoutMs: 120_000 },
+      );
     }
     const range = `round-${round - 1} round-${round}`;
     const head = await box(`g rev-parse HEAD\ng diff ${DIFF_FLAGS.join(' ')} --shortstat ${range}`);
     const [commit = '', shortstat = ''] = head.stdout.split('\n');
     // head closing the pipe early is expected (SIGPIPE), not a failure.
-    const diff = await box(`set +o pipefail\ng diff ${DIFF_FLAGS.join(' ')} ${range} | head -c ${MAX_DIFF_BYTES + 1}`, { maxOutputBytes: MAX_DIFF_BYTES + 1 });
+    const diff = await box(`set +o pipefail\ng diff ${DIFF_FLAGS.join(' ')} ${range} | head -c ${MAX_DIFF_BYTES + 1}`, {
+      maxOutputBytes: MAX_DIFF_BYTES + 1,
+    });
     const truncated = diff.truncated || Buffer.byteLength(diff.stdout) > MAX_DIFF_BYTES;
     return {
-      commit: commit.trim(), stat: parseShortStat(shortstat), removed, failed, truncated,
-      diff: truncated ? `${diff.stdout.slice(0, MAX_DIFF_BYTES)}\n… diff cut at ${MAX_DIFF_BYTES} bytes\n` : diff.stdout,
+      commit: commit.trim(),
+      stat: parseShortStat(shortstat),
+      removed,
+      failed,
+      truncated,
+      diff: truncated
+        ? `${diff.stdout.slice(0, MAX_DIFF_BYTES)}\n… diff cut at ${MAX_DIFF_BYTES} bytes\n`
+        : diff.stdout,
     };
   });
 }
@@ -94,11 +110,15 @@ const commitScript = (round: number, message: string) =>
   ].join('\n');
 
 /** Commit messages carry agent-influenced text: control characters go, length is capped. */
-const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 2000);
+const oneLine = (s: string) => s.replace(/\p{Cc}+/gu, ' ').slice(0, 2000);
 
 export function parseShortStat(s: string): DiffStat {
   const n = (re: RegExp) => Number(s.match(re)?.[1] ?? 0);
-  return { files: n(/(\d+) files? changed/), insertions: n(/(\d+) insertions?\(\+\)/), deletions: n(/(\d+) deletions?\(-\)/) };
+  return {
+    files: n(/(\d+) files? changed/),
+    insertions: n(/(\d+) insertions?\(\+\)/),
+    deletions: n(/(\d+) deletions?\(-\)/),
+  };
 }
 
 /** Exports the tree of a tag into `dest` (a new plain directory, no .git), inside a box. */
@@ -107,6 +127,8 @@ export async function exportTag(dir: string, tag: string, dest: string, o: GitOp
   mkdirSync(dest, { recursive: true });
   await giveToSandbox(dest);
   await withRepoBox(dir, { ...o, mounts: [{ host: dest, container: '/out', readOnly: false }] }, (box) =>
-    box(`g archive --format=tar ${q(tag)} | tar -x -C /out --no-same-owner --no-same-permissions`, { timeoutMs: 120_000 }),
+    box(`g archive --format=tar ${q(tag)} | tar -x -C /out --no-same-owner --no-same-permissions`, {
+      timeoutMs: 120_000,
+    }),
   );
 }

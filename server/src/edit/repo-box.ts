@@ -24,7 +24,10 @@ export interface RepoBoxOptions {
 
 export interface BoxRun {
   /** Runs a bash script after the hardened-git preamble (`g` is git); throws RepoBoxError on failure. */
-  (script: string, o?: { timeoutMs?: number; maxOutputBytes?: number }): Promise<{ stdout: string; truncated: boolean }>;
+  (
+    script: string,
+    o?: { timeoutMs?: number; maxOutputBytes?: number },
+  ): Promise<{ stdout: string; truncated: boolean }>;
 }
 
 export class RepoBoxError extends Error {}
@@ -41,9 +44,17 @@ export async function withRepoBox<T>(repoDir: string, o: RepoBoxOptions, fn: (ru
   });
   try {
     return await fn(async (script, x = {}) => {
-      const r = await box.exec(`${gitPreamble()}\n${script}`, { cwd: '/repo', timeoutMs: x.timeoutMs ?? 60_000, maxOutputBytes: x.maxOutputBytes ?? 1024 * 1024 });
-      if (r.timedOut) throw new RepoBoxError(`git did not finish within ${Math.round((x.timeoutMs ?? 60_000) / 1000)} s`);
-      if (r.exitCode !== 0) throw new RepoBoxError(`git failed (exit ${r.exitCode}): ${r.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 500)}`);
+      const r = await box.exec(`${gitPreamble()}\n${script}`, {
+        cwd: '/repo',
+        timeoutMs: x.timeoutMs ?? 60_000,
+        maxOutputBytes: x.maxOutputBytes ?? 1024 * 1024,
+      });
+      if (r.timedOut)
+        throw new RepoBoxError(`git did not finish within ${Math.round((x.timeoutMs ?? 60_000) / 1000)} s`);
+      if (r.exitCode !== 0)
+        throw new RepoBoxError(
+          `git failed (exit ${r.exitCode}): ${r.stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 500)}`,
+        );
       return { stdout: r.stdout, truncated: r.truncated };
     });
   } finally {

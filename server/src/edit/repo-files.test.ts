@@ -2,7 +2,18 @@
 // and the single-file reader/writer, against the layouts an agent (or an operator's directory)
 // can hold: links to host files, FIFOs, sockets, sparse giants, deep and wide trees.
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,14 +51,19 @@ describe('the repo quota', () => {
     writeFileSync(join(repo, 'sparse.bin'), '');
     truncateSync(join(repo, 'sparse.bin'), 3 * 1024 * MiB);
     const r = checkRepoQuota(repo, quota);
-    expect(r).toEqual({ ok: false, problem: expect.stringMatching(/^sparse\.bin is 3\.0 GiB, over limits\.repo_file_mb/) });
+    expect(r).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^sparse\.bin is 3\.0 GiB, over limits\.repo_file_mb/),
+    });
   });
 
   it('stops at the total size and lists the largest files', () => {
     for (const n of ['a', 'b', 'c']) writeFileSync(join(repo, `${n}.bin`), Buffer.alloc(1.5 * MiB));
     const r = checkRepoQuota(repo, quota);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problem).toMatch(/holds 4\.5 MiB, over limits\.repo_mb \(4\.0 MiB\); largest: .\.bin \(1\.5 MiB\)/);
+    expect(!r.ok && r.problem).toMatch(
+      /holds 4\.5 MiB, over limits\.repo_mb \(4\.0 MiB\); largest: .\.bin \(1\.5 MiB\)/,
+    );
   });
 
   it('stops counting at the file cap, without walking the rest', () => {
@@ -78,7 +94,9 @@ describe('copying a codebase', () => {
   it('refuses a FIFO, naming it, instead of crashing or blocking', () => {
     execFileSync('mkfifo', [join(repo, 'bot', 'pipe')]);
     expect(() => copyCodebase(repo, join(dir, 'out'), { quota })).toThrow(CodebaseError);
-    expect(() => copyCodebase(repo, join(dir, 'out2'), { quota })).toThrow(/bot\/pipe is a FIFO: a codebase may hold only files, directories and links/);
+    expect(() => copyCodebase(repo, join(dir, 'out2'), { quota })).toThrow(
+      /bot\/pipe is a FIFO: a codebase may hold only files, directories and links/,
+    );
   });
 
   it('refuses a socket', async () => {

@@ -39,7 +39,10 @@ export function checkRepoQuota(dir: string, q: RepoQuota): QuotaCheck {
       const path = rel ? `${rel}/${name}` : name;
       if (path === '.git') continue;
       if (++files > q.maxFiles) {
-        return { ok: false, problem: `the repo holds more than ${q.maxFiles} files and directories, over limits.repo_files; delete what the bot does not need` };
+        return {
+          ok: false,
+          problem: `the repo holds more than ${q.maxFiles} files and directories, over limits.repo_files; delete what the bot does not need`,
+        };
       }
       let st;
       try {
@@ -58,13 +61,22 @@ export function checkRepoQuota(dir: string, q: RepoQuota): QuotaCheck {
     }
   }
   big.sort((a, b) => b.size - a.size);
-  const largest = big.slice(0, 3).map((f) => `${f.path} (${human(f.size)})`).join(', ');
+  const largest = big
+    .slice(0, 3)
+    .map((f) => `${f.path} (${human(f.size)})`)
+    .join(', ');
   const top = big[0];
   if (top && top.size > q.maxFileBytes) {
-    return { ok: false, problem: `${top.path} is ${human(top.size)}, over limits.repo_file_mb (${human(q.maxFileBytes)} per file; sparse files count at full length)` };
+    return {
+      ok: false,
+      problem: `${top.path} is ${human(top.size)}, over limits.repo_file_mb (${human(q.maxFileBytes)} per file; sparse files count at full length)`,
+    };
   }
   if (bytes > q.maxBytes) {
-    return { ok: false, problem: `the repo holds ${human(bytes)}, over limits.repo_mb (${human(q.maxBytes)}); largest: ${largest}` };
+    return {
+      ok: false,
+      problem: `the repo holds ${human(bytes)}, over limits.repo_mb (${human(q.maxBytes)}); largest: ${largest}`,
+    };
   }
   return { ok: true, files, bytes };
 }

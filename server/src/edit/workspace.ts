@@ -41,7 +41,12 @@ export async function openWorkspace(o: WorkspaceOptions): Promise<{ workspace: W
     sandbox,
     workspace: {
       repoPath: '/repo',
-      exec: (cmd, x = {}) => sandbox.exec(cmd, { cwd: '/repo', timeoutMs: x.timeoutMs ?? 30_000, maxOutputBytes: x.maxOutputBytes ?? 1024 * 1024 }),
+      exec: (cmd, x = {}) =>
+        sandbox.exec(cmd, {
+          cwd: '/repo',
+          timeoutMs: x.timeoutMs ?? 30_000,
+          maxOutputBytes: x.maxOutputBytes ?? 1024 * 1024,
+        }),
     },
   };
 }

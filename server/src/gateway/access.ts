@@ -9,7 +9,8 @@ import type { IncomingMessage } from 'node:http';
 export const TOKEN_COOKIE = 'codearena_token';
 
 /** An address to bind that only this machine can reach. */
-export const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host === '[::1]' || isLoopbackIPv4(host);
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || isLoopbackIPv4(host);
 
 /** A dotted quad in 127.0.0.0/8, written the one canonical way (no shorthand, hex or leading zeros). */
 function isLoopbackIPv4(s: string): boolean {
@@ -47,10 +48,15 @@ export class Access {
 
   /** Checks a request (HTTP, socket.io handshake or WebSocket upgrade). */
   check(req: IncomingMessage, url: URL, opts: { socket?: boolean } = {}): AccessResult {
-    if (opts.socket && !sameOrigin(req)) return { ok: false, status: 403, error: 'cross-origin socket refused: open the page from this server' };
+    if (opts.socket && !sameOrigin(req))
+      return { ok: false, status: 403, error: 'cross-origin socket refused: open the page from this server' };
     if (!this.digest) {
       if (!isLoopbackHostHeader(req.headers.host)) {
-        return { ok: false, status: 403, error: `this server answers to localhost only (Host: ${JSON.stringify(req.headers.host ?? null)}); open http://127.0.0.1:<port>/` };
+        return {
+          ok: false,
+          status: 403,
+          error: `this server answers to localhost only (Host: ${JSON.stringify(req.headers.host ?? null)}); open http://127.0.0.1:<port>/`,
+        };
       }
       return { ok: true, viaQuery: false };
     }
@@ -63,7 +69,8 @@ export class Access {
     return {
       ok: false,
       status: 401,
-      error: 'access token missing or wrong: open the URL `codearena serve` printed (it ends in ?token=…), or send Authorization: Bearer <token>',
+      error:
+        'access token missing or wrong: open the URL `codearena serve` printed (it ends in ?token=…), or send Authorization: Bearer <token>',
     };
   }
 
@@ -94,7 +101,10 @@ function sameOrigin(req: IncomingMessage): boolean {
     return false; // "null" (sandboxed frames, file://) and garbage
   }
   if ((o.protocol !== 'http:' && o.protocol !== 'https:') || o.origin !== origin) return false;
-  return o.hostname === host.name && o.port === (host.port === null || host.port === DEFAULT_PORTS[o.protocol] ? '' : host.port);
+  return (
+    o.hostname === host.name &&
+    o.port === (host.port === null || host.port === DEFAULT_PORTS[o.protocol] ? '' : host.port)
+  );
 }
 
 /** The value of cookie `name`, URL-decoded; null when absent or not valid URL encoding. */
@@ -112,4 +122,5 @@ export function readCookie(header: string, name: string): string | null {
   return null;
 }
 
-export const tokenCookie = (token: string): string => `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
+export const tokenCookie = (token: string): string =>
+  `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;

@@ -5,7 +5,13 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  DiffPayload, LeaderboardPayload, MatchPage, Replay, TournamentDetail, TournamentList, TrajectoryPayload,
+  DiffPayload,
+  LeaderboardPayload,
+  MatchPage,
+  Replay,
+  TournamentDetail,
+  TournamentList,
+  TrajectoryPayload,
 } from '@codearena/protocol';
 import { StoreIndex } from '../store/index-db.ts';
 import { rawRequest } from './raw-http.fixture.ts';
@@ -48,13 +54,19 @@ const get = async (path: string, init?: RequestInit) => {
 };
 
 /** node:http, because fetch does not let a caller set Host. */
-function rawGet(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -65,7 +77,14 @@ describe('JSON API', () => {
     const list = TournamentList.parse(r.body);
     expect(list.total).toBe(1);
     const t = list.tournaments[0]!;
-    expect(t).toMatchObject({ id: ID, name: 'fixture', arena: 'battlesnake', status: 'finished', roundsDone: 2, winner: 'bob' });
+    expect(t).toMatchObject({
+      id: ID,
+      name: 'fixture',
+      arena: 'battlesnake',
+      status: 'finished',
+      roundsDone: 2,
+      winner: 'bob',
+    });
     expect(t.players.map((p) => p.name)).toEqual(['alice', 'bob']);
     expect(t.roundWins).toEqual({ alice: 0, bob: 1 });
     expect(TournamentList.parse((await get('/api/tournaments?status=running')).body).total).toBe(0);
@@ -73,9 +92,15 @@ describe('JSON API', () => {
 
   it('answers one tournament with rounds, ratings and edits', async () => {
     const d = TournamentDetail.parse((await get(`/api/tournaments/${ID}`)).body);
-    expect(d.rounds.map((r) => [r.round, r.winner])).toEqual([[0, null], [1, 'bob']]);
+    expect(d.rounds.map((r) => [r.round, r.winner])).toEqual([
+      [0, null],
+      [1, 'bob'],
+    ]);
     expect(d.rounds[1]!.ratings).toEqual({ alice: 1184, bob: 1216 });
-    expect(d.edits.map((e) => [e.player, e.exit])).toEqual([['alice', 'unchanged'], ['bob', 'submitted']]);
+    expect(d.edits.map((e) => [e.player, e.exit])).toEqual([
+      ['alice', 'unchanged'],
+      ['bob', 'submitted'],
+    ]);
   });
 
   it('pages matches and filters them by round', async () => {
@@ -106,7 +131,11 @@ describe('JSON API', () => {
   });
 
   it('hands out durable events after a seq, in pages', async () => {
-    const all = (await get(`/api/tournaments/${ID}/events`)).body as { events: { seq: number; type: string }[]; lastSeq: number; hasMore: boolean };
+    const all = (await get(`/api/tournaments/${ID}/events`)).body as {
+      events: { seq: number; type: string }[];
+      lastSeq: number;
+      hasMore: boolean;
+    };
     expect(all.events.map((e) => e.seq)).toEqual(all.events.map((_, i) => i));
     expect(all.events.some((e) => e.type === 'match.frame')).toBe(false);
     const tail = (await get(`/api/tournaments/${ID}/events?since=10&limit=2`)).body as typeof all;
@@ -173,13 +202,35 @@ describe('access', () => {
   });
 
   it('refuses Host names that only look like loopback (DNS rebinding), accepts exact loopback names', async () => {
-    const status = async (host: string) => (await rawRequest(gw.port, ['GET /api/health HTTP/1.1', `Host: ${host}`])).status;
+    const status = async (host: string) =>
+      (await rawRequest(gw.port, ['GET /api/health HTTP/1.1', `Host: ${host}`])).status;
     const refused = [
-      '127.evil.example', `127.evil.example:${gw.port}`, '127.0.0.1.evil.example', 'localhost.evil.example', 'evil.example',
-      '127.0.0.256', '127.1', '127.0.0.01', '0x7f.0.0.1', '[::1].evil.example', '[::2]', 'localhost:80x', 'localhost:', '',
+      '127.evil.example',
+      `127.evil.example:${gw.port}`,
+      '127.0.0.1.evil.example',
+      'localhost.evil.example',
+      'evil.example',
+      '127.0.0.256',
+      '127.1',
+      '127.0.0.01',
+      '0x7f.0.0.1',
+      '[::1].evil.example',
+      '[::2]',
+      'localhost:80x',
+      'localhost:',
+      '',
     ];
     for (const host of refused) expect([host, await status(host)]).toEqual([host, 403]);
-    const accepted = ['localhost', `localhost:${gw.port}`, '127.0.0.1', `127.0.0.1:${gw.port}`, '127.8.9.10:1', '[::1]', `[::1]:${gw.port}`, 'LOCALHOST'];
+    const accepted = [
+      'localhost',
+      `localhost:${gw.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${gw.port}`,
+      '127.8.9.10:1',
+      '[::1]',
+      `[::1]:${gw.port}`,
+      'LOCALHOST',
+    ];
     for (const host of accepted) expect([host, await status(host)]).toEqual([host, 200]);
     // No Host header at all (HTTP/1.0 allows that) is refused too.
     expect((await rawRequest(gw.port, ['GET /api/health HTTP/1.0'])).status).toBe(403);
@@ -187,9 +238,13 @@ describe('access', () => {
 
   it('answers request targets that are not a path with 400 and keeps serving', async () => {
     const cases: [string, number][] = [
-      ['http://[', 400], ['http://evil.example/api/health', 400], ['*', 400],
+      ['http://[', 400],
+      ['http://evil.example/api/health', 400],
+      ['*', 400],
       // A target starting with // is a path of this server, never another host.
-      ['//', 200], ['//evil.example/x', 200], ['//api/health', 200],
+      ['//', 200],
+      ['//evil.example/x', 200],
+      ['//api/health', 200],
     ];
     for (const [target, status] of cases) {
       const r = await rawRequest(gw.port, [`GET ${target} HTTP/1.1`, 'Host: 127.0.0.1']);
@@ -223,11 +278,17 @@ describe('access', () => {
       expect((await fetch(`${b}/api/health`, { headers: { Cookie: cookie.split(';')[0]! } })).status).toBe(200);
       // A cookie that is not valid URL encoding is a wrong token, not a server error.
       for (const path of ['/api/health', '/leaderboard']) {
-        const r = await rawRequest(g.port, [`GET ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Cookie: codearena_token=%E0%A4%A']);
+        const r = await rawRequest(g.port, [
+          `GET ${path} HTTP/1.1`,
+          'Host: 127.0.0.1',
+          'Cookie: codearena_token=%E0%A4%A',
+        ]);
         expect([path, r.status]).toEqual([path, 401]);
       }
       // With a token the Host check is off: the address may be any name of this machine.
-      expect((await rawGet(g.port, '/api/health', { Authorization: 'Bearer s3cret', Host: 'arena.lan' })).status).toBe(200);
+      expect((await rawGet(g.port, '/api/health', { Authorization: 'Bearer s3cret', Host: 'arena.lan' })).status).toBe(
+        200,
+      );
     } finally {
       await g.close();
     }

@@ -3,8 +3,16 @@ import { existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  type ArenaInfo, GroupBy, MatchId, type MatchPage, PlayerName, type TournamentDetail, TournamentId,
-  type TournamentList, TournamentStatus, type TrajectoryPayload,
+  type ArenaInfo,
+  GroupBy,
+  MatchId,
+  type MatchPage,
+  PlayerName,
+  type TournamentDetail,
+  TournamentId,
+  type TournamentList,
+  TournamentStatus,
+  type TrajectoryPayload,
 } from '@codearena/protocol';
 import { arenaIds, getArena } from '../arenas.ts';
 import type { StoreIndex } from '../store/index-db.ts';
@@ -22,8 +30,15 @@ const ListQuery = z.object({
   status: TournamentStatus.optional(),
   arena: z.string().min(1).max(64).optional(),
 });
-const MatchQuery = z.object({ round: int(0, 1e6).optional(), offset: int(0, 1e9).default(0), limit: int(1, 1000).default(100) });
-const EventsQuery = z.object({ since: int(-1, Number.MAX_SAFE_INTEGER).default(-1), limit: int(1, 10_000).default(1000) });
+const MatchQuery = z.object({
+  round: int(0, 1e6).optional(),
+  offset: int(0, 1e9).default(0),
+  limit: int(1, 1000).default(100),
+});
+const EventsQuery = z.object({
+  since: int(-1, Number.MAX_SAFE_INTEGER).default(-1),
+  limit: int(1, 10_000).default(1000),
+});
 const LeaderboardQuery = z.object({ by: GroupBy.default('player'), arena: z.string().min(1).max(64).optional() });
 const PlayerRound = z.object({ id: TournamentId, player: PlayerName, round: int(0, 1e6) });
 
@@ -47,7 +62,15 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     routes.push([re, names, h]);
   };
 
-  route('/api/health', (_p, _q, res) => sendJson(res, 200, { ok: true, live: store.listTournaments().filter((t) => registry.isLive(t.id)).map((t) => t.id) }));
+  route('/api/health', (_p, _q, res) =>
+    sendJson(res, 200, {
+      ok: true,
+      live: store
+        .listTournaments()
+        .filter((t) => registry.isLive(t.id))
+        .map((t) => t.id),
+    }),
+  );
 
   route('/api/arenas', (_p, _q, res) => {
     const arenas: ArenaInfo[] = arenaIds().map((id) => {
@@ -59,7 +82,9 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
 
   route('/api/tournaments', (_p, q, res) => {
     const query = parseInput(ListQuery, q, 'query');
-    const all = store.listTournaments().filter((t) => (!query.status || t.status === query.status) && (!query.arena || t.arena === query.arena));
+    const all = store
+      .listTournaments()
+      .filter((t) => (!query.status || t.status === query.status) && (!query.arena || t.arena === query.arena));
     const page = all.slice(query.offset, query.offset + query.limit);
     const body: TournamentList = {
       total: all.length,
@@ -69,7 +94,8 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
         const d = store.getTournament(s.id);
         const roundWins: Record<string, number> = {};
         for (const p of d?.players ?? []) roundWins[p.name] = 0;
-        for (const r of d?.rounds ?? []) if (r.round > 0 && r.winner) roundWins[r.winner] = (roundWins[r.winner] ?? 0) + 1;
+        for (const r of d?.rounds ?? [])
+          if (r.round > 0 && r.winner) roundWins[r.winner] = (roundWins[r.winner] ?? 0) + 1;
         return { ...s, players: d?.players ?? [], roundsDone: d?.rounds.length ?? 0, roundWins };
       }),
     };
@@ -81,8 +107,17 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
   route('/api/tournaments/:id/matches', (p, q, res) => {
     const t = tournament(p.id!);
     const query = parseInput(MatchQuery, q, 'query');
-    const rows = store.matches(t.id, { ...(query.round !== undefined ? { round: query.round } : {}), offset: query.offset, limit: query.limit + 1 });
-    const body: MatchPage = { matches: rows.slice(0, query.limit), offset: query.offset, limit: query.limit, hasMore: rows.length > query.limit };
+    const rows = store.matches(t.id, {
+      ...(query.round !== undefined ? { round: query.round } : {}),
+      offset: query.offset,
+      limit: query.limit + 1,
+    });
+    const body: MatchPage = {
+      matches: rows.slice(0, query.limit),
+      offset: query.offset,
+      limit: query.limit,
+      hasMore: rows.length > query.limit,
+    };
     sendJson(res, 200, body);
   });
 
@@ -124,7 +159,8 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     const t = tournament(id);
     requirePlayer(t, player);
     const body = new RunFolder(t.runDir).readDiff(player, round, DIFF_LIMIT);
-    if (!body) throw new HttpError(404, `no diff for ${player} in round ${round} (round 0 and unplayed rounds have none)`);
+    if (!body)
+      throw new HttpError(404, `no diff for ${player} in round ${round} (round 0 and unplayed rounds have none)`);
     sendJson(res, 200, body);
   });
 

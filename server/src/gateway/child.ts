@@ -46,8 +46,14 @@ async function start(o: Extract<ToChild, { type: 'start' }>['options']): Promise
   try {
     store = new StoreIndex(o.indexPath);
     gateway = await startGateway({
-      store, host: o.host, port: o.port, portFallback: o.portFallback, token: o.token,
-      ...(o.webDist ? { webDist: o.webDist } : {}), ...(o.pollMs ? { pollMs: o.pollMs } : {}), ...(o.hub ? { hub: o.hub } : {}),
+      store,
+      host: o.host,
+      port: o.port,
+      portFallback: o.portFallback,
+      token: o.token,
+      ...(o.webDist ? { webDist: o.webDist } : {}),
+      ...(o.pollMs ? { pollMs: o.pollMs } : {}),
+      ...(o.hub ? { hub: o.hub } : {}),
     });
     send({ type: 'ready', port: gateway.port, url: gateway.url });
   } catch (e) {

@@ -9,7 +9,10 @@ export class FeedRegistry {
   private readonly live = new Map<string, LiveFeed>();
   private readonly tails = new Map<string, { feed: TailFeed; users: number; idle: NodeJS.Timeout | null }>();
 
-  constructor(private readonly store: StoreIndex, private readonly pollMs = 250) {}
+  constructor(
+    private readonly store: StoreIndex,
+    private readonly pollMs = 250,
+  ) {}
 
   /** Registers a tournament of this process before it starts; its bus feeds `accept`. */
   createLive(tournamentId: string): LiveFeed {

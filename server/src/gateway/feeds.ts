@@ -30,7 +30,8 @@ export abstract class Feed {
   since(since: number): Event[] {
     this.refresh();
     // Logs written before frames stopped taking numbers have gaps in seq: search, don't index.
-    let lo = 0, hi = this.events.length;
+    let lo = 0,
+      hi = this.events.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.events[mid]!.seq <= since) lo = mid + 1;
@@ -97,7 +98,8 @@ export class LiveFeed extends Feed {
 
   readonly accept = (e: Event): void => {
     if (e.type === 'match.started') this.matches.set(e.matchId, { round: e.round, frames: [] });
-    else if (e.type === 'match.frame') this.matches.get(e.matchId)?.frames.push({ turn: e.turn, frame: e.frame, ts: e.ts });
+    else if (e.type === 'match.frame')
+      this.matches.get(e.matchId)?.frames.push({ turn: e.turn, frame: e.frame, ts: e.ts });
     // The replay file is written before match.finished, so its frames can be dropped here.
     else if (e.type === 'match.finished') this.matches.delete(e.matchId);
     // An aborted tournament leaves matches unfinished: they are no longer live either.
@@ -122,7 +124,11 @@ export class TailFeed extends Feed {
   private timer: NodeJS.Timeout | null = null;
   private warned = false;
 
-  constructor(tournamentId: string, runDir: string, private readonly pollMs = 250) {
+  constructor(
+    tournamentId: string,
+    runDir: string,
+    private readonly pollMs = 250,
+  ) {
     super(tournamentId);
     this.tail = new RunFolder(runDir).tailEvents();
   }

@@ -6,12 +6,21 @@ import type { ApiError } from '@codearena/protocol';
 import { logGatewayFault } from './gateway-log.ts';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly issues?: ApiError['issues']) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: ApiError['issues'],
+  ) {
     super(message);
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -43,7 +52,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  throw new HttpError(400, `bad ${what}: ${issues.map((i) => `${i.path || '(value)'}: ${i.message}`).join('; ')}`, issues);
+  throw new HttpError(
+    400,
+    `bad ${what}: ${issues.map((i) => `${i.path || '(value)'}: ${i.message}`).join('; ')}`,
+    issues,
+  );
 }
 
 /** Streams a file into a response whose headers are written; a read error hangs up instead of crashing. */

@@ -20,7 +20,13 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'codearena-hub-'));
   store = new StoreIndex(join(dir, 'codearena.sqlite'));
-  gw = await startGateway({ store, port: 0, webDist: join(dir, 'no-web'), pollMs: 20, hub: { frameIntervalMs: 10, previewIntervalMs: 20 } });
+  gw = await startGateway({
+    store,
+    port: 0,
+    webDist: join(dir, 'no-web'),
+    pollMs: 20,
+    hub: { frameIntervalMs: 10, previewIntervalMs: 20 },
+  });
 });
 afterEach(() => {
   for (const s of sockets.splice(0)) s.disconnect();
@@ -53,7 +59,10 @@ function collect(s: Socket, id: string): Event[] {
 }
 
 const watch = (s: Socket, tournamentId: string, since: number, previews = false) =>
-  s.emitWithAck(SocketEvents.watchTournament, { tournamentId, since, previews }) as Promise<{ ok: boolean; error?: string }>;
+  s.emitWithAck(SocketEvents.watchTournament, { tournamentId, since, previews }) as Promise<{
+    ok: boolean;
+    error?: string;
+  }>;
 
 const until = async (cond: () => boolean, ms = 30_000) => {
   const t0 = Date.now();
@@ -96,7 +105,15 @@ describe('socket.io hub', () => {
     const s2 = await client();
     const second = collect(s2, 't-live-2');
     await watch(s2, 't-live-2', first.at(-1)!.seq);
-    run.bus.emit({ type: 'round.finished', round: 0, simWins: { alice: 2, bob: 0 }, ties: 0, sims: 2, winner: 'alice', forfeited: [] });
+    run.bus.emit({
+      type: 'round.finished',
+      round: 0,
+      simWins: { alice: 2, bob: 0 },
+      ties: 0,
+      sims: 2,
+      winner: 'alice',
+      forfeited: [],
+    });
     run.finish();
     await until(() => second.at(-1)?.type === 'tournament.finished');
     expect(seqs([...first, ...second])).toEqual(range(0, first.length + second.length - 1));
@@ -115,7 +132,11 @@ describe('socket.io hub', () => {
       turns.push(...b.frames.map((f) => f.turn));
       ack();
     });
-    const ack = await s.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-live-3', matchId: 'r0-s0', fromTurn: 4 });
+    const ack = await s.emitWithAck(SocketEvents.watchMatch, {
+      tournamentId: 't-live-3',
+      matchId: 'r0-s0',
+      fromTurn: 4,
+    });
     expect(ack).toEqual({ ok: true, state: 'live' });
     for (let t = 10; t < 200; t++) bus.emit({ type: 'match.frame', round: 0, matchId: 'r0-s0', turn: t, frame: { t } });
     await until(() => turns.at(-1) === 199);
@@ -133,7 +154,9 @@ describe('socket.io hub', () => {
     expect(again).toEqual(range(150, 199));
     run.finish();
     const s3 = await client();
-    expect(await s3.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-live-3', matchId: 'r0-s0', fromTurn: 0 })).toEqual({ ok: true, state: 'finished' });
+    expect(
+      await s3.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-live-3', matchId: 'r0-s0', fromTurn: 0 }),
+    ).toEqual({ ok: true, state: 'finished' });
   });
 
   it('samples previews of live matches for tournament viewers', async () => {
@@ -143,7 +166,8 @@ describe('socket.io hub', () => {
     s.on(SocketEvents.preview, (p: Preview) => previews.push(p));
     await watch(s, 't-live-4', -1, true);
     run.bus.emit({ type: 'match.started', round: 0, matchId: 'r0-s0', sim: 0, seed: 1, players: [...PLAYERS] });
-    for (let t = 0; t < 100; t++) run.bus.emit({ type: 'match.frame', round: 0, matchId: 'r0-s0', turn: t, frame: { t } });
+    for (let t = 0; t < 100; t++)
+      run.bus.emit({ type: 'match.frame', round: 0, matchId: 'r0-s0', turn: t, frame: { t } });
     await until(() => previews.length > 0);
     expect(previews.length).toBeLessThan(5);
     expect(previews.at(-1)!.turn).toBe(99);
@@ -160,10 +184,14 @@ describe('socket.io hub', () => {
     expect(await watch(s, 't-elsewhere', -1)).toEqual({ ok: true, live: false });
     await until(() => got.length === 2);
     run.playMatch(0, 0, 'bob');
-    expect(await s.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-elsewhere', matchId: 'r0-s1', fromTurn: 0 })).toEqual({ ok: true, state: 'pending' });
+    expect(
+      await s.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-elsewhere', matchId: 'r0-s1', fromTurn: 0 }),
+    ).toEqual({ ok: true, state: 'pending' });
     run.bus.emit({ type: 'match.started', round: 0, matchId: 'r0-s1', sim: 1, seed: 1, players: [...PLAYERS] });
     await until(() => got.length === 5);
-    expect(await s.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-elsewhere', matchId: 'r0-s1', fromTurn: 0 })).toEqual({ ok: true, state: 'elsewhere' });
+    expect(
+      await s.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-elsewhere', matchId: 'r0-s1', fromTurn: 0 }),
+    ).toEqual({ ok: true, state: 'elsewhere' });
     run.finish();
     other.close();
     await until(() => got.at(-1)?.type === 'tournament.finished');
@@ -173,7 +201,10 @@ describe('socket.io hub', () => {
   it('rejects bad watch requests with a reason', async () => {
     const s = await client();
     expect(await watch(s, 'no-such-run', -1)).toEqual({ ok: false, error: 'no tournament no-such-run' });
-    const bad = (await s.emitWithAck(SocketEvents.watchTournament, { tournamentId: '../x', since: 'a' })) as { ok: boolean; error: string };
+    const bad = (await s.emitWithAck(SocketEvents.watchTournament, { tournamentId: '../x', since: 'a' })) as {
+      ok: boolean;
+      error: string;
+    };
     expect(bad.ok).toBe(false);
     expect(bad.error).toMatch(/tournamentId/);
     expect(bad.error).toMatch(/since/);
@@ -183,9 +214,16 @@ describe('socket.io hub', () => {
     const g = await startGateway({ store, port: 0, token: 'tok', webDist: join(dir, 'no-web') });
     try {
       const attempt = (headers: Record<string, string>) => {
-        const s = connect(`http://127.0.0.1:${g.port}`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
+        const s = connect(`http://127.0.0.1:${g.port}`, {
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: headers,
+        });
         sockets.push(s);
-        return new Promise<boolean>((ok) => (s.once('connect', () => ok(true)), s.once('connect_error', () => ok(false))));
+        return new Promise<boolean>(
+          (ok) => (s.once('connect', () => ok(true)), s.once('connect_error', () => ok(false))),
+        );
       };
       expect(await attempt({})).toBe(false);
       expect(await attempt({ Authorization: 'Bearer nope' })).toBe(false);
@@ -198,7 +236,12 @@ describe('socket.io hub', () => {
   });
 
   it('refuses sockets from other origins', async () => {
-    const s = connect(origin(), { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { Origin: 'http://evil.example' } });
+    const s = connect(origin(), {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { Origin: 'http://evil.example' },
+    });
     sockets.push(s);
     const err = await new Promise<Error>((ok) => s.once('connect_error', ok));
     expect(err).toBeInstanceOf(Error);
@@ -210,7 +253,8 @@ describe('socket.io hub', () => {
     const subscribers = () => ids.reduce((n, id) => n + gw.registry.acquire(id)!.subscribers, 0);
     const s = await client();
     type Ack = { ok: boolean; error?: string };
-    const watchMatch = (m: string, tournamentId = 't-cap-0') => s.emitWithAck(SocketEvents.watchMatch, { tournamentId, matchId: m, fromTurn: 0 }) as Promise<Ack>;
+    const watchMatch = (m: string, tournamentId = 't-cap-0') =>
+      s.emitWithAck(SocketEvents.watchMatch, { tournamentId, matchId: m, fromTurn: 0 }) as Promise<Ack>;
     const acks: Ack[] = [];
     for (let i = 0; i < 12; i++) acks.push(await watchMatch(`r0-s${i}`));
     expect(acks.filter((a) => a.ok)).toHaveLength(8);
@@ -222,7 +266,8 @@ describe('socket.io hub', () => {
     expect((await watchMatch('r0-s99')).ok).toBe(true);
     expect((await watchMatch('r0-s100')).ok).toBe(false);
     // A flood without acks changes nothing.
-    for (let i = 0; i < 5000; i++) s.emit(SocketEvents.watchMatch, { tournamentId: 't-cap-1', matchId: `r1-s${i}`, fromTurn: 0 });
+    for (let i = 0; i < 5000; i++)
+      s.emit(SocketEvents.watchMatch, { tournamentId: 't-cap-1', matchId: `r1-s${i}`, fromTurn: 0 });
     expect((await watchMatch('r2-s0', 't-cap-1')).ok).toBe(false);
     expect(subscribers()).toBe(8);
     const tournamentAcks: Ack[] = [];
@@ -236,7 +281,14 @@ describe('socket.io hub', () => {
 
   it('survives hostile event payloads and keeps the socket working', async () => {
     const s = await client();
-    const hostile = [null, 1, 'x', [], { tournamentId: { toString: 1, valueOf: 1 }, matchId: { toString: 1, valueOf: 1 } }, { tournamentId: 't-x', matchId: [1] }];
+    const hostile = [
+      null,
+      1,
+      'x',
+      [],
+      { tournamentId: { toString: 1, valueOf: 1 }, matchId: { toString: 1, valueOf: 1 } },
+      { tournamentId: 't-x', matchId: [1] },
+    ];
     for (const p of hostile) {
       s.emit(SocketEvents.unwatchMatch, p);
       s.emit(SocketEvents.unwatchTournament, p);
@@ -244,7 +296,11 @@ describe('socket.io hub', () => {
       s.emit(SocketEvents.watchTournament, p);
       s.emit(SocketEvents.watchMatch, p, 'not a function');
     }
-    const bad = (await s.emitWithAck(SocketEvents.watchMatch, { tournamentId: 't-x', matchId: 'r0-s0', fromTurn: 1e300 })) as { ok: boolean };
+    const bad = (await s.emitWithAck(SocketEvents.watchMatch, {
+      tournamentId: 't-x',
+      matchId: 'r0-s0',
+      fromTurn: 1e300,
+    })) as { ok: boolean };
     expect(bad.ok).toBe(false);
     gw.live('t-hostile');
     expect(await watch(s, 't-hostile', -1)).toEqual({ ok: true, live: true });
@@ -252,13 +308,17 @@ describe('socket.io hub', () => {
   });
 
   it('checks the Host of socket.io handshakes exactly', async () => {
-    const handshake = (host: string) => rawRequest(gw.port, ['GET /socket.io/?EIO=4&transport=polling HTTP/1.1', `Host: ${host}`]).then((r) => r.status);
+    const handshake = (host: string) =>
+      rawRequest(gw.port, ['GET /socket.io/?EIO=4&transport=polling HTTP/1.1', `Host: ${host}`]).then((r) => r.status);
     expect(await handshake('127.evil.example')).toBe(403);
     expect(await handshake(`127.0.0.1.evil.example:${gw.port}`)).toBe(403);
     expect(await handshake(`localhost:${gw.port}`)).toBe(200);
     // engine.io refuses an upgrade with 400 and the reason.
-    const upgrade = (extra: string[]) => rawUpgrade(gw.port, '/socket.io/?EIO=4&transport=websocket', extra).then((r) => `${r.status} ${r.body}`);
-    expect(await upgrade([`Host: 127.evil.example:${gw.port}`, `Origin: http://127.evil.example:${gw.port}`])).toMatch(/^400 .*localhost only/);
+    const upgrade = (extra: string[]) =>
+      rawUpgrade(gw.port, '/socket.io/?EIO=4&transport=websocket', extra).then((r) => `${r.status} ${r.body}`);
+    expect(await upgrade([`Host: 127.evil.example:${gw.port}`, `Origin: http://127.evil.example:${gw.port}`])).toMatch(
+      /^400 .*localhost only/,
+    );
     expect(await upgrade([`Host: 127.0.0.1:${gw.port}`, 'Origin: http://127.0.0.1:1'])).toMatch(/^400 .*cross-origin/);
     expect(await upgrade([`Host: 127.0.0.1:${gw.port}`, `Origin: http://127.0.0.1:${gw.port}`])).toMatch(/^101 /);
   });
@@ -267,12 +327,23 @@ describe('socket.io hub', () => {
     const g = await startGateway({ store, port: 0, token: 'tok', webDist: join(dir, 'no-web') });
     try {
       const cookie = 'Cookie: codearena_token=%E0%A4%A';
-      const polling = await rawRequest(g.port, ['GET /socket.io/?EIO=4&transport=polling HTTP/1.1', 'Host: 127.0.0.1', cookie]);
+      const polling = await rawRequest(g.port, [
+        'GET /socket.io/?EIO=4&transport=polling HTTP/1.1',
+        'Host: 127.0.0.1',
+        cookie,
+      ]);
       expect(polling.status).toBe(403);
       expect(polling.body).toMatch(/token/);
       const upgrade = await rawUpgrade(g.port, '/socket.io/?EIO=4&transport=websocket', ['Host: 127.0.0.1', cookie]);
       expect(`${upgrade.status} ${upgrade.body}`).toMatch(/^400 .*token/);
-      expect((await rawUpgrade(g.port, '/socket.io/?EIO=4&transport=websocket', ['Host: 127.0.0.1', 'Cookie: codearena_token=tok'])).status).toBe(101);
+      expect(
+        (
+          await rawUpgrade(g.port, '/socket.io/?EIO=4&transport=websocket', [
+            'Host: 127.0.0.1',
+            'Cookie: codearena_token=tok',
+          ])
+        ).status,
+      ).toBe(101);
     } finally {
       await g.close();
     }

@@ -4,7 +4,13 @@
 // the previous one's ack, so a slow browser gets fewer, larger batches instead of a flood.
 import type { Server, Socket } from 'socket.io';
 import {
-  type Event, type MatchState, type Preview, SocketEvents, type TurnFrame, WatchMatch, WatchTournament,
+  type Event,
+  type MatchState,
+  type Preview,
+  SocketEvents,
+  type TurnFrame,
+  WatchMatch,
+  WatchTournament,
 } from '@codearena/protocol';
 import type { Feed } from './feeds.ts';
 import type { FeedRegistry } from './feed-registry.ts';
@@ -27,7 +33,11 @@ type Ack = (reply: unknown) => void;
 type Handler = (raw: unknown, ack?: Ack) => void;
 
 export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}): void {
-  const opts = { frameIntervalMs: o.frameIntervalMs ?? 50, previewIntervalMs: o.previewIntervalMs ?? 250, batchMax: o.batchMax ?? 500 };
+  const opts = {
+    frameIntervalMs: o.frameIntervalMs ?? 50,
+    previewIntervalMs: o.previewIntervalMs ?? 250,
+    batchMax: o.batchMax ?? 500,
+  };
 
   io.on('connection', (socket) => {
     // Keyed per socket, so a disconnect closes exactly this socket's watches (at most the caps).
@@ -51,7 +61,10 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
       if (!p.success) return replyTo(ack, { ok: false, error: issueText(p.error) });
       const { tournamentId, since, previews } = p.data;
       if (!tournaments.has(tournamentId) && tournaments.size >= MAX_TOURNAMENT_WATCHES) {
-        return replyTo(ack, { ok: false, error: `this connection already watches at most ${MAX_TOURNAMENT_WATCHES} tournaments; send ${SocketEvents.unwatchTournament} for one first` });
+        return replyTo(ack, {
+          ok: false,
+          error: `this connection already watches at most ${MAX_TOURNAMENT_WATCHES} tournaments; send ${SocketEvents.unwatchTournament} for one first`,
+        });
       }
       tournaments.get(tournamentId)?.close();
       tournaments.delete(tournamentId);
@@ -59,7 +72,10 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
       if (!feed) return replyTo(ack, { ok: false, error: `no tournament ${tournamentId}` });
       // Ack first so the client knows the watch is on before the backlog arrives.
       replyTo(ack, { ok: true, live: registry.isLive(tournamentId) });
-      tournaments.set(tournamentId, new TournamentWatch(socket, feed, since, previews ?? false, opts, () => registry.release(feed)));
+      tournaments.set(
+        tournamentId,
+        new TournamentWatch(socket, feed, since, previews ?? false, opts, () => registry.release(feed)),
+      );
     });
 
     on(SocketEvents.unwatchTournament, (raw) => {
@@ -75,7 +91,10 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
       const { tournamentId, matchId, fromTurn } = p.data;
       const key = `${tournamentId}/${matchId}`;
       if (!matches.has(key) && matches.size >= MAX_MATCH_WATCHES) {
-        return replyTo(ack, { ok: false, error: `this connection already watches at most ${MAX_MATCH_WATCHES} matches; send ${SocketEvents.unwatchMatch} for one first` });
+        return replyTo(ack, {
+          ok: false,
+          error: `this connection already watches at most ${MAX_MATCH_WATCHES} matches; send ${SocketEvents.unwatchMatch} for one first`,
+        });
       }
       matches.get(key)?.close();
       matches.delete(key);
@@ -83,7 +102,10 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
       if (!feed) return replyTo(ack, { ok: false, error: `no tournament ${tournamentId}` });
       const state: MatchState = feed.matchState(matchId);
       replyTo(ack, { ok: true, state });
-      matches.set(key, new MatchWatch(socket, feed, matchId, fromTurn, opts.frameIntervalMs, () => registry.release(feed)));
+      matches.set(
+        key,
+        new MatchWatch(socket, feed, matchId, fromTurn, opts.frameIntervalMs, () => registry.release(feed)),
+      );
     });
 
     on(SocketEvents.unwatchMatch, (raw) => {
@@ -152,7 +174,13 @@ class TournamentWatch {
   private onEvent(e: Event): void {
     if (e.type === 'match.frame') {
       if (!this.wantPreviews) return;
-      this.previews.set(e.matchId, { tournamentId: e.tournamentId, matchId: e.matchId, round: e.round, turn: e.turn, frame: e.frame });
+      this.previews.set(e.matchId, {
+        tournamentId: e.tournamentId,
+        matchId: e.matchId,
+        round: e.round,
+        turn: e.turn,
+        frame: e.frame,
+      });
       this.previewTimer ??= setTimeout(() => this.sendPreviews(), this.o.previewIntervalMs);
       return;
     }
@@ -173,7 +201,11 @@ class TournamentWatch {
     const events = this.feed.since(this.cursor);
     for (let i = 0; i < events.length; i += this.o.batchMax) {
       const chunk = events.slice(i, i + this.o.batchMax);
-      this.socket.emit(SocketEvents.events, { tournamentId: this.feed.tournamentId, events: chunk, ...(backlog ? { backlog } : {}) });
+      this.socket.emit(SocketEvents.events, {
+        tournamentId: this.feed.tournamentId,
+        events: chunk,
+        ...(backlog ? { backlog } : {}),
+      });
     }
     if (events.length) this.cursor = events.at(-1)!.seq;
   }
@@ -256,7 +288,11 @@ class MatchWatch {
     this.inFlight = true;
     this.lastSent = Date.now();
     const batch = {
-      tournamentId: this.feed.tournamentId, matchId: this.matchId, round: this.round, frames, ...(frames[0]!.turn <= this.backlogTurn ? { backlog: true } : {}),
+      tournamentId: this.feed.tournamentId,
+      matchId: this.matchId,
+      round: this.round,
+      frames,
+      ...(frames[0]!.turn <= this.backlogTurn ? { backlog: true } : {}),
     };
     // A lost ack (the client went away or stalled for 10 s) only lets the next batch go.
     this.socket.timeout(10_000).emit(SocketEvents.frames, batch, () => {

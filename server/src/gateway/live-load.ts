@@ -23,7 +23,9 @@ async function main(maxClients: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'codearena-load-'));
   const store = new StoreIndex(join(dir, 'codearena.sqlite'));
   const gw = await startGateway({ store, port: 0, webDist: join(dir, 'none') });
-  process.stdout.write(`live match: ${TURNS_PER_S} turns/s for ${SECONDS} s (${TURNS_PER_S * SECONDS} frames); viewers in separate processes\n`);
+  process.stdout.write(
+    `live match: ${TURNS_PER_S} turns/s for ${SECONDS} s (${TURNS_PER_S * SECONDS} frames); viewers in separate processes\n`,
+  );
   process.stdout.write('viewers  all frames  frame latency p50 / p95 / max   event latency p50 / max   server CPU\n');
   try {
     for (const n of [1, 10, 100, 250, 500, 1000].filter((x) => x <= maxClients)) {
@@ -57,7 +59,11 @@ async function round(port: number, n: number, live: (id: string) => (e: Event) =
   const procs = Math.min(4, Math.ceil(n / 100));
   const children = Array.from({ length: procs }, (_, k) => {
     const count = Math.floor(n / procs) + (k < n % procs ? 1 : 0);
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--viewers', String(port), String(count), id], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--viewers', String(port), String(count), id],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const c = { child, out: '' };
     child.stdout.on('data', (d: Buffer) => (c.out += d.toString()));
     return c;
@@ -67,16 +73,28 @@ async function round(port: number, n: number, live: (id: string) => (e: Event) =
   const t0 = Date.now();
   bus.emit({ type: 'match.started', round: 0, matchId: MATCH, sim: 0, seed: 1, players: ['a', 'b', 'c'] });
   const total = TURNS_PER_S * SECONDS;
-  for (let turn = 0; turn < total; ) {
+  for (let turn = 0; turn < total;) {
     // Keep to the pace: as many turns as are due by now.
     const due = Math.min(total, Math.floor(((Date.now() - t0) / 1000) * TURNS_PER_S) + 1);
-    for (; turn < due; turn++) bus.emit({ type: 'match.frame', round: 0, matchId: MATCH, turn, frame: syntheticFrame(turn) });
+    for (; turn < due; turn++)
+      bus.emit({ type: 'match.frame', round: 0, matchId: MATCH, turn, frame: syntheticFrame(turn) });
     if (turn % 100 === 0) bus.emit({ type: 'validation', round: 0, player: 'a', ok: true, detail: `turn ${turn}` });
     await new Promise((r) => setTimeout(r, 2));
   }
   bus.emit({
-    type: 'match.finished', round: 0, matchId: MATCH, sim: 0, seed: 1, players: ['a', 'b', 'c'], ranks: { a: 1, b: 2, c: 3 }, winner: 'a',
-    turns: total - 1, reason: 'load test', faults: [], replay: '', ms: Date.now() - t0,
+    type: 'match.finished',
+    round: 0,
+    matchId: MATCH,
+    sim: 0,
+    seed: 1,
+    players: ['a', 'b', 'c'],
+    ranks: { a: 1, b: 2, c: 3 },
+    winner: 'a',
+    turns: total - 1,
+    reason: 'load test',
+    faults: [],
+    replay: '',
+    ms: Date.now() - t0,
   });
   const used = process.cpuUsage(cpu0);
   const wall = Date.now() - t0;
@@ -128,11 +146,14 @@ async function viewers(port: number, n: number, id: string): Promise<void> {
   );
   process.stdout.write('ready\n');
   await until(() => done.every(Boolean) && turns.every((t) => t === total), 30_000).catch(() => {});
-  process.stdout.write(`${JSON.stringify({ complete: turns.filter((t) => t === total).length, frameLat, eventLat })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ complete: turns.filter((t) => t === total).length, frameLat, eventLat })}\n`,
+  );
   for (const s of sockets) s.disconnect();
 }
 
-const pct = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]! : 0);
+const pct = (xs: number[], q: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]! : 0;
 
 async function until(cond: () => boolean, ms: number): Promise<void> {
   const t0 = Date.now();
@@ -146,7 +167,14 @@ async function until(cond: () => boolean, ms: number): Promise<void> {
 function syntheticFrame(turn: number) {
   const body = (x: number) => Array.from({ length: 8 }, (_, k) => ({ x, y: (turn + k) % 11 }));
   return {
-    turn, width: 11, height: 11, food: [{ x: 2, y: 3 }, { x: 8, y: 9 }, { x: 5, y: 5 }],
+    turn,
+    width: 11,
+    height: 11,
+    food: [
+      { x: 2, y: 3 },
+      { x: 8, y: 9 },
+      { x: 5, y: 5 },
+    ],
     snakes: ['a', 'b', 'c'].map((id, k) => ({ id, body: body(2 + 3 * k), health: 100 - (turn % 100), alive: true })),
   };
 }

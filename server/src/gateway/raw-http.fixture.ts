@@ -27,15 +27,20 @@ export function rawRequest(port: number, head: string[]): Promise<RawReply> {
 /** An Upgrade request (WebSocket handshake headers included) for `target` with extra header lines. */
 export function upgradeHead(target: string, extra: string[]): string[] {
   return [
-    `GET ${target} HTTP/1.1`, ...extra,
-    'Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    `GET ${target} HTTP/1.1`,
+    ...extra,
+    'Upgrade: websocket',
+    'Sec-WebSocket-Version: 13',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
   ];
 }
 
 /** Like rawRequest for an Upgrade, but with `Connection: Upgrade` (rawRequest's `close` would not upgrade). */
 export function rawUpgrade(port: number, target: string, extra: string[]): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${upgradeHead(target, extra).join('\r\n')}\r\nConnection: Upgrade\r\n\r\n`));
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`${upgradeHead(target, extra).join('\r\n')}\r\nConnection: Upgrade\r\n\r\n`),
+    );
     let text = '';
     socket.on('data', (d: Buffer) => {
       text += d.toString('latin1');
@@ -74,5 +79,9 @@ function parseReply(text: string): RawReply {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0), headers, body: split < 0 ? '' : text.slice(split + 4) };
+  return {
+    status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0),
+    headers,
+    body: split < 0 ? '' : text.slice(split + 4),
+  };
 }

@@ -121,7 +121,8 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     if (forSocketIo(req)) return;
     const url = requestUrl(req.url);
     if (!url) return refuse(socket, 400, BAD_TARGET);
-    if (url.pathname !== '/stream') return refuse(socket, 404, `no WebSocket endpoint ${url.pathname}; use /stream or socket.io`);
+    if (url.pathname !== '/stream')
+      return refuse(socket, 404, `no WebSocket endpoint ${url.pathname}; use /stream or socket.io`);
     const allowed = access.check(req, url, { socket: true });
     if (!allowed.ok) return refuse(socket, allowed.status, allowed.error);
     stream.upgrade(req, socket, head, url);
@@ -166,8 +167,12 @@ async function listen(http: HttpServer, host: string, port: number, fallback: bo
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && fallback && port !== 0 && attempt < 20) continue;
-      if (code === 'EADDRINUSE') throw new GatewayConfigError(`port ${port + attempt} on ${host} is in use; pass --port <n> (0 = any free port)`);
-      if (code === 'EADDRNOTAVAIL') throw new GatewayConfigError(`cannot bind ${host}: no such address on this machine`);
+      if (code === 'EADDRINUSE')
+        throw new GatewayConfigError(
+          `port ${port + attempt} on ${host} is in use; pass --port <n> (0 = any free port)`,
+        );
+      if (code === 'EADDRNOTAVAIL')
+        throw new GatewayConfigError(`cannot bind ${host}: no such address on this machine`);
       throw e;
     }
   }

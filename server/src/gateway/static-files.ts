@@ -18,7 +18,12 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serveStatic(dist: string, pathname: string, res: ServerResponse, extraHeaders: Record<string, string> = {}): void {
+export function serveStatic(
+  dist: string,
+  pathname: string,
+  res: ServerResponse,
+  extraHeaders: Record<string, string> = {},
+): void {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) {
     res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -33,7 +38,8 @@ export function serveStatic(dist: string, pathname: string, res: ServerResponse,
     rel = '';
   }
   const candidate = join(dist, rel);
-  if (rel && candidate.startsWith(dist + sep) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+  if (rel && candidate.startsWith(dist + sep) && existsSync(candidate) && statSync(candidate).isFile())
+    file = candidate;
   else if (extname(rel) && rel.startsWith('assets')) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('not found\n');

@@ -58,8 +58,15 @@ describe('/stream', () => {
     run.finish();
     await until(() => a.lines.at(-1)?.type === 'tournament.finished' && b.lines.at(-1)?.type === 'tournament.finished');
     expect(a.lines.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect(a.lines.map((e) => e.type)).toEqual(['round.started', 'match.started', 'match.finished', 'tournament.finished']);
-    expect(b.lines.filter((e) => e.type === 'match.frame').map((e) => (e as { turn: number }).turn)).toEqual([0, 1, 2, 3]);
+    expect(a.lines.map((e) => e.type)).toEqual([
+      'round.started',
+      'match.started',
+      'match.finished',
+      'tournament.finished',
+    ]);
+    expect(b.lines.filter((e) => e.type === 'match.frame').map((e) => (e as { turn: number }).turn)).toEqual([
+      0, 1, 2, 3,
+    ]);
     a.ws.close();
     b.ws.close();
   });
@@ -80,8 +87,14 @@ describe('/stream', () => {
   it('answers hostile upgrade requests with an HTTP error, never a crash', async () => {
     const host = 'Host: 127.0.0.1';
     const cases: [string, number][] = [
-      ['http://[', 400], ['http://127.0.0.1/stream?tournament=t-stream', 400], ['*', 400], ['//', 404], ['//stream', 404],
-      ['/nope', 404], ['/stream/../socket.io/?EIO=4&transport=websocket', 404], ['/stream?tournament=%E0%A4%A', 400],
+      ['http://[', 400],
+      ['http://127.0.0.1/stream?tournament=t-stream', 400],
+      ['*', 400],
+      ['//', 404],
+      ['//stream', 404],
+      ['/nope', 404],
+      ['/stream/../socket.io/?EIO=4&transport=websocket', 404],
+      ['/stream?tournament=%E0%A4%A', 400],
     ];
     for (const [target, status] of cases) {
       const r = await rawUpgrade(gw.port, target, [host]);
@@ -122,9 +135,15 @@ describe('/stream', () => {
   it('with a token: a cookie that is not valid URL encoding is refused with 401', async () => {
     const g = await startGateway({ store, port: 0, token: 'tok', webDist: join(dir, 'no-web') });
     try {
-      const r = await rawUpgrade(g.port, '/stream?tournament=t-stream-2', ['Host: 127.0.0.1', 'Cookie: codearena_token=%E0%A4%A']);
+      const r = await rawUpgrade(g.port, '/stream?tournament=t-stream-2', [
+        'Host: 127.0.0.1',
+        'Cookie: codearena_token=%E0%A4%A',
+      ]);
       expect(r.status).toBe(401);
-      expect((await rawUpgrade(g.port, '/stream?tournament=t-stream-2', ['Host: 127.0.0.1', 'Cookie: codearena_token=tok'])).status).toBe(101);
+      expect(
+        (await rawUpgrade(g.port, '/stream?tournament=t-stream-2', ['Host: 127.0.0.1', 'Cookie: codearena_token=tok']))
+          .status,
+      ).toBe(101);
     } finally {
       await g.close();
     }

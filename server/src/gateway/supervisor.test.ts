@@ -40,8 +40,14 @@ afterAll(() => {
 
 async function start(extra: Partial<Parameters<typeof GatewayProcess.start>[0]> = {}): Promise<GatewayProcess> {
   const g = await GatewayProcess.start({
-    indexPath: store.path, port: 0, webDist: join(dir, 'no-web'), pollMs: 20, hub: { frameIntervalMs: 10, previewIntervalMs: 20 },
-    restartDelayMs: 10, log: (line) => logs.push(line), ...extra,
+    indexPath: store.path,
+    port: 0,
+    webDist: join(dir, 'no-web'),
+    pollMs: 20,
+    hub: { frameIntervalMs: 10, previewIntervalMs: 20 },
+    restartDelayMs: 10,
+    log: (line) => logs.push(line),
+    ...extra,
   });
   gateways.push(g);
   return g;
@@ -59,7 +65,12 @@ const until = async (cond: () => boolean, what: string, ms = 30_000) => {
 
 /** A socket.io viewer of one tournament and one of its matches, with everything it received. */
 async function viewer(port: number, headers: Record<string, string>, tournamentId: string, matchId: string) {
-  const s = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
+  const s = connect(`http://127.0.0.1:${port}`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: headers,
+  });
   sockets.push(s);
   await new Promise<void>((ok, fail) => (s.once('connect', () => ok()), s.once('connect_error', fail)));
   const events: Event[] = [];
@@ -69,20 +80,32 @@ async function viewer(port: number, headers: Record<string, string>, tournamentI
     turns.push(...b.frames.map((f) => f.turn));
     ack();
   });
-  expect(await s.emitWithAck(SocketEvents.watchTournament, { tournamentId, since: -1 })).toEqual({ ok: true, live: true });
-  expect(await s.emitWithAck(SocketEvents.watchMatch, { tournamentId, matchId, fromTurn: 0 })).toEqual({ ok: true, state: 'live' });
+  expect(await s.emitWithAck(SocketEvents.watchTournament, { tournamentId, since: -1 })).toEqual({
+    ok: true,
+    live: true,
+  });
+  expect(await s.emitWithAck(SocketEvents.watchMatch, { tournamentId, matchId, fromTurn: 0 })).toEqual({
+    ok: true,
+    state: 'live',
+  });
   return { s, events, turns };
 }
 
 /** Gateway processes this test process runs now. */
 function gatewayChildren(): number[] {
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p) && alive(Number(p))).filter((p) => {
-    try {
-      return new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(readFileSync(`/proc/${p}/status`, 'utf8')) && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('child-entry.mjs');
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p) && alive(Number(p)))
+    .filter((p) => {
+      try {
+        return (
+          new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(readFileSync(`/proc/${p}/status`, 'utf8')) &&
+          readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('child-entry.mjs')
+        );
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -113,15 +136,23 @@ describe('gateway process', () => {
     expect((await rawUpgrade(g.port, '//', ['Host: 127.0.0.1'])).status).toBe(404);
     expect((await rawUpgrade(g.port, 'http://[', ['Host: 127.0.0.1'])).status).toBe(400);
     expect((await rawUpgrade(g.port, '/stream?tournament=t-sup-1', ['Host: 127.0.0.1', cookie])).status).toBe(401);
-    expect((await rawRequest(g.port, ['GET /socket.io/?EIO=4&transport=polling HTTP/1.1', 'Host: 127.0.0.1', cookie])).status).toBe(403);
-    expect((await rawUpgrade(g.port, '/socket.io/?EIO=4&transport=websocket', ['Host: 127.0.0.1', cookie])).status).toBe(400);
+    expect(
+      (await rawRequest(g.port, ['GET /socket.io/?EIO=4&transport=polling HTTP/1.1', 'Host: 127.0.0.1', cookie]))
+        .status,
+    ).toBe(403);
+    expect(
+      (await rawUpgrade(g.port, '/socket.io/?EIO=4&transport=websocket', ['Host: 127.0.0.1', cookie])).status,
+    ).toBe(400);
     first.s.emit(SocketEvents.unwatchMatch, { tournamentId: { toString: 1, valueOf: 1 }, matchId: 'x' });
     const ws = new WebSocket(`ws://127.0.0.1:${g.port}/stream?tournament=t-sup-1`, { headers: auth });
     await new Promise((ok) => ws.once('open', ok));
     const dropped = new Promise((ok) => ws.once('close', ok));
     ws.send('x'.repeat(10_000));
     await dropped;
-    expect(await first.s.emitWithAck(SocketEvents.watchTournament, { tournamentId: 't-sup-1', since: 2 })).toEqual({ ok: true, live: true });
+    expect(await first.s.emitWithAck(SocketEvents.watchTournament, { tournamentId: 't-sup-1', since: 2 })).toEqual({
+      ok: true,
+      live: true,
+    });
     expect([g.pid, g.restarts]).toEqual([pid, 0]);
 
     // Now the gateway process dies outright, in the middle of a live match.
@@ -139,7 +170,10 @@ describe('gateway process', () => {
     const second = await viewer(g.port, auth, 't-sup-1', 'r0-s0');
     for (let t = 20; t < 30; t++) bus.emit({ type: 'match.frame', round: 0, matchId: 'r0-s0', turn: t, frame: { t } });
     run.finish();
-    await until(() => second.turns.at(-1) === 29 && second.events.at(-1)?.type === 'tournament.finished', 'the second viewer');
+    await until(
+      () => second.turns.at(-1) === 29 && second.events.at(-1)?.type === 'tournament.finished',
+      'the second viewer',
+    );
     expect(second.turns).toEqual(range(0, 29));
     expect(second.events.map((e) => e.seq)).toEqual(range(0, second.events.length - 1));
     expect(second.events.some((e) => e.type === 'validation')).toBe(true);
@@ -167,9 +201,14 @@ describe('gateway process', () => {
     expect((await rawRequest(g.port, ['GET /api/health HTTP/1.1', 'Host: 127.0.0.1'])).status).toBe(200);
     expect([g.pid, g.restarts]).toEqual([pid, 0]);
 
-    const parent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./supervisor-parent.fixture.ts', import.meta.url)), store.path], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const parent = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./supervisor-parent.fixture.ts', import.meta.url)), store.path],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     parent.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await until(() => /gateway pid \d+/.test(out), 'the fixture parent');

@@ -60,7 +60,9 @@ export class GatewayProcess extends EventEmitter<GatewayProcessEvents> {
   private restartTimer: NodeJS.Timeout | null = null;
   private readonly pinger: NodeJS.Timeout;
   private readonly backlogs = new Map<string, LiveBacklog>();
-  private readonly o: Required<Pick<GatewayProcessOptions, 'pingMs' | 'hangMs' | 'restartDelayMs' | 'maxRestartDelayMs' | 'log'>>;
+  private readonly o: Required<
+    Pick<GatewayProcessOptions, 'pingMs' | 'hangMs' | 'restartDelayMs' | 'maxRestartDelayMs' | 'log'>
+  >;
 
   private constructor(private readonly options: GatewayProcessOptions) {
     super();
@@ -81,7 +83,10 @@ export class GatewayProcess extends EventEmitter<GatewayProcessEvents> {
     try {
       await new Promise<void>((ok, fail) => {
         const onReady = () => (g.off('exit', onExit), ok());
-        const onExit = () => (g.off('ready', onReady), fail(g.firstFailure ?? new Error('the gateway process exited before serving')));
+        const onExit = () => (
+          g.off('ready', onReady),
+          fail(g.firstFailure ?? new Error('the gateway process exited before serving'))
+        );
         g.once('ready', onReady);
         g.once('exit', onExit);
         g.spawn(o.port ?? 0, o.portFallback ?? false);
@@ -141,7 +146,11 @@ export class GatewayProcess extends EventEmitter<GatewayProcessEvents> {
       ...(this.options.hub ? { hub: this.options.hub } : {}),
     };
     // execArgv: [] so a parent's loader or inspector flags are not inherited; the entry loads tsx itself.
-    const child = fork(ENTRY, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    const child = fork(ENTRY, [], {
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'json',
+    });
     this.child = child;
     this.serving = false;
     this.queued = 0;
@@ -210,7 +219,9 @@ export class GatewayProcess extends EventEmitter<GatewayProcessEvents> {
     const child = this.child;
     if (!child) return;
     if (now - this.lastSign > this.o.hangMs) {
-      this.o.log(`web view: the gateway process gave no sign of life for ${Math.round(this.o.hangMs / 1000)} s; killing it`);
+      this.o.log(
+        `web view: the gateway process gave no sign of life for ${Math.round(this.o.hangMs / 1000)} s; killing it`,
+      );
       child.kill('SIGKILL');
       return;
     }

@@ -11,7 +11,8 @@ function simulate(truth: Readonly<Record<string, number>>, games: number, seed: 
   for (let g = 0; g < games; g++) {
     const i = rng.int(ids.length);
     const j = (i + 1 + rng.int(ids.length - 1)) % ids.length;
-    const a = ids[i]!, b = ids[j]!;
+    const a = ids[i]!,
+      b = ids[j]!;
     const pA = 1 / (1 + 10 ** ((truth[b]! - truth[a]!) / 400));
     out.push({ a, b, score: rng.next() < pA ? 1 : 0 });
   }
@@ -29,14 +30,18 @@ describe('fitBradleyTerry', () => {
     const ids = Object.keys(truth) as (keyof typeof truth)[];
     expect(Object.keys(fit).sort((x, y) => fit[x]! - fit[y]!)).toEqual(ids);
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    const tMean = mean(Object.values(truth)), fMean = mean(Object.values(fit));
+    const tMean = mean(Object.values(truth)),
+      fMean = mean(Object.values(fit));
     expect(fMean).toBeCloseTo(1200, 9); // centred on 1200
     for (const id of ids) expect(Math.abs(fit[id]! - fMean - (truth[id] - tMean))).toBeLessThan(35);
   });
 
   it('matches the closed form for two players, shrunk a little by the prior', () => {
     // 75–25 alone would give a gap of 400·log10(3) = 190.85; the virtual draw pulls it in.
-    const fit = fitBradleyTerry([...repeat(75, { a: 'a', b: 'b', score: 1 }), ...repeat(25, { a: 'a', b: 'b', score: 0 })]);
+    const fit = fitBradleyTerry([
+      ...repeat(75, { a: 'a', b: 'b', score: 1 }),
+      ...repeat(25, { a: 'a', b: 'b', score: 0 }),
+    ]);
     const gap = fit.a! - fit.b!;
     expect(gap).toBeLessThan(190.85);
     expect(gap).toBeGreaterThan(185);
@@ -56,10 +61,14 @@ describe('fitBradleyTerry', () => {
 
   it('counts a draw as half a win to each side', () => {
     const split = fitBradleyTerry([
-      { a: 'a', b: 'b', score: 1 }, { a: 'a', b: 'b', score: 0 }, { a: 'a', b: 'c', score: 1 },
+      { a: 'a', b: 'b', score: 1 },
+      { a: 'a', b: 'b', score: 0 },
+      { a: 'a', b: 'c', score: 1 },
     ]);
     const drawn = fitBradleyTerry([
-      { a: 'a', b: 'b', score: 0.5 }, { a: 'b', b: 'a', score: 0.5 }, { a: 'a', b: 'c', score: 1 },
+      { a: 'a', b: 'b', score: 0.5 },
+      { a: 'b', b: 'a', score: 0.5 },
+      { a: 'a', b: 'c', score: 1 },
     ]);
     for (const id of ['a', 'b', 'c']) expect(drawn[id]).toBeCloseTo(split[id]!, 9);
   });
@@ -95,10 +104,17 @@ describe('bootstrapBT', () => {
     }
   });
 
-  it('reports each player\'s record', () => {
-    const rows = byId(bootstrapBT([
-      { a: 'a', b: 'b', score: 1 }, { a: 'b', b: 'a', score: 1 }, { a: 'a', b: 'c', score: 0.5 },
-    ], { samples: 10, seed: 1 }));
+  it("reports each player's record", () => {
+    const rows = byId(
+      bootstrapBT(
+        [
+          { a: 'a', b: 'b', score: 1 },
+          { a: 'b', b: 'a', score: 1 },
+          { a: 'a', b: 'c', score: 0.5 },
+        ],
+        { samples: 10, seed: 1 },
+      ),
+    );
     expect(rows.a).toMatchObject({ games: 3, wins: 1, draws: 1, losses: 1 });
     expect(rows.b).toMatchObject({ games: 2, wins: 1, draws: 0, losses: 1 });
     expect(rows.c).toMatchObject({ games: 1, wins: 0, draws: 1, losses: 0 });

@@ -67,11 +67,14 @@ function indexResults(results: readonly PairResult[], players: readonly string[]
 /** `pick` lists the result indices in a bootstrap resample (with repeats); null means all. */
 function tally(ix: Indexed, pick: Int32Array | null): Tally {
   const p = ix.ids.length;
-  const won = new Float64Array(p), games = new Float64Array(p * p);
+  const won = new Float64Array(p),
+    games = new Float64Array(p * p);
   const n = pick ? pick.length : ix.a.length;
   for (let t = 0; t < n; t++) {
     const r = pick ? pick[t]! : t;
-    const a = ix.a[r]!, b = ix.b[r]!, sc = ix.score[r]!;
+    const a = ix.a[r]!,
+      b = ix.b[r]!,
+      sc = ix.score[r]!;
     won[a]! += sc;
     won[b]! += 1 - sc;
     games[a * p + b]! += 1;
@@ -115,7 +118,8 @@ function fitLogStrengths(t: Tally, start: Float64Array | null, tol: number, maxI
 function bestShift(pi: Float64Array): number {
   let c = 0;
   for (let step = 0; step < 50; step++) {
-    let grad = 0, curv = 0;
+    let grad = 0,
+      curv = 0;
     for (const x of pi) {
       const q = (x * Math.exp(c)) / (1 + x * Math.exp(c));
       grad += 0.5 - q;
@@ -144,7 +148,8 @@ export function fitBradleyTerry(results: readonly PairResult[], opts: FitOptions
 function quantile(sorted: Float64Array, q: number): number {
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
-  const below = sorted[lo]!, above = sorted[Math.min(lo + 1, sorted.length - 1)]!;
+  const below = sorted[lo]!,
+    above = sorted[Math.min(lo + 1, sorted.length - 1)]!;
   return below + (h - lo) * (above - below);
 }
 
@@ -155,10 +160,12 @@ function quantile(sorted: Float64Array, q: number): number {
  */
 export function bootstrapBT(results: readonly PairResult[], opts: BootstrapOptions): LeaderboardRow[] {
   const { samples = 500, level = 0.95, tol = 1e-10, maxIter = 10_000 } = opts;
-  if (!Number.isInteger(samples) || samples < 0) throw new RangeError(`bootstrapBT: samples must be a non-negative integer, got ${samples}`);
+  if (!Number.isInteger(samples) || samples < 0)
+    throw new RangeError(`bootstrapBT: samples must be a non-negative integer, got ${samples}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`bootstrapBT: level must be in (0, 1), got ${level}`);
   const ix = indexResults(results, opts.players);
-  const p = ix.ids.length, n = results.length;
+  const p = ix.ids.length,
+    n = results.length;
   const sHat = fitLogStrengths(tally(ix, null), null, tol, maxIter);
   const rating = toElo(sHat);
 
@@ -185,12 +192,21 @@ export function bootstrapBT(results: readonly PairResult[], opts: BootstrapOptio
 function records(ix: Indexed): { games: number; wins: number; draws: number; losses: number }[] {
   const rec = ix.ids.map(() => ({ games: 0, wins: 0, draws: 0, losses: 0 }));
   for (let t = 0; t < ix.a.length; t++) {
-    const a = rec[ix.a[t]!]!, b = rec[ix.b[t]!]!, sc = ix.score[t]!;
+    const a = rec[ix.a[t]!]!,
+      b = rec[ix.b[t]!]!,
+      sc = ix.score[t]!;
     a.games++;
     b.games++;
-    if (sc === 0.5) { a.draws++; b.draws++; }
-    else if (sc === 1) { a.wins++; b.losses++; }
-    else { a.losses++; b.wins++; }
+    if (sc === 0.5) {
+      a.draws++;
+      b.draws++;
+    } else if (sc === 1) {
+      a.wins++;
+      b.losses++;
+    } else {
+      a.losses++;
+      b.wins++;
+    }
   }
   return rec;
 }

@@ -39,7 +39,8 @@ function allPairs(values: Readonly<Record<string, number>>, aBeatsB: (a: number,
   const out: PairResult[] = [];
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
-      const a = ids[i]!, b = ids[j]!;
+      const a = ids[i]!,
+        b = ids[j]!;
       const cmp = aBeatsB(values[a]!, values[b]!);
       out.push({ a, b, score: cmp > 0 ? 1 : cmp < 0 ? 0 : 0.5 });
     }

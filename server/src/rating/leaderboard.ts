@@ -15,7 +15,11 @@ export interface Leaderboard {
   rounds: number;
 }
 
-export function buildLeaderboard(results: readonly RoundResult[], by: GroupBy, opts: { samples?: number; seed?: number } = {}): Leaderboard {
+export function buildLeaderboard(
+  results: readonly RoundResult[],
+  by: GroupBy,
+  opts: { samples?: number; seed?: number } = {},
+): Leaderboard {
   const pairs: PairResult[] = [];
   let rounds = 0;
   for (const r of results) {
@@ -29,5 +33,13 @@ export function buildLeaderboard(results: readonly RoundResult[], by: GroupBy, o
     }
   }
   const rows = bootstrapBT(pairs, { samples: opts.samples ?? 500, seed: opts.seed ?? 1 });
-  return { by, rows, matrix: winRateMatrix(pairs, rows.map((r) => r.id)), rounds };
+  return {
+    by,
+    rows,
+    matrix: winRateMatrix(
+      pairs,
+      rows.map((r) => r.id),
+    ),
+    rounds,
+  };
 }

@@ -12,7 +12,8 @@ export function winRateMatrix(results: readonly PairResult[], order: readonly st
   const score = ids.map(() => ids.map(() => 0));
   const games = ids.map(() => ids.map(() => 0));
   for (const { a, b, score: sc } of results) {
-    const i = pos.get(a)!, j = pos.get(b)!;
+    const i = pos.get(a)!,
+      j = pos.get(b)!;
     score[i]![j]! += sc;
     score[j]![i]! += 1 - sc;
     games[i]![j]! += 1;

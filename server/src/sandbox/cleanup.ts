@@ -34,7 +34,14 @@ export async function removeContainers(runId?: string): Promise<number> {
 }
 
 async function removeAll(list: Leftover[]): Promise<number> {
-  await Promise.all(list.map((c) => docker().getContainer(c.id).remove({ force: true }).catch(() => {})));
+  await Promise.all(
+    list.map((c) =>
+      docker()
+        .getContainer(c.id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
   return list.length;
 }
 
@@ -44,7 +51,9 @@ async function removeAll(list: Leftover[]): Promise<number> {
  * by a person), also those whose owner this machine cannot judge (older versions, another
  * boot or pid namespace). Those of live processes are never touched.
  */
-export async function removeLeftovers(o: { includeUnknown?: boolean } = {}): Promise<{ containers: number; fifoDirs: number }> {
+export async function removeLeftovers(
+  o: { includeUnknown?: boolean } = {},
+): Promise<{ containers: number; fifoDirs: number }> {
   const fifoDirs = removeLeftoverFifoDirs(o);
   const containers = await removeAll((await listContainers()).filter((c) => gone(c.owner, o)));
   return { containers, fifoDirs };
@@ -57,7 +66,8 @@ export function removeLeftoverFifoDirs(o: { includeUnknown?: boolean } = {}): nu
   return dirs.length;
 }
 
-const gone = (s: Leftover['owner'], o: { includeUnknown?: boolean }) => s === 'dead' || (o.includeUnknown === true && s === 'unknown');
+const gone = (s: Leftover['owner'], o: { includeUnknown?: boolean }) =>
+  s === 'dead' || (o.includeUnknown === true && s === 'unknown');
 
 let reaped: Promise<unknown> | null = null;
 /** Once per process, before its first container: removes what killed runs left (dead owners

@@ -4,7 +4,10 @@ import { Demuxer, frame } from './demux.ts';
 function collect() {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  const d = new Demuxer((b) => out.push(b), (b) => err.push(b));
+  const d = new Demuxer(
+    (b) => out.push(b),
+    (b) => err.push(b),
+  );
   return { d, out: () => Buffer.concat(out).toString(), err: () => Buffer.concat(err).toString() };
 }
 

@@ -6,7 +6,10 @@ export type StreamSink = (chunk: Buffer) => void;
 export class Demuxer {
   private pending: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly onStdout: StreamSink, private readonly onStderr: StreamSink) {}
+  constructor(
+    private readonly onStdout: StreamSink,
+    private readonly onStderr: StreamSink,
+  ) {}
 
   push(chunk: Buffer): void {
     let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;

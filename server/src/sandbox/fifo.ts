@@ -13,7 +13,17 @@
 // `doctor --clean` can remove the directories of a codearena process that was killed.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, mkdtempSync, openSync, readdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,8 +108,16 @@ export async function openFifoSet(dir: string, containerDir: string, owner: stri
     await run('mkfifo', ['-m', '602', paths.out, paths.err]);
   }
   const inFd = openSync(paths.in, constants.O_RDWR | constants.O_NONBLOCK);
-  const reader = new Socket({ fd: openSync(paths.out, constants.O_RDWR | constants.O_NONBLOCK), readable: true, writable: false });
-  const errReader = new Socket({ fd: openSync(paths.err, constants.O_RDWR | constants.O_NONBLOCK), readable: true, writable: false });
+  const reader = new Socket({
+    fd: openSync(paths.out, constants.O_RDWR | constants.O_NONBLOCK),
+    readable: true,
+    writable: false,
+  });
+  const errReader = new Socket({
+    fd: openSync(paths.err, constants.O_RDWR | constants.O_NONBLOCK),
+    readable: true,
+    writable: false,
+  });
   reader.on('error', () => {});
   errReader.on('error', () => {});
   let inOpen = true;

@@ -19,11 +19,16 @@ export async function dockerHostCpus(): Promise<number | null> {
   }
 }
 
-export async function hostLimitIssues(limits: Pick<LimitsConfig, 'cpus'>, cpus: number | null = null): Promise<LimitIssue[]> {
+export async function hostLimitIssues(
+  limits: Pick<LimitsConfig, 'cpus'>,
+  cpus: number | null = null,
+): Promise<LimitIssue[]> {
   const n = cpus ?? (await dockerHostCpus());
   if (n === null || limits.cpus <= n) return [];
-  return [{
-    path: 'limits.cpus',
-    message: `${limits.cpus} is more than the ${n} CPU${n === 1 ? '' : 's'} of the Docker host, so no container could start; set limits.cpus to at most ${n}`,
-  }];
+  return [
+    {
+      path: 'limits.cpus',
+      message: `${limits.cpus} is more than the ${n} CPU${n === 1 ? '' : 's'} of the Docker host, so no container could start; set limits.cpus to at most ${n}`,
+    },
+  ];
 }

@@ -31,7 +31,15 @@ async function versus(hostile: string, opponent = starter, deadlineMs = PATIENT_
   try {
     rts.push(await openRuntime('hostile', bot(hostile), { mode: 'docker', arena, runId, limits, role: 'test' }));
     rts.push(await openRuntime('opponent', opponent, { mode: 'docker', arena, runId, limits, role: 'test' }));
-    const s = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 1, concurrency: 1, seedParts: ['hostile', hostile], deadlineMs });
+    const s = await playSeries({
+      arena,
+      args: arena.parseArgs({}),
+      players: rts,
+      sims: 1,
+      concurrency: 1,
+      seedParts: ['hostile', hostile],
+      deadlineMs,
+    });
     return s;
   } finally {
     await Promise.all(rts.map((r) => r.dispose()));
@@ -52,7 +60,13 @@ describe('hostile bots are contained', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prober-'));
     cpSync(bot('prober'), dir, { recursive: true });
     chmodSync(dir, 0o777);
-    const sb = await createSandbox({ image: arena.manifest.image, runId, role: 'test', limits, mounts: [{ host: dir, container: '/code', readOnly: false }] });
+    const sb = await createSandbox({
+      image: arena.manifest.image,
+      runId,
+      role: 'test',
+      limits,
+      mounts: [{ host: dir, container: '/code', readOnly: false }],
+    });
     try {
       const c = createBotClient(await sb.spawn(['./run'], { cwd: '/code' }));
       const r = await c.request({ type: 'move' }, 10_000);

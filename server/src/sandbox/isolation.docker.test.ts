@@ -128,7 +128,8 @@ const daemonizer = (check: boolean) => codebase({ run: DAEMONIZER.replace('{chec
 async function withRuntimes<T>(dirs: string[], fn: (rts: PlayerRuntime[]) => Promise<T>): Promise<T> {
   const rts: PlayerRuntime[] = [];
   try {
-    for (const [i, d] of dirs.entries()) rts.push(await openRuntime(`p${i}`, d, { mode: 'docker', arena, runId, limits, role: 'test' }));
+    for (const [i, d] of dirs.entries())
+      rts.push(await openRuntime(`p${i}`, d, { mode: 'docker', arena, runId, limits, role: 'test' }));
     return await fn(rts);
   } finally {
     await Promise.all(rts.map((r) => r.dispose()));
@@ -137,14 +138,25 @@ async function withRuntimes<T>(dirs: string[], fn: (rts: PlayerRuntime[]) => Pro
 
 /** What runs in a runtime's container, and what is in its writable places. */
 async function inside(rt: PlayerRuntime): Promise<string> {
-  const r = await rt.sandbox!.exec('ps -eo uid,args; ls -A /tmp /dev/shm; echo "sysv:$(tail -n +2 /proc/sysvipc/shm | wc -l)"', { timeoutMs: 30_000 });
+  const r = await rt.sandbox!.exec(
+    'ps -eo uid,args; ls -A /tmp /dev/shm; echo "sysv:$(tail -n +2 /proc/sysvipc/shm | wc -l)"',
+    { timeoutMs: 30_000 },
+  );
   return r.stdout;
 }
 
 describe('sims are independent', () => {
   it('a daemon, files and pipe hunting of one sim reach no later sim; each sim gets fresh processes', async () => {
     const s = await withRuntimes([daemonizer(true), starter], async (rts) => {
-      const series = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 4, concurrency: 1, seedParts: ['isolation'], deadlineMs: PATIENT_MS });
+      const series = await playSeries({
+        arena,
+        args: arena.parseArgs({}),
+        players: rts,
+        sims: 4,
+        concurrency: 1,
+        seedParts: ['isolation'],
+        deadlineMs: PATIENT_MS,
+      });
       return { series, after: await inside(rts[0]!) };
     });
     const faults = s.series.results.flatMap((r) => r.result.faults).filter((f) => f.player === 'p0');
@@ -158,7 +170,15 @@ describe('sims are independent', () => {
 
   it('with sims in parallel and warm spares, every process a bot started is gone when its sim ends', async () => {
     const after = await withRuntimes([daemonizer(false), daemonizer(false)], async (rts) => {
-      const series = await playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 6, concurrency: 2, seedParts: ['isolation-c2'], deadlineMs: PATIENT_MS });
+      const series = await playSeries({
+        arena,
+        args: arena.parseArgs({}),
+        players: rts,
+        sims: 6,
+        concurrency: 2,
+        seedParts: ['isolation-c2'],
+        deadlineMs: PATIENT_MS,
+      });
       expect(series.results).toHaveLength(6);
       return Promise.all(rts.map(inside));
     });
@@ -172,9 +192,19 @@ describe('sims are independent', () => {
 
 describe('sandbox users', () => {
   it('containers and every process run as high uids that map to no host account, one uid per process', async () => {
-    const sb = await createSandbox({ image: arena.manifest.image, runId, role: 'test', limits, mounts: [], pipes: true, processUsers: true });
+    const sb = await createSandbox({
+      image: arena.manifest.image,
+      runId,
+      role: 'test',
+      limits,
+      mounts: [],
+      pipes: true,
+      processUsers: true,
+    });
     try {
-      const ids = await Promise.all([1, 2, 3].map(() => sb.exec('id -u; id -g').then((r) => r.stdout.trim().split('\n').map(Number))));
+      const ids = await Promise.all(
+        [1, 2, 3].map(() => sb.exec('id -u; id -g').then((r) => r.stdout.trim().split('\n').map(Number))),
+      );
       const uids = ids.map(([u]) => u!);
       expect(new Set(uids).size).toBe(3);
       for (const [uid, gid] of ids) {
@@ -185,7 +215,10 @@ describe('sandbox users', () => {
       const top = execFileSync('docker', ['top', sb.id, '-eo', 'pid,uid,args'], { encoding: 'utf8' });
       expect(top).toMatch(new RegExp(`\\s${SANDBOX_UID}\\s+sleep infinity`));
       // No account of this host has any of these uids (uid 1000, the old sandbox user, often has one).
-      const accounts = execFileSync('getent', ['passwd'], { encoding: 'utf8' }).trim().split('\n').map((l) => Number(l.split(':')[2]));
+      const accounts = execFileSync('getent', ['passwd'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((l) => Number(l.split(':')[2]));
       expect(accounts.filter((u) => u >= SANDBOX_UID && u < PROCESS_UID_BASE + PROCESS_UID_COUNT)).toEqual([]);
     } finally {
       await sb.dispose();
@@ -194,7 +227,15 @@ describe('sandbox users', () => {
 
   it("a bot's pipes have random names and belong to its own uid alone", async () => {
     const dir = codebase({ run: '#!/bin/sh\nexec cat\n' });
-    const sb = await createSandbox({ image: arena.manifest.image, runId, role: 'test', limits, mounts: [{ host: dir, container: '/code', readOnly: true }], pipes: true, processUsers: true });
+    const sb = await createSandbox({
+      image: arena.manifest.image,
+      runId,
+      role: 'test',
+      limits,
+      mounts: [{ host: dir, container: '/code', readOnly: true }],
+      pipes: true,
+      processUsers: true,
+    });
     try {
       const p = await sb.spawn(['./run'], { cwd: '/code', pipes: true });
       const echoed = new Promise<string>((resolve) => p.onStdout((b) => resolve(b.toString())));
@@ -219,7 +260,8 @@ describe('stderr flood', () => {
   it('the host takes a bounded number of stderr bytes however much a bot writes', async () => {
     // Writes up to 32 MiB to stderr as fast as it can, then says on stdout how much got out:
     // every byte it wrote is a byte the host had to read.
-    const dir = codebase({ run: `#!/usr/bin/env python3
+    const dir = codebase({
+      run: `#!/usr/bin/env python3
 import os
 written = 0
 try:
@@ -228,8 +270,17 @@ try:
 except OSError:
     pass
 print(written, flush=True)
-` });
-    const sb = await createSandbox({ image: arena.manifest.image, runId, role: 'test', limits, mounts: [{ host: dir, container: '/code', readOnly: true }], pipes: true, processUsers: true });
+`,
+    });
+    const sb = await createSandbox({
+      image: arena.manifest.image,
+      runId,
+      role: 'test',
+      limits,
+      mounts: [{ host: dir, container: '/code', readOnly: true }],
+      pipes: true,
+      processUsers: true,
+    });
     try {
       const p = await sb.spawn(['./run'], { cwd: '/code', pipes: true });
       let received = 0;
@@ -246,17 +297,30 @@ print(written, flush=True)
   });
 
   it('a bot that floods stderr while it plays is stopped at the cap: a crash fault that says why', async () => {
-    const flooder = codebase({ run: `#!/usr/bin/env python3
+    const flooder = codebase({
+      run: `#!/usr/bin/env python3
 import json, sys
 for line in sys.stdin:
     if json.loads(line).get('type') == 'move':
         sys.stderr.write('x' * (3 << 19))
         print(json.dumps({'move': 'up'}), flush=True)
-` });
+`,
+    });
     const s = await withRuntimes([flooder, starter], (rts) =>
-      playSeries({ arena, args: arena.parseArgs({}), players: rts, sims: 1, concurrency: 1, seedParts: ['flood'], deadlineMs: PATIENT_MS }));
+      playSeries({
+        arena,
+        args: arena.parseArgs({}),
+        players: rts,
+        sims: 1,
+        concurrency: 1,
+        seedParts: ['flood'],
+        deadlineMs: PATIENT_MS,
+      }),
+    );
     const faults = s.results[0]!.result.faults.filter((f) => f.player === 'p0');
-    expect(faults.map((f) => `${f.kind}: ${f.detail}`)).toEqual([expect.stringContaining('stopped after 1048576 bytes on stderr')]);
+    expect(faults.map((f) => `${f.kind}: ${f.detail}`)).toEqual([
+      expect.stringContaining('stopped after 1048576 bytes on stderr'),
+    ]);
   });
 });
 
@@ -275,10 +339,24 @@ describe('mounts', () => {
   });
 
   it('refuses a path that cannot be mounted with a message naming it', async () => {
-    await expect(createSandbox({ image: arena.manifest.image, runId, role: 'test', limits, mounts: [{ host: 'relative/dir', container: '/code', readOnly: true }] }))
-      .rejects.toThrow(/relative\/dir is not an absolute path/);
-    await expect(createSandbox({ image: arena.manifest.image, runId, role: 'test', limits, mounts: [{ host: '/no/such/dir', container: '/code', readOnly: true }] }))
-      .rejects.toThrow(/\/no\/such\/dir cannot be read \(ENOENT\)/);
+    await expect(
+      createSandbox({
+        image: arena.manifest.image,
+        runId,
+        role: 'test',
+        limits,
+        mounts: [{ host: 'relative/dir', container: '/code', readOnly: true }],
+      }),
+    ).rejects.toThrow(/relative\/dir is not an absolute path/);
+    await expect(
+      createSandbox({
+        image: arena.manifest.image,
+        runId,
+        role: 'test',
+        limits,
+        mounts: [{ host: '/no/such/dir', container: '/code', readOnly: true }],
+      }),
+    ).rejects.toThrow(/\/no\/such\/dir cannot be read \(ENOENT\)/);
   });
 
   it('leaves no containers behind', async () => {

@@ -6,7 +6,11 @@ export interface SandboxLimits {
   pids: number;
 }
 
-export const sandboxLimitsFrom = (l: LimitsConfig): SandboxLimits => ({ memoryMb: l.memory_mb, cpus: l.cpus, pids: l.pids });
+export const sandboxLimitsFrom = (l: LimitsConfig): SandboxLimits => ({
+  memoryMb: l.memory_mb,
+  cpus: l.cpus,
+  pids: l.pids,
+});
 
 /** The sandbox's own uid and gid when the host runs as root: high enough to map to no account
  *  on any ordinary host (useradd allocates below 60000; systemd's dynamic users stay below

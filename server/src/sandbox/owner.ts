@@ -19,7 +19,10 @@ const readOr = (read: () => string, fallback: string): string => {
   }
 };
 
-const bootId = readOr(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim().replace(/-/g, '').slice(0, 12), 'noboot');
+const bootId = readOr(
+  () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim().replace(/-/g, '').slice(0, 12),
+  'noboot',
+);
 const pidNs = readOr(() => readlinkSync('/proc/self/ns/pid').replace(/\D/g, ''), 'nons');
 
 /** The start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), or

@@ -93,7 +93,8 @@ export function mountProblem(host: string): string | null {
 export async function createSandbox(o: SandboxOptions): Promise<Sandbox> {
   for (const m of o.mounts) {
     const problem = mountProblem(m.host);
-    if (problem) throw new Error(`cannot mount ${problem} (at ${m.container}); pass the absolute path of an existing directory`);
+    if (problem)
+      throw new Error(`cannot mount ${problem} (at ${m.container}); pass the absolute path of an existing directory`);
   }
   await reapLeftoversOnce();
   const ioDir = o.pipes ? createFifoDir() : null;
@@ -118,7 +119,10 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
     WorkingDir: o.workdir ?? '/',
     Env: [PATH, ...env],
     Labels: {
-      [LABEL]: '1', [LABEL_RUN]: o.runId, [LABEL_ROLE]: o.role, [LABEL_OWNER]: ownerToken(),
+      [LABEL]: '1',
+      [LABEL_RUN]: o.runId,
+      [LABEL_ROLE]: o.role,
+      [LABEL_OWNER]: ownerToken(),
       ...(process.env.CODEARENA_SESSION ? { [LABEL_SESSION]: process.env.CODEARENA_SESSION } : {}),
     },
     NetworkDisabled: true,
@@ -162,7 +166,8 @@ const cleanUp = (uid: number) => {
   // so a well-behaved bot's clean-up starts no process and its sim ends no later.
   const globs = where.flatMap((d) => [`${d}/*`, `${d}/.[!.]*`, `${d}/..?*`]).join(' ');
   const anyFile = `any=; for f in ${globs}; do if [ -e "$f" ] || [ -L "$f" ]; then any=1; break; fi; done`;
-  const anyIpc = 'for f in /proc/sysvipc/shm /proc/sysvipc/sem /proc/sysvipc/msg; do { read -r h; read -r l && ipc=1; } <$f; done 2>/dev/null';
+  const anyIpc =
+    'for f in /proc/sysvipc/shm /proc/sysvipc/sem /proc/sysvipc/msg; do { read -r h; read -r l && ipc=1; } <$f; done 2>/dev/null';
   return `kill -9 -1 2>/dev/null; kill -9 -1 2>/dev/null; ${anyFile}; [ -z "$any" ] || ${del} || { ${files}; }; ${anyIpc}; [ -z "$ipc" ] || ipcrm -a 2>/dev/null`;
 };
 
@@ -175,12 +180,20 @@ class DockerSandbox implements Sandbox {
   /** A sign of trouble was seen since the last health check (see SETTLE_MS). */
   suspect = false;
 
-  constructor(private readonly container: Docker.Container, private readonly ioDir: string | null, private readonly processUsers: boolean) {
+  constructor(
+    private readonly container: Docker.Container,
+    private readonly ioDir: string | null,
+    private readonly processUsers: boolean,
+  ) {
     // One long-poll per container: the daemon answers it the moment the container stops.
     const short = container.id.slice(0, 12);
     this.stopped = container.wait({ condition: 'not-running' }).then(
-      (r: { StatusCode?: number }) => { this.stopReason = `container ${short} stopped (exit code ${r.StatusCode ?? '?'})`; },
-      (e: Error) => { this.stopReason = `container ${short} unreachable: ${e.message.trim().slice(0, 300)}`; },
+      (r: { StatusCode?: number }) => {
+        this.stopReason = `container ${short} stopped (exit code ${r.StatusCode ?? '?'})`;
+      },
+      (e: Error) => {
+        this.stopReason = `container ${short} unreachable: ${e.message.trim().slice(0, 300)}`;
+      },
     );
   }
 
@@ -195,7 +208,10 @@ class DockerSandbox implements Sandbox {
     return uid;
   }
 
-  async spawn(cmd: string[], o: { cwd?: string; pipes?: boolean; asSandboxUser?: boolean } = {}): Promise<ProcessHandle> {
+  async spawn(
+    cmd: string[],
+    o: { cwd?: string; pipes?: boolean; asSandboxUser?: boolean } = {},
+  ): Promise<ProcessHandle> {
     if (o.pipes && !this.ioDir) throw new Error('spawn({ pipes: true }) needs a sandbox created with pipes: true');
     const uid = this.processUsers && !o.asSandboxUser ? this.freshUid() : null;
     const user = uid === null ? sandboxUser() : `${uid}:${sandboxGid()}`;
@@ -209,15 +225,25 @@ class DockerSandbox implements Sandbox {
     // Every process gets the raised oom_score_adj: an agent command that eats the workspace's
     // memory is killed, not the container's init (which would look like an outage).
     const oom = 'echo 1000 >/proc/self/oom_score_adj 2>/dev/null;';
-    if (uid === null) script = fifo ? `echo $$; ${oom} cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"` : `echo $$; ${oom} cd "$0" && exec "$@"`;
-    else if (fifo) script = `echo $$; exec >/dev/null 2>&1 </dev/null; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
-    else script = `echo $$; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@"; rc=$?; { ${cleanUp(uid)}; } >/dev/null 2>&1; exit $rc`;
+    if (uid === null)
+      script = fifo
+        ? `echo $$; ${oom} cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"`
+        : `echo $$; ${oom} cd "$0" && exec "$@"`;
+    else if (fifo)
+      script = `echo $$; exec >/dev/null 2>&1 </dev/null; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
+    else
+      script = `echo $$; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@"; rc=$?; { ${cleanUp(uid)}; } >/dev/null 2>&1; exit $rc`;
     try {
       const exec = await this.container.exec({
         Cmd: ['/bin/sh', '-c', script, o.cwd ?? '/', ...cmd],
         User: user,
-        Env: fifo ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`, `CODEARENA_ERR=${fifo.errPath}`] : [],
-        AttachStdin: !fifo, AttachStdout: true, AttachStderr: true, Tty: false,
+        Env: fifo
+          ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`, `CODEARENA_ERR=${fifo.errPath}`]
+          : [],
+        AttachStdin: !fifo,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
       });
       const stream = (await exec.start({ hijack: true, stdin: !fifo })) as Duplex;
       return new ExecProcess(this, exec, stream, fifo, uid);
@@ -257,9 +283,18 @@ class DockerSandbox implements Sandbox {
     this.suspect = false;
     const short = this.id.slice(0, 12);
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<string>((r) => (timer = setTimeout(() => r(`the Docker daemon did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`), HEALTH_TIMEOUT_MS)));
+    const late = new Promise<string>(
+      (r) =>
+        (timer = setTimeout(
+          () => r(`the Docker daemon did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`),
+          HEALTH_TIMEOUT_MS,
+        )),
+    );
     const check = this.container.inspect().then(
-      (i) => (i.State.Running ? null : `container ${short} is not running (${i.State.Status}, exit code ${i.State.ExitCode}${i.State.OOMKilled ? ', OOM-killed' : ''})`),
+      (i) =>
+        i.State.Running
+          ? null
+          : `container ${short} is not running (${i.State.Status}, exit code ${i.State.ExitCode}${i.State.OOMKilled ? ', OOM-killed' : ''})`,
       (e: Error) => `container ${short} unreachable: ${e.message.trim().slice(0, 300)}`,
     );
     try {
@@ -277,8 +312,14 @@ class DockerSandbox implements Sandbox {
       const exec = await this.container.exec({ Cmd: cmd, User: user, AttachStdout: true, AttachStderr: true });
       const s = (await exec.start({ hijack: true, stdin: false })) as Duplex;
       await new Promise<void>((resolve) => {
-        timer = setTimeout(() => { s.destroy(); resolve(); }, CLEANUP_TIMEOUT_MS);
-        s.on('end', resolve); s.on('close', resolve); s.on('error', () => resolve()); s.resume();
+        timer = setTimeout(() => {
+          s.destroy();
+          resolve();
+        }, CLEANUP_TIMEOUT_MS);
+        s.on('end', resolve);
+        s.on('close', resolve);
+        s.on('error', () => resolve());
+        s.resume();
       });
     })();
     await work.catch(() => {}); // the container may be gone already
@@ -369,7 +410,10 @@ class ExecProcess implements ProcessHandle {
         // Let the last stdout bytes drain from the pipe before it is closed.
         setImmediate(() => this.fifo?.close());
         void (async () => {
-          const code = await exec.inspect().then((i) => i.ExitCode ?? null, () => null);
+          const code = await exec.inspect().then(
+            (i) => i.ExitCode ?? null,
+            () => null,
+          );
           // The wrapper exits with its command's code after cleaning up; a signal's code (or
           // none) means it may not have got that far.
           if (code === null || code >= 128) {

@@ -25,9 +25,15 @@ function dump(dbPath: string): Record<string, unknown[]> {
   }
 }
 
-const configOf = (arena: string): TournamentConfig => TournamentConfig.parse({
-  arena: { id: arena }, tournament: { rounds: 2 }, players: [{ name: 'alice', agent: { kind: 'noop' } }, { name: 'bob', agent: { kind: 'noop' } }],
-});
+const configOf = (arena: string): TournamentConfig =>
+  TournamentConfig.parse({
+    arena: { id: arena },
+    tournament: { rounds: 2 },
+    players: [
+      { name: 'alice', agent: { kind: 'noop' } },
+      { name: 'bob', agent: { kind: 'noop' } },
+    ],
+  });
 
 /** A run as the tournament produces it: config.json, then every event logged and indexed live. */
 function liveRun(opts: { id?: string; arena?: string; t0?: number } = {}) {
@@ -57,19 +63,48 @@ describe('StoreIndex queries after live ingest', () => {
   });
 
   it('lists tournaments', () => {
-    expect(index.listTournaments()).toEqual([{
-      id: 't-2025-01', name: 'smoke', arena: 'battlesnake', status: 'finished', seed: 7, totalRounds: 2,
-      createdAt: 1_760_000_000_250, finishedAt: expect.any(Number), winner: 'bob', runDir,
-    }]);
+    expect(index.listTournaments()).toEqual([
+      {
+        id: 't-2025-01',
+        name: 'smoke',
+        arena: 'battlesnake',
+        status: 'finished',
+        seed: 7,
+        totalRounds: 2,
+        createdAt: 1_760_000_000_250,
+        finishedAt: expect.any(Number),
+        winner: 'bob',
+        runDir,
+      },
+    ]);
   });
 
   it('returns a tournament with config, players, rounds and ratings', () => {
     const t = index.getTournament('t-2025-01');
     expect(t?.config).toEqual(configOf('battlesnake'));
-    expect(t?.players).toEqual([{ name: 'alice', agent: 'noop', model: null }, { name: 'bob', agent: 'search', model: 'scripted-1' }]);
+    expect(t?.players).toEqual([
+      { name: 'alice', agent: 'noop', model: null },
+      { name: 'bob', agent: 'search', model: 'scripted-1' },
+    ]);
     expect(t?.rounds).toEqual([
-      { round: 1, winner: null, simWins: { alice: 1, bob: 1 }, ties: 1, sims: 2, forfeited: [], ratings: { alice: 1184, bob: 1216 } },
-      { round: 2, winner: 'bob', simWins: { alice: 0, bob: 2 }, ties: 0, sims: 2, forfeited: [], ratings: { alice: 1168, bob: 1232 } },
+      {
+        round: 1,
+        winner: null,
+        simWins: { alice: 1, bob: 1 },
+        ties: 1,
+        sims: 2,
+        forfeited: [],
+        ratings: { alice: 1184, bob: 1216 },
+      },
+      {
+        round: 2,
+        winner: 'bob',
+        simWins: { alice: 0, bob: 2 },
+        ties: 0,
+        sims: 2,
+        forfeited: [],
+        ratings: { alice: 1168, bob: 1232 },
+      },
     ]);
     expect(index.getTournament('nope')).toBeUndefined();
   });
@@ -78,9 +113,18 @@ describe('StoreIndex queries after live ingest', () => {
     const all = index.matches('t-2025-01');
     expect(all.map((m) => m.matchId)).toEqual(['r1-s0', 'r1-s1', 'r2-s0', 'r2-s1']);
     expect(all[1]).toEqual({
-      matchId: 'r1-s1', round: 1, sim: 1, seed: 1001, players: ['alice', 'bob'], ranks: { bob: 1, alice: 2 }, winner: 'bob',
-      turns: 3, reason: 'last snake standing', faults: [{ player: 'alice', kind: 'timeout', count: 1, detail: 'no reply in 500 ms' }],
-      replay: 'replays/r1-s1.json.gz', ms: 841,
+      matchId: 'r1-s1',
+      round: 1,
+      sim: 1,
+      seed: 1001,
+      players: ['alice', 'bob'],
+      ranks: { bob: 1, alice: 2 },
+      winner: 'bob',
+      turns: 3,
+      reason: 'last snake standing',
+      faults: [{ player: 'alice', kind: 'timeout', count: 1, detail: 'no reply in 500 ms' }],
+      replay: 'replays/r1-s1.json.gz',
+      ms: 841,
     });
     expect(index.matches('t-2025-01', { round: 2 }).map((m) => m.matchId)).toEqual(['r2-s0', 'r2-s1']);
     expect(index.matches('t-2025-01', { limit: 2, offset: 1 }).map((m) => m.matchId)).toEqual(['r1-s1', 'r2-s0']);
@@ -88,8 +132,16 @@ describe('StoreIndex queries after live ingest', () => {
 
   it('returns edits', () => {
     expect(index.edits('t-2025-01')).toContainEqual({
-      round: 2, player: 'bob', exit: 'submitted', steps: 1, costUsd: 0.0125, ms: 1502, commit: 'b2'.padEnd(40, '0'),
-      files: 1, insertions: 2, deletions: 1,
+      round: 2,
+      player: 'bob',
+      exit: 'submitted',
+      steps: 1,
+      costUsd: 0.0125,
+      ms: 1502,
+      commit: 'b2'.padEnd(40, '0'),
+      files: 1,
+      insertions: 2,
+      deletions: 1,
     });
   });
 
@@ -98,12 +150,20 @@ describe('StoreIndex queries after live ingest', () => {
     other.index.close();
     // Same index file holds both after ingesting the other run's log.
     index.reindex(other.runDir);
-    const players = [{ name: 'alice', agent: 'noop', model: null }, { name: 'bob', agent: 'search', model: 'scripted-1' }];
+    const players = [
+      { name: 'alice', agent: 'noop', model: null },
+      { name: 'bob', agent: 'search', model: 'scripted-1' },
+    ];
     expect(index.roundResults({ arena: 'battlesnake' })).toEqual([
       { tournamentId: 't-2025-01', arena: 'battlesnake', round: 1, simWins: { alice: 1, bob: 1 }, players },
       { tournamentId: 't-2025-01', arena: 'battlesnake', round: 2, simWins: { alice: 0, bob: 2 }, players },
     ]);
-    expect(index.roundResults().map((r) => `${r.tournamentId}/${r.round}`)).toEqual(['t-2025-01/1', 't-2025-01/2', 't-other/1', 't-other/2']);
+    expect(index.roundResults().map((r) => `${r.tournamentId}/${r.round}`)).toEqual([
+      't-2025-01/1',
+      't-2025-01/2',
+      't-other/1',
+      't-other/2',
+    ]);
     expect(index.roundResults({ arena: 'corewar' })).toHaveLength(2);
     index.removeTournament('t-other');
     expect(index.listTournaments().map((t) => t.id)).toEqual(['t-2025-01']);
@@ -136,10 +196,22 @@ describe('StoreIndex idempotence and reindexing', () => {
     const firstFinish = events.findIndex((e) => e.type === 'match.finished');
     index.ingestMany(events.slice(0, firstFinish));
     expect(index.listTournaments()[0]).toMatchObject({ status: 'running', finishedAt: null, winner: null });
-    expect(index.matches('t-2025-01')).toEqual([{
-      matchId: 'r1-s0', round: 1, sim: 0, seed: 1000, players: ['alice', 'bob'], ranks: null, winner: null, turns: null,
-      reason: null, faults: [], replay: null, ms: null,
-    }]);
+    expect(index.matches('t-2025-01')).toEqual([
+      {
+        matchId: 'r1-s0',
+        round: 1,
+        sim: 0,
+        seed: 1000,
+        players: ['alice', 'bob'],
+        ranks: null,
+        winner: null,
+        turns: null,
+        reason: null,
+        faults: [],
+        replay: null,
+        ms: null,
+      },
+    ]);
     index.close();
   });
 
@@ -157,7 +229,12 @@ describe('StoreIndex idempotence and reindexing', () => {
     const live = liveRun();
     // Rows the log does not hold (e.g. from a previous, different run with the same id) vanish.
     live.index.ingest({
-      seq: 9999, ts: 1, tournamentId: 't-2025-01', type: 'rating.updated', round: 99, ratings: { ghost: 1 },
+      seq: 9999,
+      ts: 1,
+      tournamentId: 't-2025-01',
+      type: 'rating.updated',
+      round: 99,
+      ratings: { ghost: 1 },
     });
     appendFileSync(join(live.runDir, EVENTS_FILE), '{"seq":10000,"ts":1,"tournamentId":"t-2025-01","type":"rating.upd');
     live.index.reindex(live.runDir);

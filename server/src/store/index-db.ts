@@ -4,10 +4,25 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  EditRow, type Event, type EventOf, MatchRow, type PlayerInfo, RoundResult, RoundRow, TournamentRecord, TournamentSummary,
+  EditRow,
+  type Event,
+  type EventOf,
+  MatchRow,
+  type PlayerInfo,
+  RoundResult,
+  RoundRow,
+  TournamentRecord,
+  TournamentSummary,
 } from '@codearena/protocol';
 import { prepare } from './index-statements.ts';
-import type { EditDbRow, MatchDbRow, PlayerDbRow, RoundDbRow, Statements, TournamentDbRow } from './index-statements.ts';
+import type {
+  EditDbRow,
+  MatchDbRow,
+  PlayerDbRow,
+  RoundDbRow,
+  Statements,
+  TournamentDbRow,
+} from './index-statements.ts';
 import { RunFolder } from './run-folder.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 
@@ -90,15 +105,17 @@ export class StoreIndex {
       forRound[r.player] = r.rating;
       ratings.set(r.round, forRound);
     }
-    const rounds = (this.q.roundsOf.all(id) as RoundDbRow[]).map((r) => RoundRow.parse({
-      round: r.round,
-      winner: r.winner,
-      simWins: JSON.parse(r.sim_wins_json),
-      ties: r.ties,
-      sims: r.sims,
-      forfeited: JSON.parse(r.forfeited_json),
-      ratings: ratings.get(r.round) ?? {},
-    }));
+    const rounds = (this.q.roundsOf.all(id) as RoundDbRow[]).map((r) =>
+      RoundRow.parse({
+        round: r.round,
+        winner: r.winner,
+        simWins: JSON.parse(r.sim_wins_json),
+        ties: r.ties,
+        sims: r.sims,
+        forfeited: JSON.parse(r.forfeited_json),
+        ratings: ratings.get(r.round) ?? {},
+      }),
+    );
     return TournamentRecord.parse({
       ...toSummary(row),
       config: row.config_json === null ? null : (JSON.parse(row.config_json) as unknown),
@@ -116,18 +133,25 @@ export class StoreIndex {
       list.push(toPlayer(p));
       players.set(p.tournament_id, list);
     }
-    return (this.q.roundResults.all({ arena }) as (RoundDbRow & { arena: string })[]).map((r) => RoundResult.parse({
-      tournamentId: r.tournament_id,
-      arena: r.arena,
-      round: r.round,
-      simWins: JSON.parse(r.sim_wins_json),
-      players: players.get(r.tournament_id) ?? [],
-    }));
+    return (this.q.roundResults.all({ arena }) as (RoundDbRow & { arena: string })[]).map((r) =>
+      RoundResult.parse({
+        tournamentId: r.tournament_id,
+        arena: r.arena,
+        round: r.round,
+        simWins: JSON.parse(r.sim_wins_json),
+        players: players.get(r.tournament_id) ?? [],
+      }),
+    );
   }
 
   /** A page of a tournament's matches in play order (round, then sim). */
   matches(tournamentId: string, query: MatchQuery = {}): MatchRow[] {
-    const params = { id: tournamentId, round: query.round ?? null, limit: query.limit ?? 100, offset: query.offset ?? 0 };
+    const params = {
+      id: tournamentId,
+      round: query.round ?? null,
+      limit: query.limit ?? 100,
+      offset: query.offset ?? 0,
+    };
     return (this.q.matches.all(params) as MatchDbRow[]).map(toMatch);
   }
 
@@ -138,10 +162,20 @@ export class StoreIndex {
   }
 
   edits(tournamentId: string): EditRow[] {
-    return (this.q.edits.all(tournamentId) as EditDbRow[]).map((e) => EditRow.parse({
-      round: e.round, player: e.player, exit: e.exit, steps: e.steps, costUsd: e.cost_usd, ms: e.ms,
-      commit: e.commit, files: e.files, insertions: e.insertions, deletions: e.deletions,
-    }));
+    return (this.q.edits.all(tournamentId) as EditDbRow[]).map((e) =>
+      EditRow.parse({
+        round: e.round,
+        player: e.player,
+        exit: e.exit,
+        steps: e.steps,
+        costUsd: e.cost_usd,
+        ms: e.ms,
+        commit: e.commit,
+        files: e.files,
+        insertions: e.insertions,
+        deletions: e.deletions,
+      }),
+    );
   }
 
   close(): void {
@@ -161,23 +195,54 @@ export class StoreIndex {
         return;
       case 'edit.finished':
         q.edit.run({
-          id, round: e.round, player: e.player, exit: e.exit, steps: e.steps, cost: e.costUsd, ms: e.ms,
-          commit: e.commit, files: e.diff.files, ins: e.diff.insertions, del: e.diff.deletions,
+          id,
+          round: e.round,
+          player: e.player,
+          exit: e.exit,
+          steps: e.steps,
+          cost: e.costUsd,
+          ms: e.ms,
+          commit: e.commit,
+          files: e.diff.files,
+          ins: e.diff.insertions,
+          del: e.diff.deletions,
         });
         return;
       case 'match.started':
-        q.matchStarted.run({ id, match: e.matchId, round: e.round, sim: e.sim, seed: e.seed, players: JSON.stringify(e.players) });
+        q.matchStarted.run({
+          id,
+          match: e.matchId,
+          round: e.round,
+          sim: e.sim,
+          seed: e.seed,
+          players: JSON.stringify(e.players),
+        });
         return;
       case 'match.finished':
         q.matchFinished.run({
-          id, match: e.matchId, round: e.round, sim: e.sim, seed: e.seed, players: JSON.stringify(e.players),
-          ranks: JSON.stringify(e.ranks), winner: e.winner, turns: e.turns, reason: e.reason,
-          faults: JSON.stringify(e.faults), replay: e.replay, ms: e.ms,
+          id,
+          match: e.matchId,
+          round: e.round,
+          sim: e.sim,
+          seed: e.seed,
+          players: JSON.stringify(e.players),
+          ranks: JSON.stringify(e.ranks),
+          winner: e.winner,
+          turns: e.turns,
+          reason: e.reason,
+          faults: JSON.stringify(e.faults),
+          replay: e.replay,
+          ms: e.ms,
         });
         return;
       case 'round.finished':
         q.round.run({
-          id, round: e.round, winner: e.winner, wins: JSON.stringify(e.simWins), ties: e.ties, sims: e.sims,
+          id,
+          round: e.round,
+          winner: e.winner,
+          wins: JSON.stringify(e.simWins),
+          ties: e.ties,
+          sims: e.sims,
           forfeited: JSON.stringify(e.forfeited),
         });
         return;
@@ -200,7 +265,14 @@ export class StoreIndex {
 
 function startTournament(q: Statements, e: EventOf<'tournament.started'>, configJson: string | null): void {
   q.start.run({
-    id: e.tournamentId, name: e.name, arena: e.arena, seed: e.seed, rounds: e.rounds, at: e.ts, runDir: e.runDir, config: configJson,
+    id: e.tournamentId,
+    name: e.name,
+    arena: e.arena,
+    seed: e.seed,
+    rounds: e.rounds,
+    at: e.ts,
+    runDir: e.runDir,
+    config: configJson,
   });
   for (const p of e.players) q.player.run({ id: e.tournamentId, name: p.name, agent: p.agent, model: p.model });
 }
@@ -225,8 +297,16 @@ const toPlayer = (p: PlayerDbRow): PlayerInfo => ({ name: p.name, agent: p.agent
 
 function toSummary(r: TournamentDbRow): TournamentSummary {
   return TournamentSummary.parse({
-    id: r.id, name: r.name, arena: r.arena, status: r.status, seed: r.seed, totalRounds: r.rounds,
-    createdAt: r.created_at, finishedAt: r.finished_at, winner: r.winner, runDir: r.run_dir,
+    id: r.id,
+    name: r.name,
+    arena: r.arena,
+    status: r.status,
+    seed: r.seed,
+    totalRounds: r.rounds,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+    winner: r.winner,
+    runDir: r.run_dir,
   });
 }
 

@@ -3,20 +3,58 @@ import type Database from 'better-sqlite3';
 import { TOURNAMENT_TABLES } from './schema.ts';
 
 export interface TournamentDbRow {
-  id: string; name: string; arena: string; status: string; seed: number; rounds: number;
-  created_at: number; finished_at: number | null; winner: string | null; run_dir: string; config_json: string | null;
+  id: string;
+  name: string;
+  arena: string;
+  status: string;
+  seed: number;
+  rounds: number;
+  created_at: number;
+  finished_at: number | null;
+  winner: string | null;
+  run_dir: string;
+  config_json: string | null;
 }
 export interface RoundDbRow {
-  tournament_id: string; round: number; winner: string | null; sim_wins_json: string; ties: number; sims: number; forfeited_json: string;
+  tournament_id: string;
+  round: number;
+  winner: string | null;
+  sim_wins_json: string;
+  ties: number;
+  sims: number;
+  forfeited_json: string;
 }
 export interface MatchDbRow {
-  match_id: string; round: number; sim: number; seed: number; players_json: string; ranks_json: string | null;
-  winner: string | null; turns: number | null; reason: string | null; faults_json: string | null; replay: string | null; ms: number | null;
+  match_id: string;
+  round: number;
+  sim: number;
+  seed: number;
+  players_json: string;
+  ranks_json: string | null;
+  winner: string | null;
+  turns: number | null;
+  reason: string | null;
+  faults_json: string | null;
+  replay: string | null;
+  ms: number | null;
 }
-export interface PlayerDbRow { tournament_id: string; name: string; agent: string; model: string | null }
+export interface PlayerDbRow {
+  tournament_id: string;
+  name: string;
+  agent: string;
+  model: string | null;
+}
 export interface EditDbRow {
-  round: number; player: string; exit: string; steps: number; cost_usd: number; ms: number; commit: string;
-  files: number; insertions: number; deletions: number;
+  round: number;
+  player: string;
+  exit: string;
+  steps: number;
+  cost_usd: number;
+  ms: number;
+  commit: string;
+  files: number;
+  insertions: number;
+  deletions: number;
 }
 
 export type Statements = ReturnType<typeof prepare>;
@@ -43,7 +81,9 @@ export function prepare(db: Database.Database) {
                       VALUES (@id, @match, @round, @sim, @seed, @players, @ranks, @winner, @turns, @reason, @faults, @replay, @ms)`),
     round: s(`INSERT OR REPLACE INTO rounds (tournament_id, round, winner, sim_wins_json, ties, sims, forfeited_json)
               VALUES (@id, @round, @winner, @wins, @ties, @sims, @forfeited)`),
-    rating: s(`INSERT OR REPLACE INTO ratings (tournament_id, round, player, rating) VALUES (@id, @round, @player, @rating)`),
+    rating: s(
+      `INSERT OR REPLACE INTO ratings (tournament_id, round, player, rating) VALUES (@id, @round, @player, @rating)`,
+    ),
 
     listTournaments: s(`SELECT * FROM tournaments ORDER BY created_at DESC, id`),
     getTournament: s(`SELECT * FROM tournaments WHERE id = ?`),
@@ -58,6 +98,9 @@ export function prepare(db: Database.Database) {
     matches: s(`SELECT * FROM matches WHERE tournament_id = @id AND (@round IS NULL OR round = @round)
                 ORDER BY round, sim, match_id LIMIT @limit OFFSET @offset`),
     edits: s(`SELECT * FROM edits WHERE tournament_id = ? ORDER BY round, player`),
-    deletes: [...TOURNAMENT_TABLES.map((t) => s(`DELETE FROM ${t} WHERE tournament_id = ?`)), s(`DELETE FROM tournaments WHERE id = ?`)],
+    deletes: [
+      ...TOURNAMENT_TABLES.map((t) => s(`DELETE FROM ${t} WHERE tournament_id = ?`)),
+      s(`DELETE FROM tournaments WHERE id = ?`),
+    ],
   };
 }

@@ -1,4 +1,13 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,12 +21,27 @@ let n = 0;
 const fresh = (): RunFolder => new RunFolder(join(root, `run-${n++}`));
 
 const results = (round: number): RoundResultsFile => ({
-  round, simWins: { a: 2, b: 1 }, ties: 1, sims: 4, winner: 'a', ranks: { a: 1, b: 2 }, forfeited: [],
+  round,
+  simWins: { a: 2, b: 1 },
+  ties: 1,
+  sims: 4,
+  winner: 'a',
+  ranks: { a: 1, b: 2 },
+  forfeited: [],
   validations: { a: { ok: true, detail: 'ok' }, b: { ok: true, detail: 'ok' } },
 });
 const replay = (round: number, sim: number): Replay => ({
-  arena: 'battlesnake', round, sim, seed: 7, players: ['a', 'b'], ranks: { a: 1, b: 2 }, winner: 'a', reason: 'b hit a wall',
-  turns: 2, faults: [{ player: 'b', kind: 'timeout', count: 1, detail: 'no reply' }], frames: [{ t: 0 }, { t: 1 }, { t: 2 }],
+  arena: 'battlesnake',
+  round,
+  sim,
+  seed: 7,
+  players: ['a', 'b'],
+  ranks: { a: 1, b: 2 },
+  winner: 'a',
+  reason: 'b hit a wall',
+  turns: 2,
+  faults: [{ player: 'b', kind: 'timeout', count: 1, detail: 'no reply' }],
+  frames: [{ t: 0 }, { t: 1 }, { t: 2 }],
 });
 /** Files a crash between write and rename would leave behind. */
 const leftovers = (dir: string): string[] =>
@@ -26,7 +50,14 @@ const leftovers = (dir: string): string[] =>
 describe('RunFolder writes and reads back every file of a run', () => {
   it('config: the YAML as written and the resolved config.json', () => {
     const f = fresh();
-    const config = TournamentConfig.parse({ tournament: {}, arena: { id: 'battlesnake' }, players: [{ name: 'a', agent: { kind: 'noop' } }, { name: 'b', agent: { kind: 'noop' } }] });
+    const config = TournamentConfig.parse({
+      tournament: {},
+      arena: { id: 'battlesnake' },
+      players: [
+        { name: 'a', agent: { kind: 'noop' } },
+        { name: 'b', agent: { kind: 'noop' } },
+      ],
+    });
     f.writeConfig(config, 'arena: { id: battlesnake }\n');
     expect(readFileSync(join(f.runDir, CONFIG_YAML_FILE), 'utf8')).toBe('arena: { id: battlesnake }\n');
     expect(JSON.parse(readFileSync(join(f.runDir, CONFIG_FILE), 'utf8'))).toEqual(config);
@@ -65,7 +96,14 @@ describe('RunFolder writes and reads back every file of a run', () => {
 
   it('trajectory lines: appended, parsed, a torn last line skipped', () => {
     const f = fresh();
-    f.appendTrajectory('a', 1, { step: 1, ts: 1, action: 'ls', output: 'x', tokens: { input: 3, output: 4 }, messages: [{ role: 'user' }] });
+    f.appendTrajectory('a', 1, {
+      step: 1,
+      ts: 1,
+      action: 'ls',
+      output: 'x',
+      tokens: { input: 3, output: 4 },
+      messages: [{ role: 'user' }],
+    });
     f.appendTrajectory('a', 1, { step: 2, ts: 2, action: 'cat', output: 'y', exitCode: 0 });
     appendFileSync(f.trajectory('a', 1), '{"step":3,"ts":3,"act');
     expect(f.readTrajectory('a', 1)).toEqual([
@@ -78,7 +116,13 @@ describe('RunFolder writes and reads back every file of a run', () => {
   it('diffs, cut at the reader limit', () => {
     const f = fresh();
     f.writeDiff('a', 1, 'diff --git a/x b/x\n+1\n');
-    expect(f.readDiff('a', 1, 1000)).toEqual({ player: 'a', round: 1, bytes: 22, truncated: false, diff: 'diff --git a/x b/x\n+1\n' });
+    expect(f.readDiff('a', 1, 1000)).toEqual({
+      player: 'a',
+      round: 1,
+      bytes: 22,
+      truncated: false,
+      diff: 'diff --git a/x b/x\n+1\n',
+    });
     expect(f.readDiff('a', 1, 4)).toMatchObject({ bytes: 22, truncated: true, diff: 'diff' });
     expect(f.readDiff('a', 2, 1000)).toBeNull();
   });

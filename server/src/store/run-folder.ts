@@ -5,7 +5,14 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  type DiffPayload, type Event, type MatchRef, Replay, type RoundLogs, RoundResultsFile, type TournamentConfig, TrajectoryStep,
+  type DiffPayload,
+  type Event,
+  type MatchRef,
+  Replay,
+  type RoundLogs,
+  RoundResultsFile,
+  type TournamentConfig,
+  TrajectoryStep,
 } from '@codearena/protocol';
 import type { z } from 'zod';
 import { EventsTail, RunLog, type RunLogOptions, readEventLog } from './run-log.ts';
@@ -31,7 +38,8 @@ export class RunFolder {
   replay = (m: MatchRef): string => join(this.roundDir(m.round), 'sims', `${m.sim}.json`);
   repo = (player: string): string => join(this.runDir, 'players', player, 'repo');
   diff = (player: string, r: number): string => join(this.runDir, 'players', player, 'diffs', `round-${r}.diff`);
-  trajectory = (player: string, r: number): string => join(this.runDir, 'players', player, 'trajectory', `round-${r}.jsonl`);
+  trajectory = (player: string, r: number): string =>
+    join(this.runDir, 'players', player, 'trajectory', `round-${r}.jsonl`);
   scratch = (player: string, r: number): string => join(this.runDir, 'players', player, 'scratch', `round-${r}`);
   snapshot = (r: number, player: string): string => join(this.runDir, 'snapshots', `round-${r}`, player);
 
@@ -96,7 +104,11 @@ export class RunFolder {
   replaySims(r: number): number[] {
     const dir = join(this.roundDir(r), 'sims');
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).map((f) => /^(\d+)\.json$/.exec(f)?.[1]).filter((s) => s !== undefined).map(Number).sort((a, b) => a - b);
+    return readdirSync(dir)
+      .map((f) => /^(\d+)\.json$/.exec(f)?.[1])
+      .filter((s) => s !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
   }
 
   readReplay(m: MatchRef): Replay | null {
@@ -121,7 +133,13 @@ export class RunFolder {
     const file = this.diff(player, round);
     if (!existsSync(file)) return null;
     const buf = readFileSync(file);
-    return { player, round, bytes: buf.length, truncated: buf.length > limit, diff: buf.subarray(0, limit).toString('utf8') };
+    return {
+      player,
+      round,
+      bytes: buf.length,
+      truncated: buf.length > limit,
+      diff: buf.subarray(0, limit).toString('utf8'),
+    };
   }
 
   /** Earlier rounds' logs for agents (they mount roundsDir read-only in their workspace). */
@@ -138,8 +156,15 @@ export class RunFolder {
 export function newRunId(name: string, now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'run';
-  const rand = Math.floor(Math.random() * 0xffff).toString(16).padStart(4, '0');
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 32) || 'run';
+  const rand = Math.floor(Math.random() * 0xffff)
+    .toString(16)
+    .padStart(4, '0');
   return `${stamp}-${slug}-${rand}`;
 }
 

@@ -1,7 +1,17 @@
 // The JSONL event log of one run: the source of truth. The SQLite index, resume after a crash
 // and late web viewers are all rebuilt from it, so nothing emitted may be lost. One line parser
 // serves the reader, the torn-tail repair and the live tailer. RunFolder says where the file is.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { Event } from '@codearena/protocol';
 
@@ -21,7 +31,10 @@ export class RunLog {
   private readonly frames: boolean;
 
   /** Opens (creating if needed) the log file for appending; a torn last line is repaired. */
-  constructor(readonly path: string, options: RunLogOptions = {}) {
+  constructor(
+    readonly path: string,
+    options: RunLogOptions = {},
+  ) {
     this.frames = options.frames ?? false;
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'a+');

@@ -40,7 +40,15 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
     // A container that will not start is infrastructure (the runtime retried already), never
     // the codebase's forfeit: the whole round is aborted instead (InfraError, see tournament.ts).
     const opened = await Promise.allSettled(
-      c.players.map((p) => openRuntime(p.name, p.codeDir, { mode: c.mode, arena: c.arena, runId: bus.tournamentId, limits: c.limits, role: `compete:${p.name}` })),
+      c.players.map((p) =>
+        openRuntime(p.name, p.codeDir, {
+          mode: c.mode,
+          arena: c.arena,
+          runId: bus.tournamentId,
+          limits: c.limits,
+          role: `compete:${p.name}`,
+        }),
+      ),
     );
     for (const o of opened) if (o.status === 'fulfilled') runtimes.push(o.value);
     const failedOpen = opened.find((o) => o.status === 'rejected');
@@ -52,7 +60,14 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
         const v = await validateOnWorkingInfra(c.arena, rt, c.args);
         validations[rt.name] = v;
         bus.emit({ type: 'validation', round, player: rt.name, ok: v.ok, detail: v.detail });
-        if (!v.ok) bus.emit({ type: 'fault', scope: 'validation', round, player: rt.name, fault: { kind: 'crash', detail: v.detail } });
+        if (!v.ok)
+          bus.emit({
+            type: 'fault',
+            scope: 'validation',
+            round,
+            player: rt.name,
+            fault: { kind: 'crash', detail: v.detail },
+          });
       }),
     );
     const failedCheck = checked.find((o) => o.status === 'rejected');
@@ -74,24 +89,71 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
         keepFrames: true,
         signal: c.signal,
         onVoid: (sim, _seed, problem, attempt) =>
-          bus.emit({ type: 'fault', scope: 'system', round, player: null, fault: { kind: 'crash', detail: `infrastructure: sim ${sim} voided, not scored (play ${attempt} of ${SIM_ATTEMPTS}): ${problem}` } }),
+          bus.emit({
+            type: 'fault',
+            scope: 'system',
+            round,
+            player: null,
+            fault: {
+              kind: 'crash',
+              detail: `infrastructure: sim ${sim} voided, not scored (play ${attempt} of ${SIM_ATTEMPTS}): ${problem}`,
+            },
+          }),
         onMatchStart: (sim, seed) =>
-          bus.emit({ type: 'match.started', round, matchId: matchIdOf({ round, sim }), sim, seed, players: playing.map((p) => p.name) }),
-        onFrame: c.frameEvery > 0
-          ? (sim, turn, frame) => { if (turn % c.frameEvery === 0) bus.emit({ type: 'match.frame', round, matchId: matchIdOf({ round, sim }), turn, frame }); }
-          : undefined,
+          bus.emit({
+            type: 'match.started',
+            round,
+            matchId: matchIdOf({ round, sim }),
+            sim,
+            seed,
+            players: playing.map((p) => p.name),
+          }),
+        onFrame:
+          c.frameEvery > 0
+            ? (sim, turn, frame) => {
+                if (turn % c.frameEvery === 0)
+                  bus.emit({ type: 'match.frame', round, matchId: matchIdOf({ round, sim }), turn, frame });
+              }
+            : undefined,
         onMatchEnd: (sim, seed, r) => {
           const players = playing.map((p) => p.name);
           const replay = c.layout.writeReplay({
-            arena: c.arena.manifest.id, round, sim, seed, players, ranks: r.ranks, winner: r.winner, reason: r.reason, turns: r.turns, faults: r.faults, frames: r.frames,
+            arena: c.arena.manifest.id,
+            round,
+            sim,
+            seed,
+            players,
+            ranks: r.ranks,
+            winner: r.winner,
+            reason: r.reason,
+            turns: r.turns,
+            faults: r.faults,
+            frames: r.frames,
           } satisfies Replay);
           r.frames = []; // the file has them; keep memory flat over long rounds
           bus.emit({
-            type: 'match.finished', round, matchId: matchIdOf({ round, sim }), sim, seed, players, ranks: r.ranks, winner: r.winner,
-            turns: r.turns, reason: r.reason, faults: r.faults, replay, ms: Math.round(r.ms),
+            type: 'match.finished',
+            round,
+            matchId: matchIdOf({ round, sim }),
+            sim,
+            seed,
+            players,
+            ranks: r.ranks,
+            winner: r.winner,
+            turns: r.turns,
+            reason: r.reason,
+            faults: r.faults,
+            replay,
+            ms: Math.round(r.ms),
           });
           for (const f of r.faults) {
-            bus.emit({ type: 'fault', scope: 'bot', round, player: f.player, fault: { kind: f.kind, detail: `sim ${sim}: ${f.count}× ${f.detail}` } });
+            bus.emit({
+              type: 'fault',
+              scope: 'bot',
+              round,
+              player: f.player,
+              fault: { kind: f.kind, detail: `sim ${sim}: ${f.count}× ${f.detail}` },
+            });
           }
         },
       });

@@ -33,7 +33,10 @@ const config = (over: Record<string, unknown> = {}) =>
   TournamentConfig.parse({
     tournament: { rounds: 1, sims_per_round: 3, sim_concurrency: 1, seed: 5 },
     arena: { id: 'battlesnake' },
-    players: [{ name: 'a', agent: { kind: 'noop' } }, { name: 'b', agent: { kind: 'noop' } }],
+    players: [
+      { name: 'a', agent: { kind: 'noop' } },
+      { name: 'b', agent: { kind: 'noop' } },
+    ],
     ...over,
   });
 const of = <T extends Event['type']>(events: Event[], t: T) => events.filter((e): e is EventOf<T> => e.type === t);
@@ -46,11 +49,21 @@ const newRunId = (what: string) => {
 describe('a round with no sims', () => {
   it('finishes cleanly when one of two BattleSnake players forfeits: results written, the other wins', async () => {
     const s = await runTournament({
-      config: config({ players: [{ name: 'a', agent: { kind: 'noop' } }, { name: 'b', agent: { kind: 'noop' }, codebase: join(FIXTURE_BOTS, 'crasher') }] }),
-      rawConfig: '', runsDir, runId: newRunId('forfeit'),
+      config: config({
+        players: [
+          { name: 'a', agent: { kind: 'noop' } },
+          { name: 'b', agent: { kind: 'noop' }, codebase: join(FIXTURE_BOTS, 'crasher') },
+        ],
+      }),
+      rawConfig: '',
+      runsDir,
+      runId: newRunId('forfeit'),
     });
     expect(s.status).toBe('finished');
-    expect(s.rounds.map((r) => [r.round, r.sims, r.winner, r.forfeited])).toEqual([[0, 0, 'a', ['b']], [1, 0, 'a', ['b']]]);
+    expect(s.rounds.map((r) => [r.round, r.sims, r.winner, r.forfeited])).toEqual([
+      [0, 0, 'a', ['b']],
+      [1, 0, 'a', ['b']],
+    ]);
     for (const r of [0, 1]) expect(new RunFolder(s.runDir).readRoundResults(r)?.winner).toBe('a');
     expect(s.winner).toBe('a');
   });
@@ -59,18 +72,34 @@ describe('a round with no sims', () => {
     const broken = mkdtempSync(join(runsDir, 'warrior-'));
     writeFileSync(join(broken, 'warrior.red'), 'this is not redcode\n');
     const s = await runTournament({
-      config: config({ arena: { id: 'corewar' }, players: [{ name: 'a', agent: { kind: 'noop' } }, { name: 'b', agent: { kind: 'noop' }, codebase: broken }] }),
-      rawConfig: '', runsDir, runId: newRunId('corewar'),
+      config: config({
+        arena: { id: 'corewar' },
+        players: [
+          { name: 'a', agent: { kind: 'noop' } },
+          { name: 'b', agent: { kind: 'noop' }, codebase: broken },
+        ],
+      }),
+      rawConfig: '',
+      runsDir,
+      runId: newRunId('corewar'),
     });
     expect(s.status).toBe('finished');
-    expect(s.rounds.map((r) => [r.sims, r.winner, r.forfeited])).toEqual([[0, 'a', ['b']], [0, 'a', ['b']]]);
+    expect(s.rounds.map((r) => [r.sims, r.winner, r.forfeited])).toEqual([
+      [0, 'a', ['b']],
+      [0, 'a', ['b']],
+    ]);
     expect(new RunFolder(s.runDir).readRoundResults(1)).not.toBeNull();
   });
 
-  it('refuses limits.cpus above the Docker host\'s CPUs up front, naming the field', async () => {
+  it("refuses limits.cpus above the Docker host's CPUs up front, naming the field", async () => {
     const ncpu = (await docker().info()).NCPU as number;
     const id = newRunId('cpus');
-    const err = await runTournament({ config: config({ limits: { cpus: ncpu + 1 } }), rawConfig: '', runsDir, runId: id }).catch((e: unknown) => e);
+    const err = await runTournament({
+      config: config({ limits: { cpus: ncpu + 1 } }),
+      rawConfig: '',
+      runsDir,
+      runId: id,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).issues.map((i) => i.path)).toEqual(['limits.cpus']);
     expect((err as ConfigError).message).toContain(`at most ${ncpu}`);
@@ -86,9 +115,23 @@ describe('infrastructure failures are not bot faults', () => {
     bus.subscribe((e) => events.push(e));
     // More CPUs than any machine here has: Docker refuses to start the container, every time.
     const r = competePhase({
-      round: 0, arena, args: arena.parseArgs({}), players: [{ name: 'a', codeDir: starter }, { name: 'b', codeDir: starter }],
-      sims: 2, concurrency: 1, seed: 1, deadlineMs: 500, mode: 'docker', limits: { memoryMb: 256, cpus: 64, pids: 64 },
-      bus, layout: new RunFolder(join(runsDir, bus.tournamentId)), signal: new AbortController().signal, frameEvery: 0,
+      round: 0,
+      arena,
+      args: arena.parseArgs({}),
+      players: [
+        { name: 'a', codeDir: starter },
+        { name: 'b', codeDir: starter },
+      ],
+      sims: 2,
+      concurrency: 1,
+      seed: 1,
+      deadlineMs: 500,
+      mode: 'docker',
+      limits: { memoryMb: 256, cpus: 64, pids: 64 },
+      bus,
+      layout: new RunFolder(join(runsDir, bus.tournamentId)),
+      signal: new AbortController().signal,
+      frameEvery: 0,
     });
     await expect(r).rejects.toThrow(InfraError);
     await expect(r).rejects.toThrow(/sandbox did not start/);
@@ -100,14 +143,19 @@ describe('infrastructure failures are not bot faults', () => {
     const runId = newRunId('vanish');
     let removal: Promise<void> | null = null;
     const s = await runTournament({
-      config: config(), rawConfig: '', runsDir, runId,
-      listeners: [(e) => {
-        if (removal || e.type !== 'match.frame' || e.matchId !== 'r0-s1' || e.turn !== 3) return;
-        removal = (async () => {
-          const c = (await listContainers(runId)).find((x) => x.role === 'compete:a');
-          await docker().getContainer(c!.id).remove({ force: true });
-        })();
-      }],
+      config: config(),
+      rawConfig: '',
+      runsDir,
+      runId,
+      listeners: [
+        (e) => {
+          if (removal || e.type !== 'match.frame' || e.matchId !== 'r0-s1' || e.turn !== 3) return;
+          removal = (async () => {
+            const c = (await listContainers(runId)).find((x) => x.role === 'compete:a');
+            await docker().getContainer(c!.id).remove({ force: true });
+          })();
+        },
+      ],
     });
     await removal;
     expect(removal).not.toBeNull();
@@ -120,7 +168,9 @@ describe('infrastructure failures are not bot faults', () => {
     expect(of(events, 'match.finished').flatMap((e) => e.faults.filter((f) => f.kind === 'crash'))).toEqual([]);
     const voided = of(events, 'fault').filter((e) => e.scope === 'system');
     expect(voided.length).toBeGreaterThanOrEqual(1);
-    expect(voided[0]!.fault.detail).toMatch(/^infrastructure: sim 1 voided, not scored .*a: container \w+ (unreachable|is not running|stopped)/);
+    expect(voided[0]!.fault.detail).toMatch(
+      /^infrastructure: sim 1 voided, not scored .*a: container \w+ (unreachable|is not running|stopped)/,
+    );
     expect(s.rounds[0]!.sims).toBe(3);
   });
 
@@ -137,7 +187,12 @@ describe('infrastructure failures are not bot faults', () => {
       for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
         const ev = JSON.parse(buf.slice(0, nl)) as { id: string };
         buf = buf.slice(nl + 1);
-        removals.push(docker().getContainer(ev.id).remove({ force: true }).catch(() => {}));
+        removals.push(
+          docker()
+            .getContainer(ev.id)
+            .remove({ force: true })
+            .catch(() => {}),
+        );
       }
     });
     let s;
@@ -158,7 +213,11 @@ describe('infrastructure failures are not bot faults', () => {
     const last = of(events, 'fault').at(-1)!;
     expect(last.scope).toBe('system');
     expect(last.fault.detail).toMatch(/^infrastructure: .*a.*; round 0 aborted, not scored$/s);
-    expect(of(events, 'tournament.finished')[0]).toMatchObject({ status: 'aborted', reason: 'infrastructure', winner: null });
+    expect(of(events, 'tournament.finished')[0]).toMatchObject({
+      status: 'aborted',
+      reason: 'infrastructure',
+      winner: null,
+    });
     expect(removals.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -69,7 +69,9 @@ describe('tournament', () => {
   it('commits and tags every round in each player repo and stores the diffs', () => {
     for (const p of ['tuner', 'control', 'broken']) {
       const repo = join(summary.runDir, 'players', p, 'repo');
-      const tags = execFileSync('git', ['-c', 'safe.directory=*', '-C', repo, 'tag', '--list'], { encoding: 'utf8' }).trim().split('\n');
+      const tags = execFileSync('git', ['-c', 'safe.directory=*', '-C', repo, 'tag', '--list'], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
       expect(tags).toEqual(['round-0', 'round-1', 'round-2']);
       expect(existsSync(join(summary.runDir, 'players', p, 'diffs', 'round-2.diff'))).toBe(true);
     }
@@ -101,11 +103,16 @@ describe('tournament', () => {
     const noops = (concurrency: number) =>
       config({
         tournament: { rounds: 1, sims_per_round: 4, sim_concurrency: concurrency, seed: 11 },
-        players: [{ name: 'a', agent: { kind: 'noop' } }, { name: 'b', agent: { kind: 'noop' } }],
+        players: [
+          { name: 'a', agent: { kind: 'noop' } },
+          { name: 'b', agent: { kind: 'noop' } },
+        ],
       });
     const games = async (c: number) => {
       const s = await runTournament({ config: noops(c), rawConfig: '', runsDir });
-      return of(new RunFolder(s.runDir).readEvents(), "match.finished").map((e) => [e.matchId, e.seed, e.winner, e.turns, JSON.stringify(e.ranks)]).sort();
+      return of(new RunFolder(s.runDir).readEvents(), 'match.finished')
+        .map((e) => [e.matchId, e.seed, e.winner, e.turns, JSON.stringify(e.ranks)])
+        .sort();
     };
     const first = await games(1);
     expect(await games(2)).toEqual(first);

@@ -86,7 +86,11 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentOut
   }
   for (const l of o.listeners ?? []) bus.subscribe(l);
 
-  const players = config.players.map((p) => ({ name: p.name, agent: createAgent(p.agent), from: p.codebase ?? entry.starter }));
+  const players = config.players.map((p) => ({
+    name: p.name,
+    agent: createAgent(p.agent),
+    from: p.codebase ?? entry.starter,
+  }));
   const names = players.map((p) => p.name);
   const roundWins = Object.fromEntries(names.map((n) => [n, 0]));
   let ratings = Object.fromEntries(names.map((n) => [n, 1200]));
@@ -97,8 +101,13 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentOut
   try {
     await Promise.all(players.map((p) => initRepo(layout.repo(p.name), p.from, quota, gitFor(p.name))));
     bus.emit({
-      type: 'tournament.started', name, arena: arena.manifest.id, rounds: config.tournament.rounds,
-      simsPerRound: config.tournament.sims_per_round, seed, runDir: layout.runDir,
+      type: 'tournament.started',
+      name,
+      arena: arena.manifest.id,
+      rounds: config.tournament.rounds,
+      simsPerRound: config.tournament.sims_per_round,
+      seed,
+      runDir: layout.runDir,
       players: players.map((p) => ({ name: p.name, agent: p.agent.id, model: p.agent.model })),
     });
 
@@ -107,13 +116,30 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentOut
       bus.emit({ type: 'round.started', round: r });
       const edits: Record<string, string> = {};
       if (r > 0) {
-        const opponents = config.tournament.transparent ? await snapshotOpponents(names, r - 1, layout, gitFor) : new Map<string, { name: string; dir: string }[]>();
+        const opponents = config.tournament.transparent
+          ? await snapshotOpponents(names, r - 1, layout, gitFor)
+          : new Map<string, { name: string; dir: string }[]>();
         await Promise.all(
           players.map(async (p) => {
             const res = await editPhase({
-              round: r, rounds: config.tournament.rounds, player: p.name, agent: p.agent, arena, arenaArgs: args, brief, seed,
-              editSeconds: config.limits.edit_seconds, opponents: opponents.get(p.name) ?? [], seats: names.length, mode, limits, quota, deadlineMs,
-              bus, layout, signal,
+              round: r,
+              rounds: config.tournament.rounds,
+              player: p.name,
+              agent: p.agent,
+              arena,
+              arenaArgs: args,
+              brief,
+              seed,
+              editSeconds: config.limits.edit_seconds,
+              opponents: opponents.get(p.name) ?? [],
+              seats: names.length,
+              mode,
+              limits,
+              quota,
+              deadlineMs,
+              bus,
+              layout,
+              signal,
             });
             edits[p.name] = res.exit;
           }),
@@ -121,17 +147,41 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentOut
       }
       if (signal.aborted) throw new Aborted();
       const result = await competePhase({
-        round: r, arena, args, players: names.map((n) => ({ name: n, codeDir: layout.repo(n) })),
-        sims: config.tournament.sims_per_round, concurrency: config.tournament.sim_concurrency, seed, deadlineMs,
-        mode, limits, bus, layout, signal, frameEvery: o.frameEvery ?? 1,
+        round: r,
+        arena,
+        args,
+        players: names.map((n) => ({ name: n, codeDir: layout.repo(n) })),
+        sims: config.tournament.sims_per_round,
+        concurrency: config.tournament.sim_concurrency,
+        seed,
+        deadlineMs,
+        mode,
+        limits,
+        bus,
+        layout,
+        signal,
+        frameEvery: o.frameEvery ?? 1,
       });
       if (signal.aborted) throw new Aborted();
       layout.writeRoundResults({ round: r, ...result });
       bus.emit({
-        type: 'round.finished', round: r, simWins: result.simWins, ties: result.ties, sims: result.sims,
-        winner: result.winner, forfeited: result.forfeited,
+        type: 'round.finished',
+        round: r,
+        simWins: result.simWins,
+        ties: result.ties,
+        sims: result.sims,
+        winner: result.winner,
+        forfeited: result.forfeited,
       });
-      rounds.push({ round: r, winner: result.winner, simWins: result.simWins, ties: result.ties, sims: result.sims, forfeited: result.forfeited, edits });
+      rounds.push({
+        round: r,
+        winner: result.winner,
+        simWins: result.simWins,
+        ties: result.ties,
+        sims: result.sims,
+        forfeited: result.forfeited,
+        edits,
+      });
       // Round 0 compares the starting codebases: a baseline, not part of the contest.
       if (r > 0) {
         if (result.winner) roundWins[result.winner]!++;
@@ -145,9 +195,21 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentOut
       // log ends as aborted so the tournament can be resumed from it once the machine is fixed.
       infraProblem = e.message;
       const round = rounds.length;
-      bus.emit({ type: 'fault', scope: 'system', round, player: null, fault: { kind: 'crash', detail: `infrastructure: ${e.message}; round ${round} aborted, not scored` } });
+      bus.emit({
+        type: 'fault',
+        scope: 'system',
+        round,
+        player: null,
+        fault: { kind: 'crash', detail: `infrastructure: ${e.message}; round ${round} aborted, not scored` },
+      });
     } else if (!(e instanceof Aborted) && !signal.aborted) {
-      bus.emit({ type: 'fault', scope: 'system', round: null, player: null, fault: { kind: 'crash', detail: (e as Error).stack ?? String(e) } });
+      bus.emit({
+        type: 'fault',
+        scope: 'system',
+        round: null,
+        player: null,
+        fault: { kind: 'crash', detail: (e as Error).stack ?? String(e) },
+      });
       log.close();
       throw e;
     }
@@ -157,15 +219,41 @@ export async function runTournament(o: TournamentOptions): Promise<TournamentOut
   }
   const winner = status === 'finished' ? tournamentWinner(roundWins) : null;
   const abortReason = status === 'aborted' ? (infraProblem ? 'infrastructure' : 'interrupted') : undefined;
-  bus.emit({ type: 'tournament.finished', status, winner, roundWins, ratings, ...(abortReason ? { reason: abortReason } : {}) });
+  bus.emit({
+    type: 'tournament.finished',
+    status,
+    winner,
+    roundWins,
+    ratings,
+    ...(abortReason ? { reason: abortReason } : {}),
+  });
   log.close();
-  return { id, runDir: layout.runDir, status, winner, roundWins, ratings, rounds, ...(abortReason ? { abortReason } : {}), ...(infraProblem ? { infraProblem } : {}) };
+  return {
+    id,
+    runDir: layout.runDir,
+    status,
+    winner,
+    roundWins,
+    ratings,
+    rounds,
+    ...(abortReason ? { abortReason } : {}),
+    ...(infraProblem ? { infraProblem } : {}),
+  };
 }
 
 class Aborted extends Error {}
 
 /** Transparent tournaments: each player may read the others' code as of the previous round. */
-async function snapshotOpponents(names: string[], round: number, layout: RunFolder, gitFor: (player: string) => GitOptions) {
-  await Promise.all(names.map((n) => exportTag(layout.repo(n), `round-${round}`, layout.snapshot(round, n), gitFor(n))));
-  return new Map(names.map((n) => [n, names.filter((m) => m !== n).map((m) => ({ name: m, dir: layout.snapshot(round, m) }))]));
+async function snapshotOpponents(
+  names: string[],
+  round: number,
+  layout: RunFolder,
+  gitFor: (player: string) => GitOptions,
+) {
+  await Promise.all(
+    names.map((n) => exportTag(layout.repo(n), `round-${round}`, layout.snapshot(round, n), gitFor(n))),
+  );
+  return new Map(
+    names.map((n) => [n, names.filter((m) => m !== n).map((m) => ({ name: m, dir: layout.snapshot(round, m) }))]),
+  );
 }

@@ -6,8 +6,21 @@ import { ErrorNote } from './ui.tsx';
 
 const MAX_LINES = 1500;
 
-export function DiffView({ tournamentId, player, round, onClose }: { tournamentId: string; player: string; round: number; onClose: () => void }) {
-  const { data, error } = useApi(`/api/tournaments/${enc(tournamentId)}/players/${enc(player)}/rounds/${round}/diff`, DiffPayload);
+export function DiffView({
+  tournamentId,
+  player,
+  round,
+  onClose,
+}: {
+  tournamentId: string;
+  player: string;
+  round: number;
+  onClose: () => void;
+}) {
+  const { data, error } = useApi(
+    `/api/tournaments/${enc(tournamentId)}/players/${enc(player)}/rounds/${round}/diff`,
+    DiffPayload,
+  );
   const [all, setAll] = useState(false);
   const lines = data?.diff.split('\n') ?? [];
   const shown = all ? lines : lines.slice(0, MAX_LINES);
@@ -17,7 +30,11 @@ export function DiffView({ tournamentId, player, round, onClose }: { tournamentI
         <strong>
           {player} · round {round}
         </strong>
-        {data?.truncated && <span className="muted small">(first {Math.round(data.diff.length / 1024)} KiB of {Math.round(data.bytes / 1024)} KiB)</span>}
+        {data?.truncated && (
+          <span className="muted small">
+            (first {Math.round(data.diff.length / 1024)} KiB of {Math.round(data.bytes / 1024)} KiB)
+          </span>
+        )}
         <button type="button" className="btn btn-small" onClick={onClose}>
           Close
         </button>
@@ -44,7 +61,8 @@ export function DiffView({ tournamentId, player, round, onClose }: { tournamentI
 }
 
 function lineClass(l: string): string {
-  if (l.startsWith('diff --git') || l.startsWith('index ') || l.startsWith('--- ') || l.startsWith('+++ ')) return 'd-meta';
+  if (l.startsWith('diff --git') || l.startsWith('index ') || l.startsWith('--- ') || l.startsWith('+++ '))
+    return 'd-meta';
   if (l.startsWith('@@')) return 'd-hunk';
   if (l.startsWith('+')) return 'd-add';
   if (l.startsWith('-')) return 'd-del';

@@ -54,7 +54,17 @@ export function EditPhase({ model, colors }: { model: TournamentModel; colors: R
   );
 }
 
-function PlayerEdit({ edit, color, showingDiff, onDiff }: { edit: EditModel; color: string; showingDiff: boolean; onDiff: () => void }) {
+function PlayerEdit({
+  edit,
+  color,
+  showingDiff,
+  onDiff,
+}: {
+  edit: EditModel;
+  color: string;
+  showingDiff: boolean;
+  onDiff: () => void;
+}) {
   const f = edit.finished;
   const cost = f?.costUsd ?? edit.steps.reduce((s, x) => s + (x.costUsd ?? 0), 0);
   const tokens = edit.steps.reduce((s, x) => s + (tokensOf(x) ?? 0), 0);
@@ -63,7 +73,11 @@ function PlayerEdit({ edit, color, showingDiff, onDiff }: { edit: EditModel; col
       <div className="edit-col-head">
         <span className="dot" style={{ background: color }} />
         <strong>{edit.player}</strong>
-        {f ? <span className={`tag tag-${EXIT_TONE[f.exit] ?? 'warn'}`}>{f.exit}</span> : <span className="tag tag-live">editing…</span>}
+        {f ? (
+          <span className={`tag tag-${EXIT_TONE[f.exit] ?? 'warn'}`}>{f.exit}</span>
+        ) : (
+          <span className="tag tag-live">editing…</span>
+        )}
       </div>
       <div className="edit-stats muted small">
         <span>{plural(edit.steps.length, 'step')}</span>
@@ -72,7 +86,8 @@ function PlayerEdit({ edit, color, showingDiff, onDiff }: { edit: EditModel; col
         {tokens > 0 && <span>{tokens.toLocaleString()} tokens</span>}
         {f && (
           <span>
-            <span className="plus">+{f.diff.insertions}</span> <span className="minus">−{f.diff.deletions}</span> in {plural(f.diff.files, 'file')}
+            <span className="plus">+{f.diff.insertions}</span> <span className="minus">−{f.diff.deletions}</span> in{' '}
+            {plural(f.diff.files, 'file')}
           </span>
         )}
       </div>
@@ -84,7 +99,13 @@ function PlayerEdit({ edit, color, showingDiff, onDiff }: { edit: EditModel; col
         {edit.steps.length === 0 && <li className="muted small">no steps</li>}
       </ol>
       {f && (
-        <button type="button" className="btn btn-small" onClick={onDiff} disabled={f.diff.files === 0} aria-expanded={showingDiff}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={onDiff}
+          disabled={f.diff.files === 0}
+          aria-expanded={showingDiff}
+        >
           {f.diff.files === 0 ? 'no changes' : showingDiff ? 'Hide diff' : `View diff · ${f.commit.slice(0, 7)}`}
         </button>
       )}
@@ -127,7 +148,11 @@ function Step({ step }: { step: EventOf<'edit.step'> }) {
         {tokens !== null && <span>{tokens.toLocaleString()} tokens</span>}
       </div>
       {step.output && (
-        <pre className={`step-output${open ? ' open' : ''}`} onClick={() => long && setOpen(!open)} title={long ? (open ? 'click to fold' : 'click to unfold') : undefined}>
+        <pre
+          className={`step-output${open ? ' open' : ''}`}
+          onClick={() => long && setOpen(!open)}
+          title={long ? (open ? 'click to fold' : 'click to unfold') : undefined}
+        >
           {open || !long ? step.output : `${lines.slice(0, 3).join('\n').slice(0, 240)}…`}
         </pre>
       )}

@@ -21,18 +21,25 @@ export function LiveMatches({ model, colors }: { model: TournamentModel; colors:
           ))}
         </div>
       )}
-      {live.length === 0 && !model.ended && <Empty>No match in play: the agents are editing or the next round is being set up.</Empty>}
+      {live.length === 0 && !model.ended && (
+        <Empty>No match in play: the agents are editing or the next round is being set up.</Empty>
+      )}
       {model.ended && (
         <div className="result">
           {winner ? (
             <>
               <PlayerChip name={winner} color={colors[winner] ?? '#888'} winner />
               <span>
-                wins the tournament with {model.ended.roundWins[winner]} of {plural(model.started?.rounds ?? 0, 'round')}.
+                wins the tournament with {model.ended.roundWins[winner]} of{' '}
+                {plural(model.started?.rounds ?? 0, 'round')}.
               </span>
             </>
           ) : (
-            <span>{model.ended.status === 'aborted' ? 'The tournament was stopped before the end.' : 'No single winner: a tie on rounds won.'}</span>
+            <span>
+              {model.ended.status === 'aborted'
+                ? 'The tournament was stopped before the end.'
+                : 'No single winner: a tie on rounds won.'}
+            </span>
           )}
           <Link className="btn" to={paths.leaderboard({ arena: model.started?.arena })}>
             Leaderboard →
@@ -44,14 +51,26 @@ export function LiveMatches({ model, colors }: { model: TournamentModel; colors:
   );
 }
 
-function LivePreview({ model, matchId, colors }: { model: TournamentModel; matchId: string; colors: Record<string, string> }) {
+function LivePreview({
+  model,
+  matchId,
+  colors,
+}: {
+  model: TournamentModel;
+  matchId: string;
+  colors: Record<string, string>;
+}) {
   const preview = usePreview(model.id, matchId);
   const m = model.matches.get(matchId);
   const renderer = rendererFor(model.started?.arena);
   return (
     <Link to={paths.match(model.id, matchId)} className="live-tile" data-live-match={matchId}>
       <div className="live-tile-board">
-        {preview && renderer ? <FrameCanvas renderer={renderer} frame={preview.frame} colors={colors} /> : <div className="board-placeholder">starting…</div>}
+        {preview && renderer ? (
+          <FrameCanvas renderer={renderer} frame={preview.frame} colors={colors} />
+        ) : (
+          <div className="board-placeholder">starting…</div>
+        )}
       </div>
       <div className="live-tile-meta">
         <StatusBadge status="live" />

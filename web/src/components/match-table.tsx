@@ -53,7 +53,12 @@ export function MatchTable({ model, colors }: { model: TournamentModel; colors: 
                 const faults = f?.faults.reduce((s, x) => s + x.count, 0) ?? 0;
                 const order = f ? [...m.players].sort((a, b) => (f.ranks[a] ?? 99) - (f.ranks[b] ?? 99)) : m.players;
                 return (
-                  <tr key={id} className="clickable" data-match={id} onClick={() => navigate(paths.match(model.id, id))}>
+                  <tr
+                    key={id}
+                    className="clickable"
+                    data-match={id}
+                    onClick={() => navigate(paths.match(model.id, id))}
+                  >
                     <td>
                       <Link to={paths.match(model.id, id)}>
                         R{m.round} · sim {m.sim}
@@ -63,7 +68,11 @@ export function MatchTable({ model, colors }: { model: TournamentModel; colors: 
                       {f ? (
                         <span className="ranks">
                           {order.map((pl) => (
-                            <span key={pl} className={`rank${f.winner === pl ? ' rank-win' : ''}`} title={`${pl}: rank ${f.ranks[pl]}`}>
+                            <span
+                              key={pl}
+                              className={`rank${f.winner === pl ? ' rank-win' : ''}`}
+                              title={`${pl}: rank ${f.ranks[pl]}`}
+                            >
                               <span className="dot" style={{ background: colors[pl] }} />
                               {pl}
                               <span className="muted small">#{f.ranks[pl]}</span>

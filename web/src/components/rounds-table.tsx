@@ -53,7 +53,13 @@ export function RoundsTable({ model, colors }: { model: TournamentModel; colors:
                   const w = t.wins[p] ?? 0;
                   return (
                     <td key={p} className={`num${w === best && best > 0 ? ' lead' : ''}`}>
-                      {forfeited ? <span className="tag tag-bad" title="invalid codebase: forfeited the round">forfeit</span> : w}
+                      {forfeited ? (
+                        <span className="tag tag-bad" title="invalid codebase: forfeited the round">
+                          forfeit
+                        </span>
+                      ) : (
+                        w
+                      )}
                       {exit && exit !== 'submitted' && exit !== 'unchanged' && (
                         <span className="tag tag-warn" title={`edit phase ended with ${exit}`}>
                           {exit}
@@ -71,7 +77,16 @@ export function RoundsTable({ model, colors }: { model: TournamentModel; colors:
                       <span className="muted">tie</span>
                     )
                   ) : (
-                    <StatusBadge status="live" label={r.matchIds.length ? `playing ${t.played}/${model.started?.simsPerRound ?? '?'}` : r.round > 0 ? 'editing' : 'starting'} />
+                    <StatusBadge
+                      status="live"
+                      label={
+                        r.matchIds.length
+                          ? `playing ${t.played}/${model.started?.simsPerRound ?? '?'}`
+                          : r.round > 0
+                            ? 'editing'
+                            : 'starting'
+                      }
+                    />
                   )}
                 </td>
               </tr>

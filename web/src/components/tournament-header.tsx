@@ -10,7 +10,8 @@ export function TournamentHeader({ model, colors }: { model: TournamentModel; co
   const winner = model.ended?.winner ?? null;
   const status = model.status === 'waiting' ? 'waiting' : model.status;
   const standings = [...model.players].sort(
-    (a, b) => (model.roundWins[b.name] ?? 0) - (model.roundWins[a.name] ?? 0) || (elo[b.name] ?? 0) - (elo[a.name] ?? 0),
+    (a, b) =>
+      (model.roundWins[b.name] ?? 0) - (model.roundWins[a.name] ?? 0) || (elo[b.name] ?? 0) - (elo[a.name] ?? 0),
   );
   const took = model.ended ? model.ended.ts - s.ts : Date.now() - s.ts;
   return (
@@ -21,7 +22,8 @@ export function TournamentHeader({ model, colors }: { model: TournamentModel; co
             {s.name} <StatusBadge status={status} />
           </h1>
           <p className="sub">
-            {s.arena} · {plural(s.players.length, 'player')} · {plural(s.rounds, 'round')} × {plural(s.simsPerRound, 'sim')} · seed {s.seed} · started {fmtWhen(s.ts)}
+            {s.arena} · {plural(s.players.length, 'player')} · {plural(s.rounds, 'round')} ×{' '}
+            {plural(s.simsPerRound, 'sim')} · seed {s.seed} · started {fmtWhen(s.ts)}
             {model.ended ? ` · took ${fmtDuration(took)}` : ''}
           </p>
         </div>

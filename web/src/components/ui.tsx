@@ -2,7 +2,19 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router.tsx';
 
-export function Card({ title, actions, children, className, id }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; id?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className,
+  id,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+}) {
   return (
     <section className={`card ${className ?? ''}`} id={id}>
       {(title || actions) && (
@@ -30,13 +42,30 @@ export function StatusBadge({ status, label }: { status: Status; label?: string 
 export function ProgressBar({ value, label }: { value: number; label?: string }) {
   const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
   return (
-    <div className="progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={label ?? 'progress'}>
+    <div
+      className="progress"
+      role="progressbar"
+      aria-valuenow={pct}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-label={label ?? 'progress'}
+    >
       <div className="progress-fill" style={{ width: `${pct}%` }} />
     </div>
   );
 }
 
-export function PlayerChip({ name, color, sub, winner }: { name: string; color: string; sub?: string | null; winner?: boolean }) {
+export function PlayerChip({
+  name,
+  color,
+  sub,
+  winner,
+}: {
+  name: string;
+  color: string;
+  sub?: string | null;
+  winner?: boolean;
+}) {
   return (
     <span className={`chip${winner ? ' chip-winner' : ''}`} title={sub ? `${name} · ${sub}` : name}>
       <span className="dot" style={{ background: color }} />
@@ -88,11 +117,27 @@ export function ErrorNote({ children }: { children: ReactNode }) {
   );
 }
 
-export function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: { value: T; label: string }[]; onChange: (v: T) => void; label: string }) {
+export function Segmented<T extends string>({
+  value,
+  options,
+  onChange,
+  label,
+}: {
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+  label: string;
+}) {
   return (
     <div className="segmented" role="group" aria-label={label}>
       {options.map((o) => (
-        <button key={o.value} type="button" className={o.value === value ? 'on' : ''} aria-pressed={o.value === value} onClick={() => onChange(o.value)}>
+        <button
+          key={o.value}
+          type="button"
+          className={o.value === value ? 'on' : ''}
+          aria-pressed={o.value === value}
+          onClick={() => onChange(o.value)}
+        >
           {o.label}
         </button>
       ))}

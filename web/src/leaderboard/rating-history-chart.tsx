@@ -5,7 +5,15 @@ import { useWidth } from '../use-width.ts';
 const H = 240;
 const M = { top: 12, right: 16, bottom: 28, left: 44 };
 
-export function RatingHistoryChart({ history, ids, colors }: { history: LeaderboardPayload['history']; ids: string[]; colors: Record<string, string> }) {
+export function RatingHistoryChart({
+  history,
+  ids,
+  colors,
+}: {
+  history: LeaderboardPayload['history'];
+  ids: string[];
+  colors: Record<string, string>;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const values = history.flatMap((h) => Object.values(h.ratings));
   const lo = Math.min(1150, ...values);
@@ -34,15 +42,24 @@ export function RatingHistoryChart({ history, ids, colors }: { history: Leaderbo
             {maxX} rounds
           </text>
           {ids.map((id) => {
-            const pts = history.filter((h) => h.ratings[id] !== undefined).map((h) => [x(h.rounds), y(h.ratings[id]!)] as const);
+            const pts = history
+              .filter((h) => h.ratings[id] !== undefined)
+              .map((h) => [x(h.rounds), y(h.ratings[id]!)] as const);
             if (!pts.length) return null;
             return (
               <g key={id}>
-                <polyline points={pts.map((p) => p.join(',')).join(' ')} fill="none" stroke={colors[id]} strokeWidth={2.2} strokeLinejoin="round" />
+                <polyline
+                  points={pts.map((p) => p.join(',')).join(' ')}
+                  fill="none"
+                  stroke={colors[id]}
+                  strokeWidth={2.2}
+                  strokeLinejoin="round"
+                />
                 {pts.map(([px, py], i) => (
                   <circle key={i} cx={px} cy={py} r={pts.length > 20 ? 1.5 : 3.5} fill={colors[id]}>
                     <title>
-                      {id}: {Math.round(history.filter((h) => h.ratings[id] !== undefined)[i]!.ratings[id]!)} after {history.filter((h) => h.ratings[id] !== undefined)[i]!.label}
+                      {id}: {Math.round(history.filter((h) => h.ratings[id] !== undefined)[i]!.ratings[id]!)} after{' '}
+                      {history.filter((h) => h.ratings[id] !== undefined)[i]!.label}
                     </title>
                   </circle>
                 ))}

@@ -2,7 +2,15 @@
 import type { LeaderboardEntry } from '@codearena/protocol';
 import { fmtPct } from '../format.ts';
 
-export function RatingsTable({ rows, colors, by }: { rows: LeaderboardEntry[]; colors: Record<string, string>; by: string }) {
+export function RatingsTable({
+  rows,
+  colors,
+  by,
+}: {
+  rows: LeaderboardEntry[];
+  colors: Record<string, string>;
+  by: string;
+}) {
   const lo = Math.min(...rows.map((r) => r.lo), 1200);
   const hi = Math.max(...rows.map((r) => r.hi), 1200);
   const pad = Math.max(10, (hi - lo) * 0.08);
@@ -40,13 +48,43 @@ export function RatingsTable({ rows, colors, by }: { rows: LeaderboardEntry[]; c
               <td className="num rating">{Math.round(r.rating)}</td>
               <td className="whisker-col">
                 <div className="whisker-box">
-                <svg className="whisker" viewBox="0 0 100 20" preserveAspectRatio="none" role="img" aria-label={`${Math.round(r.lo)} to ${Math.round(r.hi)}`}>
-                  <line x1={x(1200)} x2={x(1200)} y1={0} y2={20} className="ref" vectorEffect="non-scaling-stroke" />
-                  <line x1={x(r.lo)} x2={x(r.hi)} y1={10} y2={10} stroke={colors[r.id]} strokeWidth={2} vectorEffect="non-scaling-stroke" />
-                  <line x1={x(r.lo)} x2={x(r.lo)} y1={5} y2={15} stroke={colors[r.id]} strokeWidth={2} vectorEffect="non-scaling-stroke" />
-                  <line x1={x(r.hi)} x2={x(r.hi)} y1={5} y2={15} stroke={colors[r.id]} strokeWidth={2} vectorEffect="non-scaling-stroke" />
-                </svg>
-                <span className="whisker-dot" style={{ left: `${x(r.rating)}%`, background: colors[r.id] }} />
+                  <svg
+                    className="whisker"
+                    viewBox="0 0 100 20"
+                    preserveAspectRatio="none"
+                    role="img"
+                    aria-label={`${Math.round(r.lo)} to ${Math.round(r.hi)}`}
+                  >
+                    <line x1={x(1200)} x2={x(1200)} y1={0} y2={20} className="ref" vectorEffect="non-scaling-stroke" />
+                    <line
+                      x1={x(r.lo)}
+                      x2={x(r.hi)}
+                      y1={10}
+                      y2={10}
+                      stroke={colors[r.id]}
+                      strokeWidth={2}
+                      vectorEffect="non-scaling-stroke"
+                    />
+                    <line
+                      x1={x(r.lo)}
+                      x2={x(r.lo)}
+                      y1={5}
+                      y2={15}
+                      stroke={colors[r.id]}
+                      strokeWidth={2}
+                      vectorEffect="non-scaling-stroke"
+                    />
+                    <line
+                      x1={x(r.hi)}
+                      x2={x(r.hi)}
+                      y1={5}
+                      y2={15}
+                      stroke={colors[r.id]}
+                      strokeWidth={2}
+                      vectorEffect="non-scaling-stroke"
+                    />
+                  </svg>
+                  <span className="whisker-dot" style={{ left: `${x(r.rating)}%`, background: colors[r.id] }} />
                 </div>
                 <span className="muted small ci">
                   {Math.round(r.lo)}–{Math.round(r.hi)}

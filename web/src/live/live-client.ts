@@ -3,7 +3,15 @@
 // where it stopped: the server then sends exactly what is missing.
 import { io, type Socket } from 'socket.io-client';
 import {
-  type Event, EventBatch, FrameBatch, type MatchState, Preview, SocketEvents, type TurnFrame, WatchAck, WatchMatchAck,
+  type Event,
+  EventBatch,
+  FrameBatch,
+  type MatchState,
+  Preview,
+  SocketEvents,
+  type TurnFrame,
+  WatchAck,
+  WatchMatchAck,
 } from '@codearena/protocol';
 
 export type Connection = 'connecting' | 'online' | 'offline';
@@ -43,14 +51,28 @@ export interface LiveStats {
 
 export class LiveClient {
   readonly socket: Socket;
-  readonly stats: LiveStats = { connects: 0, eventsReceived: 0, duplicateEvents: 0, framesReceived: 0, duplicateFrames: 0, frameGaps: 0, latencyMs: [], frameLatencyMs: [], trace: [] };
+  readonly stats: LiveStats = {
+    connects: 0,
+    eventsReceived: 0,
+    duplicateEvents: 0,
+    framesReceived: 0,
+    duplicateFrames: 0,
+    frameGaps: 0,
+    latencyMs: [],
+    frameLatencyMs: [],
+    trace: [],
+  };
   private readonly tournaments = new Map<string, Set<TournamentWatch>>();
   private readonly matches = new Map<string, Set<MatchWatch>>();
   private connection: Connection = 'connecting';
   private readonly connectionListeners = new Set<() => void>();
 
   constructor(url?: string) {
-    this.socket = io(url ?? '/', { transports: ['websocket', 'polling'], reconnectionDelay: 300, reconnectionDelayMax: 3000 });
+    this.socket = io(url ?? '/', {
+      transports: ['websocket', 'polling'],
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 3000,
+    });
     this.socket.on('connect', () => {
       this.stats.connects++;
       this.note('connect');
@@ -152,19 +174,29 @@ export class LiveClient {
   private sendTournamentWatch(tournamentId: string, w: TournamentWatch): void {
     // Several views of one tournament share the socket: ask from the oldest cursor among them.
     const since = Math.min(...[...(this.tournaments.get(tournamentId) ?? [w])].map((x) => x.since));
-    this.socket.emit(SocketEvents.watchTournament, { tournamentId, since, previews: [...(this.tournaments.get(tournamentId) ?? [])].some((x) => x.previews) }, (raw: unknown) => {
-      const ack = WatchAck.safeParse(raw);
-      if (ack.success && !ack.data.ok) w.onError?.(ack.data.error);
-    });
+    this.socket.emit(
+      SocketEvents.watchTournament,
+      { tournamentId, since, previews: [...(this.tournaments.get(tournamentId) ?? [])].some((x) => x.previews) },
+      (raw: unknown) => {
+        const ack = WatchAck.safeParse(raw);
+        if (ack.success && !ack.data.ok) w.onError?.(ack.data.error);
+      },
+    );
   }
 
   private sendMatchWatch(w: MatchWatch): void {
-    const fromTurn = Math.min(...[...(this.matches.get(`${w.tournamentId}/${w.matchId}`) ?? [w])].map((x) => x.nextTurn));
+    const fromTurn = Math.min(
+      ...[...(this.matches.get(`${w.tournamentId}/${w.matchId}`) ?? [w])].map((x) => x.nextTurn),
+    );
     this.note(`watch ${w.matchId} from ${fromTurn}`);
-    this.socket.emit(SocketEvents.watchMatch, { tournamentId: w.tournamentId, matchId: w.matchId, fromTurn }, (raw: unknown) => {
-      const ack = WatchMatchAck.safeParse(raw);
-      if (ack.success && ack.data.ok) w.onState(ack.data.state);
-    });
+    this.socket.emit(
+      SocketEvents.watchMatch,
+      { tournamentId: w.tournamentId, matchId: w.matchId, fromTurn },
+      (raw: unknown) => {
+        const ack = WatchMatchAck.safeParse(raw);
+        if (ack.success && ack.data.ok) w.onState(ack.data.state);
+      },
+    );
   }
 
   private note(what: string): void {

@@ -65,7 +65,15 @@ export class TournamentModel {
         this.roundWins = Object.fromEntries(e.players.map((p) => [p.name, 0]));
         break;
       case 'round.started':
-        this.rounds.set(e.round, { round: e.round, startedAt: e.ts, edits: new Map(), validations: new Map(), matchIds: [], finished: null, ratings: null });
+        this.rounds.set(e.round, {
+          round: e.round,
+          startedAt: e.ts,
+          edits: new Map(),
+          validations: new Map(),
+          matchIds: [],
+          finished: null,
+          ratings: null,
+        });
         this.currentRound = e.round;
         break;
       case 'edit.step':
@@ -82,14 +90,30 @@ export class TournamentModel {
           this.matchOrder.push(e.matchId);
           this.round(e.round).matchIds.push(e.matchId);
         }
-        this.matches.set(e.matchId, { id: e.matchId, round: e.round, sim: e.sim, seed: e.seed, players: e.players, startedAt: e.ts, finished: null });
+        this.matches.set(e.matchId, {
+          id: e.matchId,
+          round: e.round,
+          sim: e.sim,
+          seed: e.seed,
+          players: e.players,
+          startedAt: e.ts,
+          finished: null,
+        });
         this.live.add(e.matchId);
         break;
       }
       case 'match.finished': {
         let m = this.matches.get(e.matchId);
         if (!m) {
-          m = { id: e.matchId, round: e.round, sim: e.sim, seed: e.seed, players: e.players, startedAt: e.ts, finished: null };
+          m = {
+            id: e.matchId,
+            round: e.round,
+            sim: e.sim,
+            seed: e.seed,
+            players: e.players,
+            startedAt: e.ts,
+            finished: null,
+          };
           this.matches.set(e.matchId, m);
           this.matchOrder.push(e.matchId);
           this.round(e.round).matchIds.push(e.matchId);
@@ -128,7 +152,11 @@ export class TournamentModel {
 
   /** Latest live Elo (1200 before the first rated round). */
   get elo(): Record<string, number> {
-    return this.ended?.ratings ?? this.eloHistory.at(-1)?.ratings ?? Object.fromEntries(this.players.map((p) => [p.name, 1200]));
+    return (
+      this.ended?.ratings ??
+      this.eloHistory.at(-1)?.ratings ??
+      Object.fromEntries(this.players.map((p) => [p.name, 1200]))
+    );
   }
 
   /** 0..1: finished rounds plus the share of the current round's sims played. */
@@ -164,7 +192,15 @@ export class TournamentModel {
   private round(n: number): RoundModel {
     let r = this.rounds.get(n);
     if (!r) {
-      r = { round: n, startedAt: this.lastEventAt, edits: new Map(), validations: new Map(), matchIds: [], finished: null, ratings: null };
+      r = {
+        round: n,
+        startedAt: this.lastEventAt,
+        edits: new Map(),
+        validations: new Map(),
+        matchIds: [],
+        finished: null,
+        ratings: null,
+      };
       this.rounds.set(n, r);
     }
     return r;

@@ -26,8 +26,16 @@ function ensure(id: string): Entry {
   const existing = entries.get(id);
   if (existing) return existing;
   const entry: Entry = {
-    model: new TournamentModel(id), version: 0, error: null, listeners: new Set(), previews: new Map(), previewListeners: new Set(),
-    users: 0, idle: null, stop: () => {}, frame: null,
+    model: new TournamentModel(id),
+    version: 0,
+    error: null,
+    listeners: new Set(),
+    previews: new Map(),
+    previewListeners: new Set(),
+    users: 0,
+    idle: null,
+    stop: () => {},
+    frame: null,
   };
   // Re-render at most once per animation frame however many batches arrive.
   const bump = () => {
@@ -110,5 +118,8 @@ export function usePreview(tournamentId: string, matchId: string): Preview | nul
 
 export function useConnection(): Connection {
   const client = liveClient();
-  return useSyncExternalStore((l) => client.onConnection(l), () => client.state);
+  return useSyncExternalStore(
+    (l) => client.onConnection(l),
+    () => client.state,
+  );
 }

@@ -28,7 +28,11 @@ export function LeaderboardPage({ by, arena }: { by: string; arena: string }) {
         <div className="filters">
           <label className="select">
             <span className="muted small">arena</span>
-            <select value={arena} onChange={(e) => navigate(paths.leaderboard({ by: groupBy, arena: e.target.value }), { replace: true })} aria-label="arena">
+            <select
+              value={arena}
+              onChange={(e) => navigate(paths.leaderboard({ by: groupBy, arena: e.target.value }), { replace: true })}
+              aria-label="arena"
+            >
               <option value="">all arenas</option>
               {(data?.arenas ?? (arena ? [arena] : [])).map((a) => (
                 <option key={a} value={a}>
@@ -60,7 +64,8 @@ export function LeaderboardPage({ by, arena }: { by: string; arena: string }) {
           <Card title="Ratings">
             <RatingsTable rows={data.rows} colors={colors} by={groupBy} />
             <p className="note muted small">
-              Each round is split into pairwise games (more sim wins beats fewer; equal is a draw). 1200 is the average; 400 points mean 10:1 odds.
+              Each round is split into pairwise games (more sim wins beats fewer; equal is a draw). 1200 is the average;
+              400 points mean 10:1 odds.
             </p>
           </Card>
           <div className="grid-2 even">

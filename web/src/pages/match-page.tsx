@@ -53,7 +53,11 @@ export function MatchPage({ id, matchId }: { id: string; matchId: string }) {
           <div className="stage-head">
             <h1>
               {m ? `Round ${m.round} · sim ${m.sim}` : matchId}{' '}
-              {live ? <StatusBadge status={m ? 'live' : 'pending'} label={m ? 'live' : 'not started'} /> : <StatusBadge status="finished" />}
+              {live ? (
+                <StatusBadge status={m ? 'live' : 'pending'} label={m ? 'live' : 'not started'} />
+              ) : (
+                <StatusBadge status="finished" />
+              )}
             </h1>
             <span className="muted small" data-source={source}>
               {source === 'replay'
@@ -75,7 +79,9 @@ export function MatchPage({ id, matchId }: { id: string; matchId: string }) {
                 <JsonFrameView frame={current.frame} />
               )
             ) : (
-              <div className="board-placeholder">{finished ? 'loading the replay…' : 'waiting for the first turn…'}</div>
+              <div className="board-placeholder">
+                {finished ? 'loading the replay…' : 'waiting for the first turn…'}
+              </div>
             )}
           </div>
           <Controls pb={pb} count={frames.length} turn={current?.turn ?? null} live={live} />
@@ -87,7 +93,17 @@ export function MatchPage({ id, matchId }: { id: string; matchId: string }) {
           <Card title="Match">
             <dl className="facts">
               <dt>Result</dt>
-              <dd>{f ? (f.winner ? <strong style={{ color: colors[f.winner] }}>{f.winner} wins</strong> : 'tie') : 'in play'}</dd>
+              <dd>
+                {f ? (
+                  f.winner ? (
+                    <strong style={{ color: colors[f.winner] }}>{f.winner} wins</strong>
+                  ) : (
+                    'tie'
+                  )
+                ) : (
+                  'in play'
+                )}
+              </dd>
               {f && (
                 <>
                   <dt>How</dt>
@@ -115,7 +131,8 @@ export function MatchPage({ id, matchId }: { id: string; matchId: string }) {
             </dl>
             {nextLive && (
               <Link className="btn next-live" to={paths.match(id, nextLive)} data-next-live={nextLive}>
-                <span className="pulse" /> Live now: round {model.matches.get(nextLive)?.round} · sim {model.matches.get(nextLive)?.sim} →
+                <span className="pulse" /> Live now: round {model.matches.get(nextLive)?.round} · sim{' '}
+                {model.matches.get(nextLive)?.sim} →
               </Link>
             )}
             <div className="neighbours">

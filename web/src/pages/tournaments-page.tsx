@@ -12,7 +12,9 @@ const PAGE = 25;
 
 export function TournamentsPage() {
   const [page, setPage] = useState(0);
-  const { data, error } = useApi(`/api/tournaments?offset=${page * PAGE}&limit=${PAGE}`, TournamentList, { pollMs: 3000 });
+  const { data, error } = useApi(`/api/tournaments?offset=${page * PAGE}&limit=${PAGE}`, TournamentList, {
+    pollMs: 3000,
+  });
   const running = data?.tournaments.filter((t) => t.status === 'running').length ?? 0;
   return (
     <div className="page">
@@ -31,7 +33,8 @@ export function TournamentsPage() {
       <Card>
         {data && data.tournaments.length === 0 && (
           <Empty>
-            No tournaments yet. Start one with <code>npm start</code> or <code>npx codearena run configs/demo.yaml --serve</code>.
+            No tournaments yet. Start one with <code>npm start</code> or{' '}
+            <code>npx codearena run configs/demo.yaml --serve</code>.
           </Empty>
         )}
         {data && data.tournaments.length > 0 && (
@@ -71,7 +74,11 @@ export function TournamentsPage() {
                     </span>
                   </span>
                   <span role="cell" className="tlist-winner">
-                    {t.winner ? <PlayerChip name={t.winner} color={colors[t.winner] ?? '#888'} winner /> : <span className="muted">{t.status === 'finished' ? 'tie' : '—'}</span>}
+                    {t.winner ? (
+                      <PlayerChip name={t.winner} color={colors[t.winner] ?? '#888'} winner />
+                    ) : (
+                      <span className="muted">{t.status === 'finished' ? 'tie' : '—'}</span>
+                    )}
                   </span>
                 </Link>
               );

@@ -4,7 +4,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { ArenaRenderer } from './renderer-types.ts';
 import { JsonFrameView } from './json-frame-view.tsx';
 
-export function FrameCanvas({ renderer, frame, colors }: { renderer: ArenaRenderer; frame: unknown; colors: Record<string, string> }) {
+export function FrameCanvas({
+  renderer,
+  frame,
+  colors,
+}: {
+  renderer: ArenaRenderer;
+  frame: unknown;
+  colors: Record<string, string>;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
@@ -37,7 +45,12 @@ export function FrameCanvas({ renderer, frame, colors }: { renderer: ArenaRender
   if (failed) return <JsonFrameView frame={frame} />;
   return (
     <div ref={box} className="frame-canvas">
-      <canvas ref={canvas} style={{ width: '100%', height: width ? Math.round(width / aspect) : undefined, aspectRatio: String(aspect) }} role="img" aria-label="game board" />
+      <canvas
+        ref={canvas}
+        style={{ width: '100%', height: width ? Math.round(width / aspect) : undefined, aspectRatio: String(aspect) }}
+        role="img"
+        aria-label="game board"
+      />
     </div>
   );
 }

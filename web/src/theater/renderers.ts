@@ -7,4 +7,5 @@ const modules = import.meta.glob<{ renderer: ArenaRenderer }>('../../../arenas/*
 const registry = new Map<string, ArenaRenderer>();
 for (const m of Object.values(modules)) registry.set(m.renderer.arena, m.renderer);
 
-export const rendererFor = (arena: string | undefined): ArenaRenderer | null => (arena ? registry.get(arena) ?? null : null);
+export const rendererFor = (arena: string | undefined): ArenaRenderer | null =>
+  arena ? (registry.get(arena) ?? null) : null;

@@ -2,7 +2,17 @@
 // (e.g. length and health), and the final rank once the match is over.
 import type { PlayerStat } from './renderer-types.ts';
 
-export function Scoreboard({ players, stats, colors, ranks }: { players: string[]; stats: PlayerStat[] | null; colors: Record<string, string>; ranks: Record<string, number> | null }) {
+export function Scoreboard({
+  players,
+  stats,
+  colors,
+  ranks,
+}: {
+  players: string[];
+  stats: PlayerStat[] | null;
+  colors: Record<string, string>;
+  ranks: Record<string, number> | null;
+}) {
   const byId = new Map((stats ?? []).map((s) => [s.id, s]));
   return (
     <ul className="scoreboard">
@@ -24,7 +34,12 @@ export function Scoreboard({ players, stats, colors, ranks }: { players: string[
                     <span className="muted small">{m.label}</span>
                     {m.max ? (
                       <span className="meter" title={`${m.value}/${m.max}`}>
-                        <span style={{ width: `${Math.max(0, Math.min(1, m.value / m.max)) * 100}%`, background: colors[p] }} />
+                        <span
+                          style={{
+                            width: `${Math.max(0, Math.min(1, m.value / m.max)) * 100}%`,
+                            background: colors[p],
+                          }}
+                        />
                       </span>
                     ) : null}
                     <b>{m.value}</b>

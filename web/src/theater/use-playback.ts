@@ -89,7 +89,12 @@ export function usePlayback(count: number, live: boolean): Playback {
   // Keyboard: space plays/pauses, arrows step, Home/End jump.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLButtonElement) return;
+      if (
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLSelectElement ||
+        e.target instanceof HTMLButtonElement
+      )
+        return;
       if (e.key === ' ') toggle();
       else if (e.key === 'ArrowLeft') step(-1);
       else if (e.key === 'ArrowRight') step(1);

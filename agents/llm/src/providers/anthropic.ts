@@ -3,18 +3,33 @@
 // the cached rate for the conversation so far.
 import Anthropic from '@anthropic-ai/sdk';
 import type {
-  ContentBlockParam, Message as WireReply, MessageCreateParamsNonStreaming, MessageParam, TextBlockParam, Tool, ToolResultBlockParam,
+  ContentBlockParam,
+  Message as WireReply,
+  MessageCreateParamsNonStreaming,
+  MessageParam,
+  TextBlockParam,
+  Tool,
+  ToolResultBlockParam,
 } from '@anthropic-ai/sdk/resources/messages';
 import { BASH_TOOL, type Message, type ModelReply, type Provider } from '../messages.ts';
 import { CallAborted, ProviderFailure, httpFailure } from '../retry.ts';
 import type { ProviderSettings } from './settings.ts';
 
-const TOOL: Tool = { name: BASH_TOOL.name, description: BASH_TOOL.description, input_schema: { ...BASH_TOOL.parameters, required: ['command'] } };
+const TOOL: Tool = {
+  name: BASH_TOOL.name,
+  description: BASH_TOOL.description,
+  input_schema: { ...BASH_TOOL.parameters, required: ['command'] },
+};
 const DEFAULT_MAX_TOKENS = 8192;
 const CACHE = { type: 'ephemeral' } as const;
 
 export function createAnthropicProvider(s: ProviderSettings): Provider {
-  const client = new Anthropic({ apiKey: s.apiKey, ...(s.baseURL ? { baseURL: s.baseURL } : {}), maxRetries: 0, timeout: s.timeoutMs });
+  const client = new Anthropic({
+    apiKey: s.apiKey,
+    ...(s.baseURL ? { baseURL: s.baseURL } : {}),
+    maxRetries: 0,
+    timeout: s.timeoutMs,
+  });
   return {
     async complete(messages, o): Promise<ModelReply> {
       const system = messages.flatMap((m) => (m.role === 'system' ? [m.content] : [])).join('\n\n');
@@ -51,19 +66,25 @@ function toWire(messages: Message[]): MessageParam[] {
     if (m.role === 'system') continue;
     if (m.role === 'user') userTurn().push({ type: 'text', text: m.content || '(empty)' });
     else if (m.role === 'tool') {
-      const block: ToolResultBlockParam = { type: 'tool_result', tool_use_id: m.toolCallId, content: m.content || '(no output)' };
+      const block: ToolResultBlockParam = {
+        type: 'tool_result',
+        tool_use_id: m.toolCallId,
+        content: m.content || '(no output)',
+      };
       // Tool results lead their turn.
       const turn = userTurn();
       turn.splice(turn.filter((b) => b.type === 'tool_result').length, 0, block);
     } else {
       const content: ContentBlockParam[] = m.content.trim() ? [{ type: 'text', text: m.content }] : [];
-      for (const c of m.toolCalls ?? []) content.push({ type: 'tool_use', id: c.id, name: c.name, input: toolInput(c.arguments) });
+      for (const c of m.toolCalls ?? [])
+        content.push({ type: 'tool_use', id: c.id, name: c.name, input: toolInput(c.arguments) });
       out.push({ role: 'assistant', content: content.length ? content : [{ type: 'text', text: '(empty answer)' }] });
     }
   }
   const last = out.at(-1);
   const block = last?.role === 'user' && Array.isArray(last.content) ? last.content.at(-1) : undefined;
-  if (block && (block.type === 'text' || block.type === 'tool_result')) (block as TextBlockParam | ToolResultBlockParam).cache_control = CACHE;
+  if (block && (block.type === 'text' || block.type === 'tool_result'))
+    (block as TextBlockParam | ToolResultBlockParam).cache_control = CACHE;
   return out;
 }
 
@@ -84,8 +105,15 @@ function fromWire(r: WireReply): ModelReply {
   const cacheWrite = u?.cache_creation_input_tokens ?? 0;
   return {
     content: r.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('\n'),
-    toolCalls: r.content.flatMap((b) => (b.type === 'tool_use' ? [{ id: b.id, name: b.name, arguments: JSON.stringify(b.input ?? {}) }] : [])),
-    usage: { input: (u?.input_tokens ?? 0) + cachedInput + cacheWrite, output: u?.output_tokens ?? 0, cachedInput, cacheWrite },
+    toolCalls: r.content.flatMap((b) =>
+      b.type === 'tool_use' ? [{ id: b.id, name: b.name, arguments: JSON.stringify(b.input ?? {}) }] : [],
+    ),
+    usage: {
+      input: (u?.input_tokens ?? 0) + cachedInput + cacheWrite,
+      output: u?.output_tokens ?? 0,
+      cachedInput,
+      cacheWrite,
+    },
   };
 }
 

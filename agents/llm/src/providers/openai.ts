@@ -2,7 +2,12 @@
 // OpenRouter, LiteLLM… (base URL and key from the config). The client's own retries are off:
 // retry.ts decides, the same way for every provider.
 import OpenAI from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+  ChatCompletionTool,
+} from 'openai/resources/chat/completions';
 import { BASH_TOOL, type Message, type ModelReply, type Provider } from '../messages.ts';
 import { CallAborted, ProviderFailure, httpFailure } from '../retry.ts';
 import type { ProviderSettings } from './settings.ts';
@@ -13,7 +18,12 @@ const TOOL: ChatCompletionTool = {
 };
 
 export function createOpenAIProvider(s: ProviderSettings): Provider {
-  const client = new OpenAI({ apiKey: s.apiKey, ...(s.baseURL ? { baseURL: s.baseURL } : {}), maxRetries: 0, timeout: s.timeoutMs });
+  const client = new OpenAI({
+    apiKey: s.apiKey,
+    ...(s.baseURL ? { baseURL: s.baseURL } : {}),
+    maxRetries: 0,
+    timeout: s.timeoutMs,
+  });
   return {
     async complete(messages, o): Promise<ModelReply> {
       const body: ChatCompletionCreateParamsNonStreaming = {
@@ -46,7 +56,13 @@ function toWire(m: Message): ChatCompletionMessageParam {
         role: 'assistant',
         content: m.content,
         ...(m.toolCalls?.length
-          ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.name, arguments: c.arguments } })) }
+          ? {
+              tool_calls: m.toolCalls.map((c) => ({
+                id: c.id,
+                type: 'function' as const,
+                function: { name: c.name, arguments: c.arguments },
+              })),
+            }
           : {}),
       };
   }
@@ -59,7 +75,9 @@ function fromWire(r: ChatCompletion): ModelReply {
   return {
     content: choice.message.content ?? '',
     toolCalls: (choice.message.tool_calls ?? []).flatMap((c) =>
-      c.type === 'function' ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : [{ id: c.id, name: c.custom.name, arguments: c.custom.input }],
+      c.type === 'function'
+        ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }]
+        : [{ id: c.id, name: c.custom.name, arguments: c.custom.input }],
     ),
     usage: {
       input: u?.prompt_tokens ?? 0,

@@ -5,7 +5,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EditContext, LimitsConfig, type StepExtra, type Workspace, type WorkspaceExec } from '@codearena/protocol';
+import {
+  type EditContext,
+  LimitsConfig,
+  type StepExtra,
+  type Workspace,
+  type WorkspaceExec,
+} from '@codearena/protocol';
 import { repoFiles } from '@codearena/server/edit/repo-files.ts';
 import { repoQuotaFrom } from '@codearena/server/edit/repo-quota.ts';
 import { RunFolder } from '@codearena/server/store/run-folder.ts';
@@ -29,33 +35,60 @@ export interface HostContext {
   dispose(): void;
 }
 
-export function hostContext(o: { files?: Record<string, string>; round?: number; editSeconds?: number } = {}): HostContext {
+export function hostContext(
+  o: { files?: Record<string, string>; round?: number; editSeconds?: number } = {},
+): HostContext {
   const dir = mkdtempSync(join(tmpdir(), 'codearena-llm-'));
   const repoDir = join(dir, 'repo');
   const folder = new RunFolder(dir);
   const logsDir = folder.roundsDir;
   mkdirSync(repoDir, { recursive: true });
   mkdirSync(logsDir, { recursive: true });
-  for (const [f, text] of Object.entries(o.files ?? { 'params.json': '{"speed": 1}\n', 'run': '#!/bin/sh\necho up\n' })) {
+  for (const [f, text] of Object.entries(o.files ?? { 'params.json': '{"speed": 1}\n', run: '#!/bin/sh\necho up\n' })) {
     mkdirSync(join(repoDir, f, '..'), { recursive: true });
     writeFileSync(join(repoDir, f), text);
   }
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', '-C', repoDir, ...args], { encoding: 'utf8' });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', '-C', repoDir, ...args],
+      { encoding: 'utf8' },
+    );
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'round 0');
   const steps: RecordedStep[] = [];
   const abort = new AbortController();
   const ctx: EditContext = {
-    tournamentId: 't', round: o.round ?? 1, rounds: 3, player: 'alice', arenaId: 'battlesnake', brief: '# Brief\nWin the game.',
-    repo: repoFiles(repoDir, repoQuotaFrom(LimitsConfig.parse({}))), logsDir, logs: folder.roundLogs(), scratchDir: join(dir, 'scratch'), opponents: [], seed: 1,
-    deadline: Date.now() + (o.editSeconds ?? 60) * 1000, signal: abort.signal,
+    tournamentId: 't',
+    round: o.round ?? 1,
+    rounds: 3,
+    player: 'alice',
+    arenaId: 'battlesnake',
+    brief: '# Brief\nWin the game.',
+    repo: repoFiles(repoDir, repoQuotaFrom(LimitsConfig.parse({}))),
+    logsDir,
+    logs: folder.roundLogs(),
+    scratchDir: join(dir, 'scratch'),
+    opponents: [],
+    seed: 1,
+    deadline: Date.now() + (o.editSeconds ?? 60) * 1000,
+    signal: abort.signal,
     step: (action, output, extra = {}) => void steps.push({ step: steps.length + 1, action, output, ...extra }),
     selfPlay: () => Promise.reject(new Error('no self-play in loop tests')),
     workspace: async () => hostWorkspace(repoDir),
   };
-  return { ctx, steps, dir, repoDir, logsDir, folder, abort, git, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    ctx,
+    steps,
+    dir,
+    repoDir,
+    logsDir,
+    folder,
+    abort,
+    git,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export function hostWorkspace(repoDir: string): Workspace {
@@ -90,8 +123,12 @@ export function hostWorkspace(repoDir: string): Workspace {
         p.on('close', (code) => {
           clearTimeout(timer);
           resolve({
-            exitCode: timedOut ? 124 : (code ?? 137), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-            timedOut, truncated, ms: performance.now() - t0,
+            exitCode: timedOut ? 124 : (code ?? 137),
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8'),
+            timedOut,
+            truncated,
+            ms: performance.now() - t0,
           });
         });
       }),
