@@ -1,7 +1,8 @@
 // The agent contract: an agent edits one player's codebase between rounds. `edit` never
 // throws; every way it can end is one of the EditExit statuses.
 import type { EditExit } from './events.ts';
-import type { RoundLogs } from './run-files.ts';
+import type { z } from 'zod';
+import type { RoundLogs, StepExtraShape } from './run-files.ts';
 
 export interface WorkspaceExec {
   exitCode: number;
@@ -31,18 +32,11 @@ export interface SelfPlayResult {
 }
 
 /** What a step may carry besides its action and output. */
-export interface StepExtra {
-  /** Spend of this step alone. */
-  costUsd?: number;
-  ms?: number;
-  /** Tokens of this step's model call (input includes cached input). */
-  tokens?: { input: number; output: number };
-  /** The model's reasoning for this step's action. */
-  thought?: string;
+export type StepExtra = z.infer<z.ZodObject<typeof StepExtraShape>> & {
   /** The conversation messages this step added, in order (the first step's include the prompts).
    *  Stored in the trajectory file only, not in the edit.step event. */
   messages?: unknown[];
-}
+};
 
 /** Single files of a player's repo, read and written on the host without following links. */
 export interface RepoFiles {

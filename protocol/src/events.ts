@@ -2,7 +2,7 @@
 // and the web view all consume the same stream.
 import { z } from 'zod';
 import { Fault } from './arena.ts';
-import { DiffStat, FaultCount } from './run-files.ts';
+import { DiffStat, FaultCount, StepExtraShape } from './run-files.ts';
 
 const base = { seq: z.number().int().nonnegative(), ts: z.number(), tournamentId: z.string() };
 const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -42,10 +42,7 @@ export const Event = z.discriminatedUnion('type', [
     step: z.number().int(),
     action: z.string(),
     output: z.string(),
-    costUsd: z.number().optional(),
-    ms: z.number().optional(),
-    tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(),
-    thought: z.string().optional(),
+    ...StepExtraShape,
   }),
   ev('edit.finished', {
     round: z.number().int(),

@@ -63,16 +63,25 @@ export const Replay = z.object({
 });
 export type Replay = z.infer<typeof Replay>;
 
+/** What an agent may tell about one step beyond its action and output: shared by the edit.step
+ *  event and the trajectory line. */
+export const StepExtraShape = {
+  /** Spend of this step alone. */
+  costUsd: z.number().optional(),
+  ms: z.number().optional(),
+  /** Tokens of this step's model call (input includes cached input). */
+  tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(),
+  /** The model's reasoning for this step's action. */
+  thought: z.string().optional(),
+};
+
 /** One line of players/<name>/trajectory/round-<r>.jsonl. Agents may add fields of their own. */
 export const TrajectoryStep = z.looseObject({
   step: z.number().int(),
   ts: z.number(),
   action: z.string(),
   output: z.string(),
-  costUsd: z.number().optional(),
-  ms: z.number().optional(),
-  tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(),
-  thought: z.string().optional(),
+  ...StepExtraShape,
   /** The conversation messages this step added (kept here only, not in the edit.step event). */
   messages: z.array(z.unknown()).optional(),
 });
