@@ -1,0 +1,30 @@
+// What the round loop uses from the world, in one object so the loop can be run with fakes:
+// the agents, the two phases, the repo's git operations (in repo boxes) and the host checks.
+import { createAgent } from '../edit/agents.ts';
+import { editPhase } from '../edit/edit-phase.ts';
+import { exportTag, initRepo } from '../edit/git.ts';
+import { removeContainers } from '../sandbox/cleanup.ts';
+import { hostLimitIssues } from '../sandbox/host-limits.ts';
+import { competePhase } from './compete-phase.ts';
+
+export interface TournamentServices {
+  createAgent: typeof createAgent;
+  editPhase: (e: Parameters<typeof editPhase>[0]) => ReturnType<typeof editPhase>;
+  competePhase: typeof competePhase;
+  initRepo: typeof initRepo;
+  exportTag: typeof exportTag;
+  /** Limits the machine cannot grant (docker mode only). */
+  hostLimitIssues: typeof hostLimitIssues;
+  /** Removes whatever containers of the run are left (docker mode only). */
+  removeContainers: (runId: string) => Promise<unknown>;
+}
+
+export const tournamentServices: TournamentServices = {
+  createAgent,
+  editPhase: (e) => editPhase(e),
+  competePhase,
+  initRepo,
+  exportTag,
+  hostLimitIssues,
+  removeContainers,
+};
