@@ -2,7 +2,7 @@
 // defineArena (the defaults of the contract, filled once), the object-shape check of a reply line
 // (see reply-guard.ts for the limits and printable.ts for previews), and the checks and messages
 // of validation.
-import type { Arena, ArenaSpec, BotClient, Fault, ValidateContext } from './arena.ts';
+import type { Arena, ArenaSpec, BotClient, Fault, ValidateContext, Validation } from './arena.ts';
 import { clipStart, escapeControls, preview } from './printable.ts';
 import { faultDetail, parseReplyLine, replyValueProblem } from './reply-guard.ts';
 
@@ -102,6 +102,28 @@ export async function withStderr(detail: string, bot: BotClient | null): Promise
 
 /** Characters of a bot's stderr tail quoted in a validation message. */
 const STDERR_SHOWN = 2000;
+
+/** A process arena's validation: checks `run`, starts the bot and hands it to `check`; anything
+ *  thrown becomes a failed Validation carrying the bot's last stderr, and the bot is always closed. */
+export async function validateWithBot(
+  ctx: ValidateContext,
+  check: (bot: BotClient) => Promise<Validation>,
+): Promise<Validation> {
+  let bot: BotClient | null = null;
+  try {
+    const runProblem = await checkRunFile(ctx);
+    if (runProblem) return { ok: false, detail: runProblem };
+    bot = await ctx.startBot();
+    return await check(bot);
+  } catch (err) {
+    return {
+      ok: false,
+      detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot),
+    };
+  } finally {
+    if (bot) await bot.close().catch(() => undefined);
+  }
+}
 
 /** null when the codebase has an executable `run` at its root, else what is wrong and the fix. */
 export async function checkRunFile(ctx: ValidateContext): Promise<string | null> {

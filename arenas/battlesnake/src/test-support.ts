@@ -1,7 +1,7 @@
 // Shared by the tests only: hand-built boards and simple in-process players, played through the
 // server's turn loop.
 import type { PlayerId, Rng } from '@codearena/protocol';
-import { playLocal } from '@codearena/server/compete/local-play.ts';
+import { localStates } from '@codearena/server/compete/local-play.ts';
 import type { ApiRequest } from './api.ts';
 import battlesnake from './index.ts';
 import type { Direction, Move, Snake, State } from './state.ts';
@@ -98,20 +98,16 @@ export const greedy: Policy = (req, rng) => {
 
 /** Plays a whole game through the server's turn loop with in-process players (each answers
  *  the official request as a bot would); returns every state from the first to the last. */
-export async function playGame(
+export function playGame(
   players: PlayerId[],
   policies: Record<PlayerId, Policy>,
   seed: string | number,
   args: object = {},
 ): Promise<State[]> {
-  const states: State[] = [];
-  const played = await playLocal(battlesnake, {
+  return localStates(battlesnake, {
     players,
     seed,
     args: battlesnake.parseArgs(args),
     policy: (p) => (req, rng) => ({ move: policies[p]!(req as ApiRequest, rng) }),
-    onState: (s) => states.push(s),
   });
-  if (played.faults.length > 0) throw new Error(`faults: ${JSON.stringify(played.faults)}`);
-  return states;
 }

@@ -1,36 +1,12 @@
 // validate() against real codebases run as host processes, through the server's own runtime and bot client.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { hostValidateContext } from '@codearena/server/compete/validate.ts';
+import { describe, expect, it } from 'vitest';
+import { validateFixture } from '@codearena/server/compete/validate.fixture.ts';
 import battlesnake from './index.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
-const scratch = mkdtempSync(join(tmpdir(), 'bs-validate-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const contexts: { dispose(): Promise<void> }[] = [];
-afterAll(() => Promise.all(contexts.map((c) => c.dispose())));
-
-/** The same context the tournament builds, with the codebase run as host processes. */
-async function hostContext(codeDir: string) {
-  const ctx = await hostValidateContext(battlesnake, codeDir);
-  contexts.push(ctx);
-  return ctx;
-}
-
-/** A scratch codebase whose `run` is the given script (null: no run file). */
-function codebase(name: string, run: string | null, executable = true): string {
-  const dir = join(scratch, name);
-  mkdirSync(dir, { recursive: true });
-  if (run !== null) {
-    writeFileSync(join(dir, 'run'), run);
-    chmodSync(join(dir, 'run'), executable ? 0o755 : 0o644);
-  }
-  return dir;
-}
+const { hostContext, codebase } = validateFixture(battlesnake);
 
 describe('validate', () => {
   it.each([['starter'], ['bots/reference-js'], ['bots/random']])('accepts %s', async (dir) => {

@@ -1,7 +1,7 @@
 // Pre-match check of a codebase: it has an executable `run`, and its bot answers one move
 // request on a fresh board with a legal reply. Never throws: every failure is a Validation.
-import type { BotClient, Validation, ValidateContext } from '@codearena/protocol';
-import { checkRunFile, createRng, isFault, withStderr } from '@codearena/protocol';
+import type { Validation, ValidateContext } from '@codearena/protocol';
+import { createRng, isFault, validateWithBot, withStderr } from '@codearena/protocol';
 import { buildRequest } from './api.ts';
 import { BattlesnakeArgs, boardOptions } from './args.ts';
 import { parseMove } from './parse-move.ts';
@@ -11,13 +11,8 @@ import { createGame } from './setup.ts';
 export const VALIDATE_DEADLINE_MS = 5000;
 const VALIDATE_PLAYERS = ['you', 'opponent'] as const;
 
-export async function validate(ctx: ValidateContext): Promise<Validation> {
-  let bot: BotClient | null = null;
-  try {
-    const runProblem = await checkRunFile(ctx);
-    if (runProblem) return { ok: false, detail: runProblem };
-
-    bot = await ctx.startBot();
+export function validate(ctx: ValidateContext): Promise<Validation> {
+  return validateWithBot(ctx, async (bot) => {
     const state = createGame(
       VALIDATE_PLAYERS,
       createRng('battlesnake-validate'),
@@ -45,12 +40,5 @@ export async function validate(ctx: ValidateContext): Promise<Validation> {
       };
     bot.notify(buildRequest(state, 'you', 'end', VALIDATE_DEADLINE_MS));
     return { ok: true, detail: `bot answered ${JSON.stringify(move)} in ${Math.round(reply.ms)} ms` };
-  } catch (err) {
-    return {
-      ok: false,
-      detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot),
-    };
-  } finally {
-    if (bot) await bot.close().catch(() => undefined);
-  }
+  });
 }

@@ -1,7 +1,7 @@
 // Shared by the tests only: hands with chosen cards and stacks, and whole sims between simple
 // in-process players, played through the server's turn loop.
 import type { PlayerId, Rng } from '@codearena/protocol';
-import { playLocal } from '@codearena/server/compete/local-play.ts';
+import { localStates } from '@codearena/server/compete/local-play.ts';
 import type { ActRequest } from './api.ts';
 import { parseCards } from './cards.ts';
 import poker from './index.ts';
@@ -84,20 +84,16 @@ export const callingStation: Policy = (req) => ({
 
 /** Plays a whole sim through the server's turn loop with in-process players; returns every
  *  state. A reply that is a fault is a mistake of the test's policy: it throws. */
-export async function playSim(
+export function playSim(
   players: PlayerId[],
   policies: Record<PlayerId, Policy>,
   seed: string | number,
   args: object = {},
 ): Promise<State[]> {
-  const states: State[] = [];
-  const played = await playLocal(poker, {
+  return localStates(poker, {
     players,
     seed,
     args: poker.parseArgs(args),
     policy: (p) => (req, rng) => policies[p]!(req as ActRequest, rng),
-    onState: (s) => states.push(s),
   });
-  if (played.faults.length > 0) throw new Error(`faults: ${JSON.stringify(played.faults)}`);
-  return states;
 }

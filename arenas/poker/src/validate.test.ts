@@ -1,35 +1,12 @@
 // validate() against real codebases run as host processes, through the server's own runtime and bot client.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { hostValidateContext } from '@codearena/server/compete/validate.ts';
+import { describe, expect, it } from 'vitest';
+import { validateFixture } from '@codearena/server/compete/validate.fixture.ts';
 import poker from './index.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
-const scratch = mkdtempSync(join(tmpdir(), 'poker-validate-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const contexts: { dispose(): Promise<void> }[] = [];
-afterAll(() => Promise.all(contexts.map((c) => c.dispose())));
-
-/** The same context the tournament builds, with the codebase run as host processes. */
-async function hostContext(codeDir: string) {
-  const ctx = await hostValidateContext(poker, codeDir);
-  contexts.push(ctx);
-  return ctx;
-}
-
-function codebase(name: string, run: string | null, executable = true): string {
-  const dir = join(scratch, name);
-  mkdirSync(dir, { recursive: true });
-  if (run !== null) {
-    writeFileSync(join(dir, 'run'), run);
-    chmodSync(join(dir, 'run'), executable ? 0o755 : 0o644);
-  }
-  return dir;
-}
+const { hostContext, codebase } = validateFixture(poker);
 
 describe('validate', () => {
   it.each([['starter'], ['bots/reference-js'], ['bots/caller']])('accepts %s', async (dir) => {
@@ -67,7 +44,7 @@ describe('validate', () => {
     expect(v.ok).toBe(false);
     expect(v.detail).toMatch(/boom/);
     const throwing = {
-      ...(await hostContext(scratch)),
+      ...(await hostContext(codebase('throwing', null))),
       exec: async () => {
         throw new Error('sandbox gone');
       },

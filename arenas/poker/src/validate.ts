@@ -1,7 +1,7 @@
 // Pre-match check of a codebase: it has an executable `run`, and its bot answers act requests
 // with legal actions (a preflop decision, then one on the flop). Never throws.
-import type { BotClient, Validation, ValidateContext } from '@codearena/protocol';
-import { checkRunFile, createRng, isFault, withStderr } from '@codearena/protocol';
+import type { Validation, ValidateContext } from '@codearena/protocol';
+import { createRng, isFault, validateWithBot, withStderr } from '@codearena/protocol';
 import { actRequest, startNotice } from './api.ts';
 import { PokerArgs } from './args.ts';
 import { createGame, settingsFrom, step } from './game.ts';
@@ -37,13 +37,9 @@ function positionsToAsk(): State[] {
   return [preflop, flop];
 }
 
-export async function validate(ctx: ValidateContext): Promise<Validation> {
-  let bot: BotClient | null = null;
-  try {
-    const runProblem = await checkRunFile(ctx);
-    if (runProblem) return { ok: false, detail: runProblem };
+export function validate(ctx: ValidateContext): Promise<Validation> {
+  return validateWithBot(ctx, async (bot) => {
     const states = positionsToAsk();
-    bot = await ctx.startBot();
     bot.notify(startNotice(states[0]!, 'you'));
     const answers: string[] = [];
     for (const state of states) {
@@ -71,12 +67,5 @@ export async function validate(ctx: ValidateContext): Promise<Validation> {
       answers.push(`${req.street}: ${JSON.stringify(move)} in ${Math.round(reply.ms)} ms`);
     }
     return { ok: true, detail: `bot answered ${answers.join('; ')}` };
-  } catch (err) {
-    return {
-      ok: false,
-      detail: await withStderr(`validation failed: ${err instanceof Error ? err.message : String(err)}`, bot),
-    };
-  } finally {
-    if (bot) await bot.close().catch(() => undefined);
-  }
+  });
 }

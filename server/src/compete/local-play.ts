@@ -54,6 +54,18 @@ export function playLocal<State, Args>(
   });
 }
 
+/** Every state of a sim played by in-process players that must not fault (arena tests: a fault
+ *  there is a mistake of the test's own policy, so it throws). */
+export async function localStates<State, Args>(
+  arena: Arena<State, unknown, Args>,
+  o: LocalPlay<State, Args>,
+): Promise<State[]> {
+  const states: State[] = [];
+  const played = await playLocal(arena, { ...o, onState: (s) => states.push(s) });
+  if (played.faults.length > 0) throw new Error(`faults: ${JSON.stringify(played.faults)}`);
+  return states;
+}
+
 /** A BotClient answered by `answer`; never throws (a throwing answer is a crash fault). */
 export function localBot(answer: (request: unknown) => unknown, sent?: string[]): BotClient {
   const wire = (msg: unknown): string => {

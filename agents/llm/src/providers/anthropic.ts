@@ -13,7 +13,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import { BASH_TOOL, type Message, type ModelReply, type Provider } from '../messages.ts';
 import { CallAborted, ProviderFailure, httpFailure } from '../retry.ts';
-import type { ProviderSettings } from './settings.ts';
+import { type ProviderSettings, sdkOptions } from './settings.ts';
 
 const TOOL: Tool = {
   name: BASH_TOOL.name,
@@ -24,12 +24,7 @@ const DEFAULT_MAX_TOKENS = 8192;
 const CACHE = { type: 'ephemeral' } as const;
 
 export function createAnthropicProvider(s: ProviderSettings): Provider {
-  const client = new Anthropic({
-    apiKey: s.apiKey,
-    ...(s.baseURL ? { baseURL: s.baseURL } : {}),
-    maxRetries: 0,
-    timeout: s.timeoutMs,
-  });
+  const client = new Anthropic(sdkOptions(s));
   return {
     async complete(messages, o): Promise<ModelReply> {
       const system = messages.flatMap((m) => (m.role === 'system' ? [m.content] : [])).join('\n\n');

@@ -10,7 +10,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { BASH_TOOL, type Message, type ModelReply, type Provider } from '../messages.ts';
 import { CallAborted, ProviderFailure, httpFailure } from '../retry.ts';
-import type { ProviderSettings } from './settings.ts';
+import { type ProviderSettings, sdkOptions } from './settings.ts';
 
 const TOOL: ChatCompletionTool = {
   type: 'function',
@@ -18,12 +18,7 @@ const TOOL: ChatCompletionTool = {
 };
 
 export function createOpenAIProvider(s: ProviderSettings): Provider {
-  const client = new OpenAI({
-    apiKey: s.apiKey,
-    ...(s.baseURL ? { baseURL: s.baseURL } : {}),
-    maxRetries: 0,
-    timeout: s.timeoutMs,
-  });
+  const client = new OpenAI(sdkOptions(s));
   return {
     async complete(messages, o): Promise<ModelReply> {
       const body: ChatCompletionCreateParamsNonStreaming = {

@@ -27,3 +27,12 @@ export function providerSettings(c: LlmAgentConfig, apiKey: string): ProviderSet
     timeoutMs: c.request_timeout_seconds * 1000,
   };
 }
+
+/** Client options both official SDKs take alike. Their own retries are off: retry.ts retries
+ *  (with Retry-After, jitter and the phase's deadline), so a call is never retried twice over. */
+export const sdkOptions = (s: ProviderSettings) => ({
+  apiKey: s.apiKey,
+  ...(s.baseURL ? { baseURL: s.baseURL } : {}),
+  maxRetries: 0,
+  timeout: s.timeoutMs,
+});
