@@ -11,6 +11,8 @@ export class EventBus {
   constructor(
     readonly tournamentId: string,
     startSeq = 0,
+    /** The clock that stamps `ts` (injected in tests of the round loop). */
+    private readonly now: () => number = Date.now,
   ) {
     this.seq = startSeq;
   }
@@ -26,7 +28,7 @@ export class EventBus {
     // Frames are live-only (replay files hold them), so they do not take a number of their own:
     // the durable log stays gap-free and a frame carries the seq of the event before it.
     const seq = body.type === 'match.frame' ? this.seq - 1 : this.seq++;
-    const e = { ...body, seq, ts: Date.now(), tournamentId: this.tournamentId } as Event;
+    const e = { ...body, seq, ts: this.now(), tournamentId: this.tournamentId } as Event;
     for (const l of this.listeners) {
       try {
         l(e);

@@ -11,7 +11,7 @@ import {
   Replay,
   type RoundLogs,
   RoundResultsFile,
-  type TournamentConfig,
+  TournamentConfig,
   TrajectoryStep,
 } from '@codearena/protocol';
 import type { z } from 'zod';
@@ -89,11 +89,12 @@ export class RunFolder {
     return new EventsTail(this.eventsFile);
   }
 
-  /** config.json re-serialised compactly (whatever its formatting), or null when absent. */
+  /** config.json, parsed as a TournamentConfig and re-serialised compactly; null when absent or not one. */
   configJson(): string | null {
     const file = join(this.runDir, CONFIG_FILE);
-    if (!existsSync(file)) return null;
-    return JSON.stringify(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+    // Parsed like every run file; a damaged or foreign one reads as missing.
+    const config = readJson(file, TournamentConfig);
+    return config ? JSON.stringify(config) : null;
   }
 
   readRoundResults(r: number): RoundResultsFile | null {

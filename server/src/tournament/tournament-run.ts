@@ -90,10 +90,11 @@ export async function prepareRun(
 export function openRun(
   run: TournamentRun,
   o: { rawConfig: string; store?: StoreIndex; listeners?: Listener[] },
+  now: () => number = Date.now,
 ): { bus: EventBus; closeLog(): void } {
   run.layout.writeConfig(run.config, o.rawConfig);
   const log = run.layout.openLog();
-  const bus = new EventBus(run.id);
+  const bus = new EventBus(run.id, 0, now);
   bus.subscribe((e) => log.append(e));
   if (o.store) {
     const store = o.store;

@@ -1,5 +1,5 @@
 // What the round loop uses from the world, in one object so the loop can be run with fakes:
-// the agents, the two phases, the repo's git operations (in repo boxes) and the host checks.
+// the agents, the two phases, the repo's git operations (in repo boxes), the host checks and the clock.
 import { createAgent } from '../edit/agents.ts';
 import { editPhase } from '../edit/edit-phase.ts';
 import { exportTag, initRepo } from '../edit/git.ts';
@@ -17,6 +17,8 @@ export interface TournamentServices {
   hostLimitIssues: typeof hostLimitIssues;
   /** Removes whatever containers of the run are left (docker mode only). */
   removeContainers: (runId: string) => Promise<unknown>;
+  /** The clock of the run's events. */
+  now: () => number;
 }
 
 export const tournamentServices: TournamentServices = {
@@ -27,4 +29,5 @@ export const tournamentServices: TournamentServices = {
   exportTag,
   hostLimitIssues,
   removeContainers,
+  now: Date.now,
 };

@@ -98,6 +98,12 @@ describe('round loop', () => {
     expect(removed).toEqual(['loop-test']);
   });
 
+  it('stamps its events with the injected clock', async () => {
+    let t = 1_000;
+    await run(fakes({ now: () => t++ }));
+    expect(events.map((e) => e.ts)).toEqual(events.map((_, i) => 1_000 + i));
+  });
+
   it('shows transparent players the others’ code of the previous round', async () => {
     await run(fakes(), { cfg: config({ transparent: true, rounds: 1 }) });
     expect(exported.sort()).toEqual(['round-0 → round-0/a', 'round-0 → round-0/b']);

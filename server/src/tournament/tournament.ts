@@ -50,7 +50,7 @@ export async function runTournament(
 ): Promise<TournamentOutcome> {
   const run = await prepareRun(o, services);
   const { layout, signal, config } = run;
-  const { bus, closeLog } = openRun(run, o);
+  const { bus, closeLog } = openRun(run, o, services.now);
   const standings = new Standings(run.names);
   let status: 'finished' | 'aborted' = 'finished';
   let infraProblem: string | undefined;
