@@ -13,6 +13,7 @@ import type { SandboxLimits } from '../sandbox/limits.ts';
 import { spawnHostProcess } from '../sandbox/host-process.ts';
 import type { ProcessHandle } from '../sandbox/process-handle.ts';
 import { InfraError, infraError } from '../sandbox/infra-error.ts';
+import { daemonAnswersWithin } from '../sandbox/docker-client.ts';
 import { createBotClient } from './bot-client.ts';
 import { hostCodebaseReader } from './codebase-reader.ts';
 
@@ -47,9 +48,13 @@ export interface RuntimeOptions {
 }
 
 /** Attempts at starting a container before the infrastructure is declared down, and the pause
- *  before each retry (a daemon restarting, a transient API error). */
+ *  before each retry (a transient API error). */
 const START_ATTEMPTS = 3;
 const RETRY_PAUSE_MS = [500, 2000];
+/** How long a daemon that stopped answering is waited for, over all retries: a restart
+ *  (`systemctl restart docker`) takes seconds, and the sims it spoiled are then replayed on fresh
+ *  containers instead of aborting the round. A daemon still away after it ends the round. */
+export const DAEMON_RETURN_MS = 30_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function openRuntime(name: string, hostDir: string, o: RuntimeOptions): Promise<PlayerRuntime> {
@@ -123,6 +128,7 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
 }
 
 async function startWithRetries(open: () => Promise<Sandbox>): Promise<Sandbox> {
+  const waitUntil = Date.now() + DAEMON_RETURN_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await open();
@@ -131,6 +137,7 @@ async function startWithRetries(open: () => Promise<Sandbox>): Promise<Sandbox> 
       if (!(e instanceof InfraError)) throw infraError('sandbox did not start', e);
       if (attempt >= START_ATTEMPTS) throw new InfraError(`${e.message} (${attempt} attempts)`);
       await pause(RETRY_PAUSE_MS[attempt - 1] ?? 2000);
+      await daemonAnswersWithin(Math.max(0, waitUntil - Date.now()));
     }
   }
 }

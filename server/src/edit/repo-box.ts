@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Mount, type Sandbox, createSandbox } from '../sandbox/sandbox.ts';
 import { type SandboxLimits, sandboxUser } from '../sandbox/limits.ts';
+import { InfraError, infraError } from '../sandbox/infra-error.ts';
 import { gitPreamble } from './git-hardening.ts';
 
 const run = promisify(execFile);
@@ -23,13 +24,15 @@ export interface RepoBoxOptions {
 }
 
 export interface BoxRun {
-  /** Runs a bash script after the hardened-git preamble (`g` is git); throws RepoBoxError on failure. */
+  /** Runs a bash script after the hardened-git preamble (`g` is git); throws RepoBoxError when git
+   *  failed, InfraError when the box or the Docker daemon did (never the repo's fault). */
   (
     script: string,
     o?: { timeoutMs?: number; maxOutputBytes?: number },
   ): Promise<{ stdout: string; truncated: boolean }>;
 }
 
+/** git refused or timed out on what the repo holds (the agent's doing, as far as we can tell). */
 export class RepoBoxError extends Error {}
 
 export async function withRepoBox<T>(repoDir: string, o: RepoBoxOptions, fn: (run: BoxRun) => Promise<T>): Promise<T> {
@@ -44,11 +47,21 @@ export async function withRepoBox<T>(repoDir: string, o: RepoBoxOptions, fn: (ru
   });
   try {
     return await fn(async (script, x = {}) => {
-      const r = await box.exec(`${gitPreamble()}\n${script}`, {
-        cwd: '/repo',
-        timeoutMs: x.timeoutMs ?? 60_000,
-        maxOutputBytes: x.maxOutputBytes ?? 1024 * 1024,
-      });
+      const r = await box
+        .exec(`${gitPreamble()}\n${script}`, {
+          cwd: '/repo',
+          timeoutMs: x.timeoutMs ?? 60_000,
+          maxOutputBytes: x.maxOutputBytes ?? 1024 * 1024,
+        })
+        .catch((e: unknown) => {
+          throw infraError(`the repo box of ${o.player}`, e);
+        });
+      // A failure because the box died under git (the daemon stopped, restarted) is not the
+      // repo's: blaming it would commit the previous round's code over the agent's work.
+      if (r.timedOut || r.exitCode !== 0) {
+        const down = await box.health();
+        if (down) throw new InfraError(`the repo box of ${o.player} failed: ${down}`);
+      }
       if (r.timedOut)
         throw new RepoBoxError(`git did not finish within ${Math.round((x.timeoutMs ?? 60_000) / 1000)} s`);
       if (r.exitCode !== 0)

@@ -2,6 +2,7 @@
 // of one run also carry LABEL_RUN=<run id>, and LABEL_OWNER names the process that made them.
 // FIFO directories carry their owner in their name (fifo.ts).
 import { LABEL, LABEL_OWNER, LABEL_ROLE, LABEL_RUN, docker } from './docker-client.ts';
+import { answered } from './infra-error.ts';
 import { listFifoDirs, removeFifoDir } from './fifo.ts';
 import { ownerState } from './owner.ts';
 
@@ -17,7 +18,8 @@ export interface Leftover {
 
 export async function listContainers(runId?: string): Promise<Leftover[]> {
   const label = runId ? [`${LABEL_RUN}=${runId}`] : [LABEL];
-  const list = await docker().listContainers({ all: true, filters: { label } });
+  // Bounded: the clean-up at the end of a tournament must not wait forever on a hung daemon.
+  const list = await answered(docker().listContainers({ all: true, filters: { label } }), 'listing containers');
   return list.map((c) => ({
     id: c.Id,
     runId: c.Labels[LABEL_RUN] ?? '',
@@ -36,10 +38,7 @@ export async function removeContainers(runId?: string): Promise<number> {
 async function removeAll(list: Leftover[]): Promise<number> {
   await Promise.all(
     list.map((c) =>
-      docker()
-        .getContainer(c.id)
-        .remove({ force: true })
-        .catch(() => {}),
+      answered(docker().getContainer(c.id).remove({ force: true }), 'removing a container').catch(() => {}),
     ),
   );
   return list.length;

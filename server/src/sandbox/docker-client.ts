@@ -1,5 +1,6 @@
 // One dockerode client per process; DOCKER_HOST and friends are honoured by docker-modem.
 import Docker from 'dockerode';
+import { answered } from './infra-error.ts';
 
 let client: Docker | undefined;
 export function docker(): Docker {
@@ -23,6 +24,21 @@ export async function dockerAvailable(): Promise<{ ok: true; version: string } |
     return { ok: true, version: v.Version };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
+  }
+}
+
+/** Resolves true as soon as the daemon answers a ping, false if it has not within `ms`. Waits
+ *  out a daemon that is restarting. */
+export async function daemonAnswersWithin(ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const ok = await answered(docker().ping(), 'ping', Math.max(1000, deadline - Date.now())).then(
+      () => true,
+      () => false,
+    );
+    if (ok) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 500)); // a refused connection fails at once: poll
   }
 }
 

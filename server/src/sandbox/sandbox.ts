@@ -21,7 +21,7 @@ import { LABEL, LABEL_OWNER, LABEL_ROLE, LABEL_RUN, LABEL_SESSION, docker } from
 import { PROCESS_UID_BASE, PROCESS_UID_COUNT, type SandboxLimits, sandboxGid, sandboxUser } from './limits.ts';
 import { collect, type ExecOptions, type ExecResult } from './collect.ts';
 import { Listeners, type ProcessHandle } from './process-handle.ts';
-import { infraError } from './infra-error.ts';
+import { answered, dockerProblem, infraError } from './infra-error.ts';
 import { reapLeftoversOnce } from './cleanup.ts';
 import { ownerToken } from './owner.ts';
 
@@ -112,7 +112,7 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
   // Files in tmpfs are charged to the container's memory but to no process, so the OOM killer
   // could not pick a bot for them: /tmp and /dev/shm together stay under half the memory cap.
   const quarterMb = Math.max(4, Math.floor(o.limits.memoryMb / 4));
-  const container = await docker().createContainer({
+  const spec: Docker.ContainerCreateOptions = {
     Image: o.image,
     Cmd: ['sleep', 'infinity'],
     User: sandboxUser(),
@@ -143,11 +143,12 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
       Mounts: mounts.map((m) => ({ Type: 'bind' as const, Source: m.host, Target: m.container, ReadOnly: m.readOnly })),
       Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }],
     },
-  });
+  };
+  const container = await answered(docker().createContainer(spec), 'creating a container');
   try {
-    await container.start();
+    await answered(container.start(), 'starting a container');
   } catch (e) {
-    await container.remove({ force: true }).catch(() => {});
+    await answered(container.remove({ force: true }), 'removing a container').catch(() => {});
     throw e;
   }
   return new DockerSandbox(container, ioDir, o.processUsers === true);
@@ -192,7 +193,7 @@ class DockerSandbox implements Sandbox {
         this.stopReason = `container ${short} stopped (exit code ${r.StatusCode ?? '?'})`;
       },
       (e: Error) => {
-        this.stopReason = `container ${short} unreachable: ${e.message.trim().slice(0, 300)}`;
+        this.stopReason = `container ${short} unreachable: ${dockerProblem(e)}`;
       },
     );
   }
@@ -234,23 +235,27 @@ class DockerSandbox implements Sandbox {
     else
       script = `echo $$; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@"; rc=$?; { ${cleanUp(uid)}; } >/dev/null 2>&1; exit $rc`;
     try {
-      const exec = await this.container.exec({
-        Cmd: ['/bin/sh', '-c', script, o.cwd ?? '/', ...cmd],
-        User: user,
-        Env: fifo
-          ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`, `CODEARENA_ERR=${fifo.errPath}`]
-          : [],
-        AttachStdin: !fifo,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: false,
-      });
-      const stream = (await exec.start({ hijack: true, stdin: !fifo })) as Duplex;
+      const exec = await answered(
+        this.container.exec({
+          Cmd: ['/bin/sh', '-c', script, o.cwd ?? '/', ...cmd],
+          User: user,
+          Env: fifo
+            ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`, `CODEARENA_ERR=${fifo.errPath}`]
+            : [],
+          AttachStdin: !fifo,
+          AttachStdout: true,
+          AttachStderr: true,
+          Tty: false,
+        }),
+        'docker exec',
+      );
+      const stream = (await answered(exec.start({ hijack: true, stdin: !fifo }), 'docker exec')) as Duplex;
       return new ExecProcess(this, exec, stream, fifo, uid);
     } catch (e) {
       fifo?.close();
       this.suspect = true;
-      throw e;
+      // Whatever failed here was the daemon's (or the container's) doing, never the command's.
+      throw infraError(`running a command in container ${this.id.slice(0, 12)}`, e);
     }
   }
 
@@ -286,7 +291,7 @@ class DockerSandbox implements Sandbox {
     const late = new Promise<string>(
       (r) =>
         (timer = setTimeout(
-          () => r(`the Docker daemon did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`),
+          () => r(`the Docker daemon did not answer within ${HEALTH_TIMEOUT_MS / 1000} s (container ${short})`),
           HEALTH_TIMEOUT_MS,
         )),
     );
@@ -295,7 +300,7 @@ class DockerSandbox implements Sandbox {
         i.State.Running
           ? null
           : `container ${short} is not running (${i.State.Status}, exit code ${i.State.ExitCode}${i.State.OOMKilled ? ', OOM-killed' : ''})`,
-      (e: Error) => `container ${short} unreachable: ${e.message.trim().slice(0, 300)}`,
+      (e: Error) => `container ${short} unreachable: ${dockerProblem(e)}`,
     );
     try {
       return await Promise.race([check, late]);
@@ -309,8 +314,16 @@ class DockerSandbox implements Sandbox {
     if (this.disposed) return;
     let timer: NodeJS.Timeout | undefined;
     const work = (async () => {
-      const exec = await this.container.exec({ Cmd: cmd, User: user, AttachStdout: true, AttachStderr: true });
-      const s = (await exec.start({ hijack: true, stdin: false })) as Duplex;
+      const exec = await answered(
+        this.container.exec({ Cmd: cmd, User: user, AttachStdout: true, AttachStderr: true }),
+        'docker exec',
+        CLEANUP_TIMEOUT_MS,
+      );
+      const s = (await answered(
+        exec.start({ hijack: true, stdin: false }),
+        'docker exec',
+        CLEANUP_TIMEOUT_MS,
+      )) as Duplex;
       await new Promise<void>((resolve) => {
         timer = setTimeout(() => {
           s.destroy();
@@ -339,7 +352,7 @@ class DockerSandbox implements Sandbox {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    await this.container.remove({ force: true }).catch(() => {});
+    await answered(this.container.remove({ force: true }), 'removing a container').catch(() => {});
     await Promise.race([this.stopped, sleep(5000)]); // its long-poll ends with the container
     if (this.ioDir) removeFifoDir(this.ioDir);
   }
@@ -410,7 +423,7 @@ class ExecProcess implements ProcessHandle {
         // Let the last stdout bytes drain from the pipe before it is closed.
         setImmediate(() => this.fifo?.close());
         void (async () => {
-          const code = await exec.inspect().then(
+          const code = await answered(exec.inspect(), 'docker exec', HEALTH_TIMEOUT_MS).then(
             (i) => i.ExitCode ?? null,
             () => null,
           );
