@@ -33,7 +33,15 @@ apt_install() {
 }
 
 # --- 1. npm dependencies: reinstall only when package-lock.json changed -----------------------
-deps_hash() { cat package.json */package.json arenas/*/package.json agents/*/package.json package-lock.json 2>/dev/null | sha256sum | cut -c1-16; }
+# Only what npm installs from counts (dependencies, workspaces, the lock file): a new script line
+# in a package.json must not wipe node_modules under a running test.
+deps_hash() {
+  node -e 'const fs = require("fs");
+    const keys = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "workspaces", "overrides"];
+    for (const f of process.argv.slice(1)) {
+      try { const p = JSON.parse(fs.readFileSync(f, "utf8")); process.stdout.write(f + JSON.stringify(keys.map((k) => p[k] ?? null)) + "\n"); } catch {}
+    }' package.json */package.json arenas/*/package.json agents/*/package.json | cat - package-lock.json 2>/dev/null | sha256sum | cut -c1-16
+}
 if [ "$(cat node_modules/.codearena-lock 2>/dev/null)" != "$(deps_hash)" ]; then
   say "installing npm dependencies"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error >&2; else npm install --no-audit --no-fund --loglevel=error >&2; fi

@@ -2,7 +2,7 @@
 // throws; every way it can end is one of the EditExit statuses.
 import type { EditExit } from './events.ts';
 import type { z } from 'zod';
-import type { RoundLogs, StepExtraShape } from './run-files.ts';
+import type { ModelAnswer, RoundLogs, StepExtraShape } from './run-files.ts';
 
 export interface WorkspaceExec {
   exitCode: number;
@@ -49,6 +49,21 @@ export interface RepoFiles {
   copyTo(dest: string, replace?: Record<string, string>): Promise<void>;
 }
 
+/**
+ * The round's model answers for one player, kept by the run folder. An agent that calls a model
+ * takes `next()` before each call: while it returns an answer, that answer is used instead of a
+ * provider call (an interrupted phase being resumed, or `codearena replay`); once it returns
+ * null the agent calls its provider and `record`s each answer as soon as it arrives, before
+ * acting on it. Nothing already paid for is asked again.
+ */
+export interface ModelAnswers {
+  next(): ModelAnswer | null;
+  record(answer: Omit<ModelAnswer, 'call'>): void;
+  /** Set when no provider may be called (`codearena replay`): once the recorded answers run
+   *  out, the phase ends with this exit (the one the recorded phase ended with). */
+  offline: EditExit | null;
+}
+
 export interface EditContext {
   tournamentId: string;
   round: number;
@@ -80,6 +95,8 @@ export interface EditContext {
   selfPlay(candidateDir: string, baselineDir: string, sims: number): Promise<SelfPlayResult>;
   /** Opens the player's workspace container (lazily; disposed by the tournament). */
   workspace(): Promise<Workspace>;
+  /** Recorded model answers to use before calling a provider, and where new ones are recorded. */
+  answers: ModelAnswers;
 }
 
 export interface EditOutcome {

@@ -10,7 +10,9 @@ export const TournamentId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/, 'a run id such as 20261125-071700-demo-3f9a');
 export const MatchId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'a match id such as r1-s0');
 
-export const TournamentStatus = z.enum(['running', 'finished', 'aborted']);
+/** `interrupted`: the log says running but the process that ran it is gone (its lease lapsed);
+ *  `codearena run --resume <id>` continues it. */
+export const TournamentStatus = z.enum(['running', 'interrupted', 'finished', 'aborted']);
 export type TournamentStatus = z.infer<typeof TournamentStatus>;
 
 export const TournamentSummary = z.object({

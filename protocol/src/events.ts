@@ -34,6 +34,19 @@ export const Event = z.discriminatedUnion('type', [
     seed: z.number().int(),
     players: z.array(PlayerInfo),
     runDir: z.string(),
+    /** Set on a `codearena replay`: the run whose recorded model answers this one re-runs. */
+    replayOf: z.string().optional(),
+  }),
+  /** The process that ran the tournament died (or stopped) and `codearena run --resume` took
+   *  over: rounds before `round` are kept as logged; in `round`, the edit phases of `edits`
+   *  restart from the round's starting tag (their steps up to here are superseded), validation
+   *  is redone and the sims in `keptSims` stay played. */
+  ev('tournament.resumed', {
+    /** 2 for the first resume, 3 for the second, … */
+    attempt: z.number().int().min(2),
+    round: z.number().int(),
+    edits: z.array(z.string()),
+    keptSims: z.array(z.number().int()),
   }),
   ev('round.started', { round: z.number().int() }),
   ev('edit.step', {

@@ -73,6 +73,9 @@ export const StepExtraShape = {
   tokens: z.object({ input: z.number().int(), output: z.number().int() }).optional(),
   /** The model's reasoning for this step's action. */
   thought: z.string().optional(),
+  /** The model's answer came from the run's record (a resumed or replayed edit phase), not
+   *  from a provider call; its cost was paid when it was first recorded. */
+  replayed: z.boolean().optional(),
 };
 
 /** One line of players/<name>/trajectory/round-<r>.jsonl. Agents may add fields of their own. */
@@ -97,3 +100,89 @@ export interface RoundLogs {
   sims(round: number): number[];
   replay(round: number, sim: number): Replay | null;
 }
+
+/** A model's answer as the provider gave it: text, tool calls and token counts. */
+export const ModelReply = z.object({
+  content: z.string(),
+  toolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() })),
+  usage: z.object({
+    input: z.number().int(),
+    output: z.number().int(),
+    cachedInput: z.number().int(),
+    cacheWrite: z.number().int(),
+  }),
+});
+export type ModelReply = z.infer<typeof ModelReply>;
+
+/**
+ * One line of players/<name>/answers/round-<r>.jsonl: a model answer, written the moment the
+ * provider returned it and before anything is done with it. The file is the round's paid-for
+ * conversation, in order, across every attempt: a resumed edit phase takes its answers from it
+ * before it asks the provider anything, and `codearena replay` re-runs a tournament from it.
+ */
+export const ModelAnswer = z.object({
+  /** 1-based position in the round's conversation. */
+  call: z.number().int().min(1),
+  ts: z.number(),
+  /** How long the provider took (retries included). */
+  ms: z.number(),
+  costUsd: z.number(),
+  reply: ModelReply,
+});
+export type ModelAnswer = z.infer<typeof ModelAnswer>;
+
+/**
+ * runs/<id>/lease.json: which process runs the tournament now. Its owner renews it every few
+ * seconds while it works and removes it when it ends; a lease whose owner is gone (same
+ * machine: the process no longer exists) or that was not renewed within `ttlMs` (another
+ * machine) marks the tournament `interrupted`, and lets `--resume` take it over.
+ */
+export const RunLease = z.object({
+  /** The owner process's token (boot id, pid namespace, pid, start time). */
+  owner: z.string(),
+  host: z.string(),
+  pid: z.number().int(),
+  acquiredAt: z.number(),
+  renewedAt: z.number(),
+  ttlMs: z.number().int().positive(),
+});
+export type RunLease = z.infer<typeof RunLease>;
+
+/** A step of a replayed edit phase whose action or output differs from the recording. */
+export const ReplayStepDiff = z.object({
+  step: z.number().int(),
+  recorded: z.object({ action: z.string(), output: z.string() }).nullable(),
+  replayed: z.object({ action: z.string(), output: z.string() }).nullable(),
+});
+export type ReplayStepDiff = z.infer<typeof ReplayStepDiff>;
+
+/** runs/<replay id>/replay-report.json: how `codearena replay` compares with the recorded run. */
+export const ReplayReport = z.object({
+  recordedRun: z.string(),
+  replayRun: z.string(),
+  /** Every edit phase's diff came out byte for byte the same. */
+  sameDiffs: z.boolean(),
+  /** Every round's sim wins, ties and winner came out the same. */
+  sameRounds: z.boolean(),
+  edits: z.array(
+    z.object({
+      round: z.number().int(),
+      player: z.string(),
+      recordedExit: z.string().nullable(),
+      replayedExit: z.string().nullable(),
+      steps: z.number().int(),
+      sameDiff: z.boolean(),
+      /** Steps whose action or output differed (outputs kept short). */
+      differing: z.array(ReplayStepDiff),
+    }),
+  ),
+  rounds: z.array(
+    z.object({
+      round: z.number().int(),
+      same: z.boolean(),
+      recorded: z.record(z.string(), z.number().int()).nullable(),
+      replayed: z.record(z.string(), z.number().int()).nullable(),
+    }),
+  ),
+});
+export type ReplayReport = z.infer<typeof ReplayReport>;

@@ -5,6 +5,7 @@ import { type LoopOptions, runLoop } from './loop.ts';
 import { llmAgentIssues } from './preflight.ts';
 import { priceFor } from './pricing.ts';
 import { createProvider } from './providers/index.ts';
+import { offlineProvider } from './providers/offline.ts';
 import { keyEnvOf } from './providers/settings.ts';
 
 export { apiKeyStatus, llmAgentIssues, llmPlayerIssues, type PreflightIssue } from './preflight.ts';
@@ -13,15 +14,19 @@ export { DEFAULT_PRICES, costOf, priceFor } from './pricing.ts';
 export interface LlmAgentDeps {
   env?: NodeJS.ProcessEnv;
   retry?: LoopOptions['retry'];
+  /** `codearena replay`: the agent only replays recorded answers, so it needs no API key and has
+   *  no provider (the edit context's answers end the phase where the record ends). */
+  offline?: true;
 }
 
-/** Throws (before any work) when the key is missing or the model has no price. */
+/** Throws (before any work) when the key is missing (unless offline) or the model has no price. */
 export function createLlmAgent(config: LlmAgentConfig, deps: LlmAgentDeps = {}): Agent {
   const env = deps.env ?? process.env;
-  const issues = llmAgentIssues(config, 'agent', env);
+  const offline = deps.offline ?? false;
+  const issues = llmAgentIssues(config, 'agent', env, { offline });
   if (issues.length)
     throw new Error(`llm agent (${config.provider} ${config.model}): ${issues.map((i) => i.message).join('; ')}`);
-  const provider = createProvider(config, env[keyEnvOf(config)]!.trim());
+  const provider = offline ? offlineProvider : createProvider(config, env[keyEnvOf(config)]!.trim());
   const price = priceFor(config.model, config.price)!;
   return {
     id: 'llm',

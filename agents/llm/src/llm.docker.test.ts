@@ -115,6 +115,16 @@ describe('a tournament of LLM players', () => {
       '2 claude provider_error 1',
       '2 gpt unchanged 2',
     ]);
+    // Every answer the providers sent (and only those) is in the players' answers ledgers, in order.
+    const folder = new RunFolder(summary.runDir);
+    const ledger = (p: string, r: number) => folder.readAnswers(p, r).map((a) => a.call);
+    expect([ledger('gpt', 1), ledger('gpt', 2), ledger('claude', 1), ledger('claude', 2)]).toEqual([
+      [1, 2, 3, 4],
+      [1, 2],
+      [1, 2, 3],
+      [1],
+    ]);
+    expect(gpt.answered() + claude.answered()).toBe(10);
     const started = of('tournament.started')[0]!;
     expect(started.players).toEqual([
       { name: 'gpt', agent: 'llm', model: GPT_MODEL },

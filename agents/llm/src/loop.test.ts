@@ -6,11 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type EditOutcome, LlmAgentConfig } from '@codearena/protocol';
 import { createLlmAgent } from './index.ts';
 import { type HostContext, hostContext } from './test-support/host-context.ts';
+import { scriptedAgent } from './test-support/scripted-agent.ts';
 import { type Reply, type ScriptedServer, type Wire, startScriptedServer } from './test-support/scripted-server.ts';
-
-const KEY_ENV = 'CODEARENA_TEST_KEY';
-const env = { [KEY_ENV]: 'test-key' };
-const PRICE = { input: 2, output: 10 }; // USD per 1M tokens: a default reply (1000 in, 100 out) costs $0.003
 
 let open: { server: ScriptedServer; host: HostContext }[] = [];
 afterEach(async () => {
@@ -30,20 +27,7 @@ async function setup(
   const server = await startScriptedServer(wire, script);
   const host = hostContext(ctx);
   open.push({ server, host });
-  const { limits, ...rest } = over as { limits?: Record<string, unknown> };
-  const config = LlmAgentConfig.parse({
-    kind: 'llm',
-    provider: wire,
-    model: `scripted-${wire}`,
-    base_url: server.baseURL,
-    api_key_env: KEY_ENV,
-    price: PRICE,
-    request_timeout_seconds: 5,
-    retries: 2,
-    ...rest,
-    limits: { steps: 10, ...limits },
-  });
-  const agent = createLlmAgent(config, { env, retry: { baseMs: 1, maxMs: 5 } });
+  const agent = scriptedAgent(server, over);
   return { server, host, run: (): Promise<EditOutcome> => agent.edit(host.ctx) };
 }
 

@@ -1,5 +1,7 @@
 // The agent loop: ask the model, run its one command in the workspace, show it the output;
-// until it submits or a limit ends the phase. Every step is recorded as it happens.
+// until it submits or a limit ends the phase. Every step is recorded as it happens; every model
+// answer is recorded in the run's answers ledger before it is acted on, and a restarted phase is
+// served the ledger's answers first, so no answer is paid for twice.
 import type { EditContext, EditExit, EditOutcome, LlmAgentConfig, LlmPrice, Workspace } from '@codearena/protocol';
 import { lastRoundDigest, playersOf } from './history.ts';
 import type { Message, ModelReply, Provider } from './messages.ts';
@@ -64,15 +66,36 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
     costUsd: cost,
     summary: `${what} (${steps} step${steps === 1 ? '' : 's'}, ${kilo(tokensIn)} tokens in, ${kilo(tokensOut)} out, $${cost.toFixed(4)})`,
   });
-  const record = (action: string, output: string, reply: ModelReply, stepCost: number, since: number) => {
+  const record = (action: string, output: string, a: Answer, since: number) => {
+    const { reply } = a;
     ctx.step(action, output, {
-      costUsd: stepCost,
+      costUsd: a.costUsd,
+      ...(a.replayed ? { replayed: true } : {}),
       ms: Date.now() - since,
       tokens: { input: reply.usage.input, output: reply.usage.output },
       thought: reply.content.slice(0, MAX_THOUGHT_CHARS),
       messages: messages.slice(recorded),
     });
     recorded = messages.length;
+  };
+  /** One provider call (retries included), or how the phase ends when it fails. */
+  const callModel = async (since: number): Promise<ModelReply | EditOutcome> => {
+    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(Math.max(1, deadline - since))]);
+    try {
+      return (
+        await withRetry(() => o.provider.complete(messages, { tools, signal }), {
+          retries: o.config.retries,
+          signal,
+          deadline,
+          ...o.retry,
+        })
+      ).value;
+    } catch (e) {
+      if (e instanceof CallAborted || ctx.signal.aborted || Date.now() >= deadline)
+        return end('time_limit', 'stopped at the time limit');
+      // The edit phase puts the previous round's code back after a provider_error.
+      return end('provider_error', `provider error: ${(e as Error).message}; the previous round's code plays`);
+    }
   };
   /** Every tool call of the answer gets `text` as its result (APIs require one each); else a user turn. */
   const answer = (reply: ModelReply, text: string) => {
@@ -88,26 +111,27 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
       if (cost >= limits.cost_usd) return end('cost_limit', `stopped at the cost limit of $${limits.cost_usd}`);
 
       const since = Date.now();
-      const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(Math.max(1, deadline - since))]);
-      let reply: ModelReply;
-      try {
-        reply = (
-          await withRetry(() => o.provider.complete(messages, { tools, signal }), {
-            retries: o.config.retries,
-            signal,
-            deadline,
-            ...o.retry,
-          })
-        ).value;
-      } catch (e) {
-        if (e instanceof CallAborted || ctx.signal.aborted || Date.now() >= deadline)
-          return end('time_limit', 'stopped at the time limit');
-        // The edit phase puts the previous round's code back after a provider_error.
-        return end('provider_error', `provider error: ${(e as Error).message}; the previous round's code plays`);
+      // An answer already paid for (an earlier attempt of this phase, or the run being replayed)
+      // stands in for the provider call; it counts toward every limit exactly as it did then.
+      const old = ctx.answers.next();
+      if (!old && ctx.answers.offline)
+        return end(
+          ctx.answers.offline,
+          `the recorded answers end here (the recorded phase ended ${ctx.answers.offline})`,
+        );
+      let a: Answer;
+      if (old) a = { reply: old.reply, costUsd: old.costUsd, replayed: true };
+      else {
+        const reply = await callModel(since);
+        if ('exit' in reply) return reply;
+        a = { reply, costUsd: costOf(reply.usage, o.price), replayed: false };
+        // Recorded before it is acted on: from here a crash never pays for this answer again.
+        const at = Date.now();
+        ctx.answers.record({ ts: at, ms: at - since, costUsd: a.costUsd, reply });
       }
+      const { reply } = a;
       steps++;
-      const stepCost = costOf(reply.usage, o.price);
-      cost += stepCost;
+      cost += a.costUsd;
       tokensIn += reply.usage.input;
       tokensOut += reply.usage.output;
       messages.push({
@@ -121,7 +145,7 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
         malformed++;
         const text = correction(action.error, tools, limits.format_errors - malformed);
         answer(reply, text);
-        record('(malformed answer)', text, reply, stepCost, since);
+        record('(malformed answer)', text, a, since);
         if (malformed >= limits.format_errors)
           return end('format_errors', `${malformed} malformed answers in a row (last: ${action.error})`);
         continue;
@@ -134,7 +158,7 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
           ? 'Submitted: your repository is committed as it is.'
           : 'Submitted, with no changes to your repository.';
         answer(reply, text);
-        record(SUBMIT, text, reply, stepCost, since);
+        record(SUBMIT, text, a, since);
         return end(changed ? 'submitted' : 'unchanged', changed ? 'submitted' : 'submitted without changes');
       }
 
@@ -143,7 +167,7 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
       const r = await ws.exec(`exec 2>&1\n${action.command}`, { timeoutMs, maxOutputBytes: CAPTURE_BYTES });
       const text = observation(r, limits.output_chars, Math.round(timeoutMs / 1000));
       answer(reply, text);
-      record(action.command, text, reply, stepCost, since);
+      record(action.command, text, a, since);
     }
   } catch (e) {
     // A failure of ours (e.g. the workspace container died) after some steps: keep their tally.
@@ -159,6 +183,14 @@ async function repoChanged(ws: Workspace): Promise<boolean> {
     { timeoutMs: 30_000, maxOutputBytes: 16 },
   );
   return r.exitCode !== 0 || r.stdout.length > 0;
+}
+
+/** A step's model answer and what it cost when it was paid for. */
+interface Answer {
+  reply: ModelReply;
+  costUsd: number;
+  /** Taken from the record instead of a provider call. */
+  replayed: boolean;
 }
 
 const kilo = (n: number) =>

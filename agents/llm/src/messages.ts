@@ -1,12 +1,12 @@
 // The conversation as the loop keeps it, whatever the provider: each provider file turns it
 // into its own wire format. A shell command travels either as a tool call or in the text.
+// A model's answer (ModelReply) is the protocol's: the run's answers ledger records it as is.
+import type { ModelReply } from '@codearena/protocol';
 
-export interface ToolCall {
-  id: string;
-  name: string;
-  /** The arguments as the model wrote them (JSON text, validated by parse.ts). */
-  arguments: string;
-}
+export type { ModelReply };
+
+/** A tool call as the model wrote it; `arguments` is its JSON text, validated by parse.ts. */
+export type ToolCall = ModelReply['toolCalls'][number];
 
 export type Message =
   | { role: 'system'; content: string }
@@ -15,18 +15,7 @@ export type Message =
   | { role: 'tool'; toolCallId: string; content: string };
 
 /** Token counts of one call. `input` includes cached input and cache writes. */
-export interface Usage {
-  input: number;
-  output: number;
-  cachedInput: number;
-  cacheWrite: number;
-}
-
-export interface ModelReply {
-  content: string;
-  toolCalls: ToolCall[];
-  usage: Usage;
-}
+export type Usage = ModelReply['usage'];
 
 export interface Provider {
   /** Sends the conversation; `tools` offers the bash tool. Throws ProviderFailure (retry.ts). */

@@ -10,11 +10,17 @@ export interface PreflightIssue {
   message: string;
 }
 
-/** Problems of one llm agent's config in this environment (empty when it can run). */
-export function llmAgentIssues(c: LlmAgentConfig, at: string, env: NodeJS.ProcessEnv = process.env): PreflightIssue[] {
+/** Problems of one llm agent's config in this environment (empty when it can run). `offline`
+ *  (`codearena replay`: recorded answers only) needs no key. */
+export function llmAgentIssues(
+  c: LlmAgentConfig,
+  at: string,
+  env: NodeJS.ProcessEnv = process.env,
+  o: { offline?: boolean } = {},
+): PreflightIssue[] {
   const issues: PreflightIssue[] = [];
   const key = keyEnvOf(c);
-  if (!env[key]?.trim()) {
+  if (!o.offline && !env[key]?.trim()) {
     const local =
       c.provider === 'openai' && c.base_url
         ? ' (a local server that takes no key still needs the variable set, to any value)'
@@ -37,8 +43,11 @@ export function llmAgentIssues(c: LlmAgentConfig, at: string, env: NodeJS.Proces
 export function llmPlayerIssues(
   players: { agent: AgentConfig }[],
   env: NodeJS.ProcessEnv = process.env,
+  o: { offline?: boolean } = {},
 ): PreflightIssue[] {
-  return players.flatMap((p, i) => (p.agent.kind === 'llm' ? llmAgentIssues(p.agent, `players[${i}].agent`, env) : []));
+  return players.flatMap((p, i) =>
+    p.agent.kind === 'llm' ? llmAgentIssues(p.agent, `players[${i}].agent`, env, o) : [],
+  );
 }
 
 /** The usual key variables and whether each is set (values never shown), for `codearena doctor`. */

@@ -1,17 +1,19 @@
-// `codearena doctor [--clean]`: checks every piece a tournament needs and prints the fix for
-// whatever is missing; --clean removes what codearena processes that are gone left behind:
-// containers (found by label) and bot pipe directories (found by name), never those of a
-// process still running.
+// `codearena doctor [--clean] [--runs DIR]`: checks every piece a tournament needs and prints the
+// fix for whatever is missing, and lists the tournaments whose process died (with the command that
+// resumes each); --clean removes what codearena processes that are gone left behind: containers
+// (found by label) and bot pipe directories (found by name), never those of a process still running.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import { apiKeyStatus } from '@codearena/agent-llm';
 import { arenaIds, getArena } from '../arenas.ts';
 import { RUNS_DIR } from '../paths.ts';
 import { listContainers, removeLeftoverFifoDirs, removeLeftovers } from '../sandbox/cleanup.ts';
 import { listFifoDirs } from '../sandbox/fifo.ts';
 import { docker, dockerAvailable, imageExists } from '../sandbox/docker-client.ts';
-import { bold, green, red, yellow } from './format.ts';
+import { bold, green, red, untrusted, yellow } from './format.ts';
+import { listTournaments } from './list.ts';
 
 interface Check {
   name: string;
@@ -21,7 +23,8 @@ interface Check {
   warn?: boolean;
 }
 
-export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
+export async function doctorCommand(o: { clean?: boolean; runs?: string }): Promise<void> {
+  const runsDir = o.runs === undefined ? RUNS_DIR : resolve(o.runs);
   const checks: Check[] = [];
   const add = (c: Check) => {
     checks.push(c);
@@ -49,15 +52,35 @@ export async function doctorCommand(o: { clean?: boolean }): Promise<void> {
   }
 
   try {
-    mkdirSync(RUNS_DIR, { recursive: true });
-    accessSync(RUNS_DIR, constants.W_OK);
-    add({ name: 'runs folder', ok: true, detail: RUNS_DIR });
+    mkdirSync(runsDir, { recursive: true });
+    accessSync(runsDir, constants.W_OK);
+    add({ name: 'runs folder', ok: true, detail: runsDir });
   } catch (e) {
     add({
       name: 'runs folder',
       ok: false,
       detail: (e as Error).message,
-      fix: `make ${RUNS_DIR} writable or set CODEARENA_RUNS`,
+      fix: `make ${runsDir} writable or set CODEARENA_RUNS`,
+    });
+  }
+
+  // Not a fault of the machine: a note with the way to continue each one.
+  try {
+    const stopped = listTournaments(o.runs).filter((t) => t.resume);
+    add({
+      name: 'interrupted tournaments',
+      ok: stopped.length === 0,
+      warn: true,
+      detail: stopped.length ? `${stopped.length}: ${stopped.map((t) => untrusted(t.id)).join(', ')}` : 'none',
+      fix: stopped.map((t) => untrusted(t.resume!)).join('\n         '),
+    });
+  } catch (e) {
+    add({
+      name: 'interrupted tournaments',
+      ok: false,
+      warn: true,
+      // The index's own errors name their fix.
+      detail: `cannot read the index in ${runsDir}: ${(e as Error).message}`,
     });
   }
 

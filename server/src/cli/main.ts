@@ -8,8 +8,10 @@ import { matchCommand } from './match.ts';
 import { arenasCommand } from './arenas.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { doctorCommand } from './doctor.ts';
+import { listCommand } from './list.ts';
 import { benchCommand } from './bench.ts';
 import { serveCommand } from './serve.ts';
+import { replayCommand } from './replay.ts';
 import { DEFAULT_PORT } from '../gateway/index.ts';
 
 const int = (name: string, min: number) => (v: string) => {
@@ -25,8 +27,14 @@ const program = new Command()
 
 program
   .command('run')
-  .description('run a tournament from a YAML config (see configs/demo.yaml)')
-  .argument('<config>', 'tournament config file')
+  .description(
+    'run a tournament from a YAML config (see configs/demo.yaml), or continue an interrupted one with --resume',
+  )
+  .argument('[config]', 'tournament config file (not with --resume)')
+  .option(
+    '--resume <run>',
+    'continue a stopped or interrupted tournament (run id from `codearena list`, or its run folder): finished rounds and sims are kept, the rest is played',
+  )
   .option('--runs <dir>', 'where run folders and the index live', undefined)
   .option('--quiet', 'no progress output, only the final tables')
   .option('--serve', 'serve the live web view while it runs, and after it until Ctrl-C')
@@ -34,6 +42,16 @@ program
   .option('--port <n>', `with --serve: port (default ${DEFAULT_PORT} or the next free one; 0 = any)`, int('--port', 0))
   .option('--token <secret>', 'with --serve: access token viewers must present (or CODEARENA_TOKEN)')
   .action(runCommand);
+
+program
+  .command('replay')
+  .description(
+    're-run a recorded tournament from its model answers (no API key, no provider call) and report every step and diff that came out differently',
+  )
+  .argument('<run>', 'run id (see `codearena list`) or run folder')
+  .option('--runs <dir>', 'where run folders and the index live (the replay is written beside the recorded run)')
+  .option('--quiet', 'no progress output, only the report')
+  .action(replayCommand);
 
 program
   .command('serve')
@@ -62,6 +80,13 @@ program
   .action(arenasCommand);
 
 program
+  .command('list')
+  .description('list the tournaments in the store, newest first; an interrupted one with its resume command')
+  .option('--runs <dir>', 'where run folders and the index live')
+  .option('--json', 'machine-readable output')
+  .action(listCommand);
+
+program
   .command('leaderboard')
   .description('Bradley–Terry ratings with 95% intervals over every tournament in the store')
   .option('--by <key>', 'player | agent (agent and model)', 'player')
@@ -74,6 +99,7 @@ program
   .command('doctor')
   .description('check Docker, images and dependencies; print the fix for anything missing')
   .option('--clean', 'remove leftover codearena containers')
+  .option('--runs <dir>', 'where run folders and the index live')
   .action(doctorCommand);
 
 program

@@ -1,5 +1,6 @@
 // `codearena run <config>`: a whole tournament with live progress, then the rounds table and
 // the leaderboard. Ctrl-C stops it cleanly (containers removed, the log closed as aborted).
+// `codearena run --resume <run>` continues one that was stopped or whose process died.
 import { resolve } from 'node:path';
 import type { Event, TournamentConfig } from '@codearena/protocol';
 import { ConfigError } from '../config/config-error.ts';
@@ -18,14 +19,42 @@ import { newRunId } from '../store/run-folder.ts';
 import { bold, cyan, dim, green, untrusted, yellow } from './format.ts';
 import { printLeaderboard } from './leaderboard.ts';
 import { createProgress } from './progress.ts';
-import { requireDocker } from './preflight.ts';
+import { UsageError, requireDocker } from './preflight.ts';
+import { resolveRunRef } from './run-ref.ts';
+import { LeaseHeldError } from '../store/run-lease.ts';
+import { NotResumable } from '../tournament/resume-state.ts';
 import { table } from './format.ts';
 import { openGateway, pageUrl, type ServeOptions, untilInterrupted } from './serve.ts';
 
-export async function runCommand(
-  configPath: string,
-  opts: { runs?: string; quiet?: boolean; serve?: boolean } & ServeOptions,
-): Promise<void> {
+export interface RunOptions extends ServeOptions {
+  runs?: string;
+  quiet?: boolean;
+  serve?: boolean;
+  /** A run id or run folder to continue. */
+  resume?: string;
+}
+
+/** What a run needs whichever way it starts: a new tournament from a config file, or `--resume`. */
+interface RunSpec {
+  config: TournamentConfig;
+  rawConfig: string;
+  runsDir: string;
+  runId: string;
+  resume: boolean;
+}
+
+export async function runCommand(configPath: string | undefined, opts: RunOptions): Promise<void> {
+  if (opts.resume !== undefined && configPath !== undefined)
+    throw new UsageError(
+      `give either a config file (a new tournament) or --resume <run> (continue one), not both; the resumed run keeps the config it started with`,
+    );
+  if (opts.resume === undefined && configPath === undefined)
+    throw new UsageError('missing the config file: codearena run <config.yaml> (or --resume <run id | run folder>)');
+  const spec = opts.resume !== undefined ? resumeSpec(opts.resume, opts) : newRunSpec(configPath!, opts);
+  await executeRun(spec, opts);
+}
+
+function newRunSpec(configPath: string, opts: RunOptions): RunSpec {
   const loaded = loadConfig(configPath);
   const { config } = loaded;
   checkArena(config, arenaIds(), configPath);
@@ -42,18 +71,35 @@ export async function runCommand(
   }
   checkAgents(config, configPath);
   checkCodebases(config, configPath);
-  await requireDocker([arena.manifest.image]);
+  return {
+    config,
+    rawConfig: loaded.raw,
+    runsDir: resolve(opts.runs ?? RUNS_DIR),
+    runId: newRunId(config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`),
+    resume: false,
+  };
+}
 
-  const runsDir = resolve(opts.runs ?? RUNS_DIR);
+/** `--resume`: the run folder's own config, checked again (an llm player needs its key to go on). */
+function resumeSpec(ref: string, opts: RunOptions): RunSpec {
+  const run = resolveRunRef(ref, resolve(opts.runs ?? RUNS_DIR), '--resume');
+  const label = `${run.folder.runDir}/config.json`;
+  checkArena(run.config, arenaIds(), label);
+  checkAgents(run.config, label);
+  return { config: run.config, rawConfig: run.rawConfig, runsDir: run.runsDir, runId: run.id, resume: true };
+}
+
+async function executeRun(spec: RunSpec, opts: RunOptions): Promise<void> {
+  const { config, runsDir, runId } = spec;
+  const { arena } = getArena(config.arena.id);
+  await requireDocker([arena.manifest.image]);
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
   const progress = createProgress();
-  const runId = newRunId(
-    config.tournament.name ?? `${arena.manifest.id}-${config.players.map((p) => p.name).join('-')}`,
-  );
   // --serve: the web view follows this tournament from its first event, fed by its own bus. The
   // gateway runs in a child process (restarted if it dies), so no client can end the tournament.
   const gateway = opts.serve ? await openGateway(store, opts) : null;
   if (gateway) process.stderr.write(`${bold('web view')}: ${cyan(pageUrl(gateway, `/t/${runId}`))}\n`);
+  if (spec.resume) process.stderr.write(`${bold('resuming')} ${runId} ${dim(`(${runsDir}/${runId})`)}\n`);
   const stop = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -73,10 +119,11 @@ export async function runCommand(
   try {
     summary = await runTournament({
       config,
-      rawConfig: loaded.raw,
+      rawConfig: spec.rawConfig,
       runsDir,
       store,
       runId,
+      resume: spec.resume,
       signal: stop.signal,
       listeners: [
         ...(opts.quiet ? [] : [(e: Event) => progress.listener(e)]),
@@ -85,6 +132,9 @@ export async function runCommand(
     });
   } catch (e) {
     await gateway?.close();
+    store.close();
+    if (e instanceof LeaseHeldError) throw new UsageError(`cannot run ${runId}: ${e.message}`);
+    if (e instanceof NotResumable) throw new UsageError(`cannot resume ${runId}: ${e.message}`);
     throw e;
   } finally {
     progress.stop();
@@ -98,17 +148,23 @@ export async function runCommand(
     { by: 'player', arena: arena.manifest.id },
     'Leaderboard (all tournaments in the store, this arena)',
   );
-  if (summary.abortReason === 'infrastructure') {
+  const resumeHint = `Resume it: ${cyan(`codearena run --resume ${runId}${opts.runs ? ` --runs ${runsDir}` : ''}`)}\n`;
+  if (summary.leaseLost) {
+    process.stdout.write(`${yellow('stopped')}: ${untrusted(summary.leaseLost)}\n`);
+    process.exitCode = 3;
+  } else if (summary.abortReason === 'infrastructure') {
     // Not a result: the round in progress was dropped unscored. Exit 3, as for a missing daemon.
     process.stdout.write(
       `${yellow('aborted by an infrastructure failure')}: ${untrusted(summary.infraProblem ?? 'unknown')}\n`,
     );
     process.stdout.write(
-      `The round in progress was not scored; partial results in ${summary.runDir}\nFix: check the Docker daemon (\`codearena doctor\`).\n`,
+      `The round in progress was not scored; partial results in ${summary.runDir}\nFix: check the Docker daemon (\`codearena doctor\`), then resume.\n`,
     );
+    process.stdout.write(resumeHint);
     process.exitCode = 3;
   } else if (summary.status === 'aborted') {
     process.stdout.write(`${yellow('aborted')} — partial results in ${summary.runDir}\n`);
+    process.stdout.write(resumeHint);
     process.exitCode = 130;
   } else {
     process.stdout.write(`\nrun folder: ${summary.runDir}\n`);

@@ -20,6 +20,8 @@ export interface SeriesOptions {
   args: unknown;
   players: PlayerRuntime[];
   sims: number;
+  /** Which sims to play (default 0..sims-1): a resumed round plays only those not yet played. */
+  simIds?: number[];
   concurrency: number;
   /** Sim i is seeded with deriveSeed(...seedParts, i): same parts ⇒ same games. */
   seedParts: (string | number)[];
@@ -51,7 +53,7 @@ export interface SeriesResult {
 }
 
 export async function playSeries(o: SeriesOptions): Promise<SeriesResult> {
-  const sims = Array.from({ length: o.sims }, (_, i) => i);
+  const sims = o.simIds ?? Array.from({ length: o.sims }, (_, i) => i);
   // Seats sharing one runtime (self-play's extra baseline seats) are checked and replaced once.
   const runtimes = o.players.filter((p, i) => o.players.findIndex((q) => q.recover === p.recover) === i);
   const played = await mapPool(
@@ -95,7 +97,7 @@ export async function playSeries(o: SeriesOptions): Promise<SeriesResult> {
       o.players.map((p) => p.name),
       results.map((r) => r.result),
     ),
-    aborted: results.length < o.sims,
+    aborted: results.length < sims.length,
   };
 }
 

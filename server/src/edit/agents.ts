@@ -5,14 +5,15 @@ import { createNoopAgent } from '@codearena/agent-noop';
 import { createSearchAgent } from '@codearena/agent-search';
 import { ConfigError } from '../config/config-error.ts';
 
-export function createAgent(c: AgentConfig): Agent {
+/** `offline`: for `codearena replay` — model agents only replay recorded answers (no key, no provider). */
+export function createAgent(c: AgentConfig, o: { offline?: boolean } = {}): Agent {
   switch (c.kind) {
     case 'noop':
       return createNoopAgent();
     case 'search':
       return createSearchAgent({ candidates: c.candidates, simsPerCandidate: c.sims_per_candidate, step: c.step });
     case 'llm':
-      return createLlmAgent(c);
+      return createLlmAgent(c, o.offline ? { offline: true } : {});
   }
 }
 

@@ -4,7 +4,7 @@
 // (commit-edit.ts). Never throws but for infrastructure failure: an agent that crashes or
 // overruns ends with that exit status and plays whatever its repo holds.
 import { mkdirSync, rmSync } from 'node:fs';
-import { type Agent, type Arena, type EditExit, deriveSeed } from '@codearena/protocol';
+import { type Agent, type Arena, type EditExit, type ModelAnswer, deriveSeed } from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { RuntimeMode } from '../compete/runtime.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
@@ -39,6 +39,10 @@ export interface EditInput {
   bus: EventBus;
   layout: RunFolder;
   signal: AbortSignal;
+  /** A replay (`codearena replay`): the recorded run's answers for this phase, and the exit the
+   *  recorded phase ended with (no provider is called). Without it, the phase is served the
+   *  answers its own earlier attempts recorded (a resume), then calls the provider. */
+  replay?: { answers: ModelAnswer[]; exit: EditExit };
 }
 
 export async function editPhase(
@@ -49,6 +53,9 @@ export async function editPhase(
   const { bus, round, player, layout } = e;
   const repoDir = layout.repo(player);
   const scratchDir = layout.scratch(player, round);
+  // A restarted phase (resume) begins from scratch: a new trajectory, an empty scratch dir.
+  layout.setAsideTrajectory(player, round);
+  rmSync(scratchDir, { recursive: true, force: true });
   mkdirSync(scratchDir, { recursive: true });
   mkdirSync(layout.roundsDir, { recursive: true });
   const stop = new AbortController();
@@ -89,6 +96,11 @@ export async function editPhase(
             step: recorder.step,
             selfPlay: selfPlayFor({ ...e, runId: bus.tournamentId }),
             workspace: workspace.open,
+            answers: layout.openAnswers(
+              player,
+              round,
+              e.replay ? { recorded: e.replay.answers, offline: e.replay.exit } : {},
+            ),
           }),
         stop,
         deadline,

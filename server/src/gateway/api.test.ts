@@ -1,5 +1,5 @@
 // The JSON API and access rules over a real store and run folder, through real HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,9 @@ import {
 } from '@codearena/protocol';
 import { StoreIndex } from '../store/index-db.ts';
 import { rawRequest } from './raw-http.fixture.ts';
-import { playFullRun } from './run.fixture.ts';
+import { RunFolder } from '../store/run-folder.ts';
+import { killContenders, killedHolder } from '../store/run-lease.fixture.ts';
+import { playFullRun, startRun } from './run.fixture.ts';
 import { type Gateway, GatewayConfigError, startGateway } from './server.ts';
 
 let dir: string;
@@ -179,6 +181,29 @@ describe('JSON API', () => {
     }
     const post = await get('/api/tournaments', { method: 'POST' });
     expect(post.status).toBe(405);
+  });
+});
+
+describe('interrupted tournaments', () => {
+  afterEach(killContenders);
+
+  it('a running tournament whose process was killed is listed, filtered and shown as interrupted', async () => {
+    const id = '20260101-000000-fixture-0002';
+    const run = startRun(dir, store, id);
+    run.bus.emit({ type: 'round.started', round: 0 });
+    run.playMatch(0, 0, 'alice');
+    const list = async (q = '') => TournamentList.parse((await get(`/api/tournaments${q}`)).body).tournaments;
+    expect((await list('?status=running')).map((t) => t.id)).toEqual([id]);
+    // The process dies: its lease is left behind, naming a process that no longer exists.
+    run.log.close();
+    run.lease.release();
+    await killedHolder(new RunFolder(run.runDir));
+
+    expect((await list()).find((t) => t.id === id)).toMatchObject({ status: 'interrupted', roundsDone: 0 });
+    expect((await list('?status=interrupted')).map((t) => t.id)).toEqual([id]);
+    expect(await list('?status=running')).toEqual([]);
+    expect(TournamentDetail.parse((await get(`/api/tournaments/${id}`)).body).status).toBe('interrupted');
+    store.removeTournament(id);
   });
 });
 

@@ -5,6 +5,7 @@ import { type Event, TournamentConfig, matchIdOf } from '@codearena/protocol';
 import { EventBus, type Listener } from '../bus/event-bus.ts';
 import { StoreIndex } from '../store/index-db.ts';
 import { RunFolder } from '../store/run-folder.ts';
+import { type LeaseHandle, acquireLease } from '../store/run-lease.ts';
 import type { RunLog } from '../store/run-log.ts';
 
 export interface FixtureRun {
@@ -12,6 +13,8 @@ export interface FixtureRun {
   runDir: string;
   bus: EventBus;
   log: RunLog;
+  /** The run's lease, held by this process until finish(). */
+  lease: LeaseHandle;
   /** Plays one sim: match.started, `turns` frames, match.finished (replay written first). */
   playMatch(round: number, sim: number, winner: string, turns?: number): void;
   finish(): void;
@@ -59,6 +62,8 @@ export function frameAt(turn: number) {
 export function startRun(runsDir: string, store: StoreIndex, id: string, extra: Listener[] = []): FixtureRun {
   const layout = new RunFolder(join(runsDir, id));
   layout.writeConfig(fixtureConfig);
+  // This process runs the tournament, as the round loop does: the index shows it running.
+  const lease = acquireLease(layout);
   const log = layout.openLog();
   const bus = new EventBus(id);
   bus.subscribe((e) => log.append(e));
@@ -123,6 +128,7 @@ export function startRun(runsDir: string, store: StoreIndex, id: string, extra: 
     runDir: layout.runDir,
     bus,
     log,
+    lease,
     playMatch,
     finish: () => {
       bus.emit({
@@ -133,6 +139,7 @@ export function startRun(runsDir: string, store: StoreIndex, id: string, extra: 
         ratings: { alice: 1184, bob: 1216 },
       });
       log.close();
+      lease.release();
     },
   };
 }

@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { tournamentEvents } from './events.fixture.ts';
 import { StoreIndex } from './index-db.ts';
-import { TournamentConfig } from '@codearena/protocol';
+import { type Event, type EventBody, TournamentConfig } from '@codearena/protocol';
 import { EVENTS_FILE, RunFolder } from './run-folder.ts';
 import { SCHEMA_VERSION } from './schema.ts';
+import { acquireLease } from './run-lease.ts';
+import { killContenders, killedHolder } from './run-lease.fixture.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'codearena-index-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,11 +37,18 @@ const configOf = (arena: string): TournamentConfig =>
     ],
   });
 
-/** A run as the tournament produces it: config.json, then every event logged and indexed live. */
-function liveRun(opts: { id?: string; arena?: string; t0?: number } = {}) {
+/** A run as the tournament produces it: config.json, then every event logged and indexed live;
+ *  with `until`, the log stops before the first event of that type (a process that died). */
+function liveRun(opts: { id?: string; arena?: string; t0?: number; until?: Event['type'] } = {}) {
   const runDir = fresh('run');
   const dbPath = fresh('db') + '.sqlite';
-  const events = tournamentEvents({ ...opts, runDir });
+  const all = tournamentEvents({ ...opts, runDir });
+  const events = opts.until
+    ? all.slice(
+        0,
+        all.findIndex((e) => e.type === opts.until),
+      )
+    : all;
   const folder = new RunFolder(runDir);
   folder.writeConfig(configOf(opts.arena ?? 'battlesnake'));
   const log = folder.openLog();
@@ -49,7 +58,7 @@ function liveRun(opts: { id?: string; arena?: string; t0?: number } = {}) {
     index.ingest(e);
   }
   log.close();
-  return { runDir, dbPath, events, index };
+  return { runDir, dbPath, folder, events, index };
 }
 
 describe('StoreIndex queries after live ingest', () => {
@@ -191,11 +200,15 @@ describe('StoreIndex idempotence and reindexing', () => {
 
   it('shows a running match and tournament before they finish', () => {
     const dbPath = fresh('db') + '.sqlite';
-    const events = tournamentEvents({ runDir: fresh('run') });
+    const runDir = fresh('run');
+    const events = tournamentEvents({ runDir });
     const index = new StoreIndex(dbPath);
     const firstFinish = events.findIndex((e) => e.type === 'match.finished');
     index.ingestMany(events.slice(0, firstFinish));
+    // This process runs it, as the round loop does.
+    const lease = acquireLease(new RunFolder(runDir));
     expect(index.listTournaments()[0]).toMatchObject({ status: 'running', finishedAt: null, winner: null });
+    lease.release();
     expect(index.matches('t-2025-01')).toEqual([
       {
         matchId: 'r1-s0',
@@ -268,5 +281,73 @@ describe('StoreIndex idempotence and reindexing', () => {
     index.ingestMany(many);
     expect(index.matches('t-2025-01', { limit: 1, offset: 19_999 })[0]?.matchId).toBe('m19999');
     index.close();
+  });
+});
+
+describe('interrupted and resumed tournaments', () => {
+  afterEach(killContenders);
+
+  /** A tournament cut off in round 1 (no tournament.finished). */
+  const cutOffRun = () => liveRun({ until: 'round.finished' });
+
+  it('a running tournament whose process was killed is interrupted, while it is held it is running', async () => {
+    const run = cutOffRun();
+    const statuses = () => [run.index.listTournaments()[0]?.status, run.index.getTournament('t-2025-01')?.status];
+    const lease = acquireLease(run.folder);
+    expect(statuses()).toEqual(['running', 'running']);
+    lease.release();
+    // Without a lease (a log written before leases, or a process that removed it and died).
+    expect(statuses()).toEqual(['interrupted', 'interrupted']);
+
+    await killedHolder(run.folder);
+    expect(run.folder.readLease()).not.toBeNull();
+    expect(statuses()).toEqual(['interrupted', 'interrupted']);
+    // A finished tournament stays finished, whatever its lease says.
+    const finished = liveRun();
+    expect(finished.index.getTournament('t-2025-01')?.status).toBe('finished');
+    finished.index.close();
+    run.index.close();
+  });
+
+  it('tournament.resumed sets it running again, and the index equals a reindex of the log', () => {
+    const run = cutOffRun();
+    const all = tournamentEvents({ runDir: run.runDir });
+    const rest = all.slice(run.events.length);
+    let seq = run.events.length;
+    let ts = run.events.at(-1)!.ts;
+    const next = (e: EventBody): Event => ({ ...e, seq: seq++, ts: (ts += 1000), tournamentId: 't-2025-01' }) as Event;
+    const aborted = next({
+      type: 'tournament.finished',
+      status: 'aborted',
+      reason: 'infrastructure',
+      winner: null,
+      roundWins: {},
+      ratings: {},
+    });
+    const resumed = next({ type: 'tournament.resumed', attempt: 2, round: 1, edits: [], keptSims: [0, 1] });
+    const log = run.folder.openLog();
+    const live = (e: Event) => {
+      log.append(e);
+      run.index.ingest(e);
+    };
+    live(aborted);
+    expect(run.index.getTournament('t-2025-01')).toMatchObject({ status: 'aborted', winner: null });
+    live(resumed);
+    const lease = acquireLease(run.folder);
+    expect(run.index.getTournament('t-2025-01')).toMatchObject({ status: 'running', finishedAt: null, winner: null });
+    for (const e of rest) live(next(e));
+    lease.release();
+    log.close();
+    expect(run.index.getTournament('t-2025-01')).toMatchObject({ status: 'finished', winner: 'bob' });
+    // A resume replayed late does not reopen the tournament that finished after it.
+    run.index.ingest(resumed);
+    expect(run.index.getTournament('t-2025-01')?.status).toBe('finished');
+    run.index.close();
+
+    const rebuiltPath = fresh('db') + '.sqlite';
+    const rebuilt = new StoreIndex(rebuiltPath);
+    rebuilt.reindex(run.runDir);
+    rebuilt.close();
+    expect(dump(rebuiltPath)).toEqual(dump(run.dbPath));
   });
 });

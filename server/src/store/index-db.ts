@@ -24,6 +24,7 @@ import type {
   TournamentDbRow,
 } from './index-statements.ts';
 import { RunFolder } from './run-folder.ts';
+import { leaseState } from './run-lease.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 
 /** A page of a tournament's matches. */
@@ -252,6 +253,9 @@ export class StoreIndex {
       case 'tournament.finished':
         q.finish.run({ id, status: e.status, at: e.ts, winner: e.winner });
         return;
+      case 'tournament.resumed':
+        q.resume.run({ id, at: e.ts });
+        return;
       // The log holds these; nothing queried needs them indexed.
       case 'round.started':
       case 'edit.step':
@@ -295,12 +299,19 @@ function migrate(db: Database.Database, path: string): void {
 
 const toPlayer = (p: PlayerDbRow): PlayerInfo => ({ name: p.name, agent: p.agent, model: p.model });
 
+/**
+ * The log says `running` until `tournament.finished`; whether a process still runs it is told by
+ * its run folder's lease, at read time, so the index stays a function of the log alone.
+ */
+const statusOf = (r: TournamentDbRow): string =>
+  r.status === 'running' && leaseState(new RunFolder(r.run_dir)) !== 'held' ? 'interrupted' : r.status;
+
 function toSummary(r: TournamentDbRow): TournamentSummary {
   return TournamentSummary.parse({
     id: r.id,
     name: r.name,
     arena: r.arena,
-    status: r.status,
+    status: statusOf(r),
     seed: r.seed,
     totalRounds: r.rounds,
     createdAt: r.created_at,

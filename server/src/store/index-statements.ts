@@ -71,6 +71,10 @@ export function prepare(db: Database.Database) {
                 config_json = COALESCE(excluded.config_json, config_json)`),
     player: s(`INSERT OR REPLACE INTO players (tournament_id, name, agent, model) VALUES (@id, @name, @agent, @model)`),
     finish: s(`UPDATE tournaments SET status = @status, finished_at = @at, winner = @winner WHERE id = @id`),
+    // A resume sets a stopped tournament running again; one logged before a later finish (an
+    // event replayed out of order) changes nothing.
+    resume: s(`UPDATE tournaments SET status = 'running', finished_at = NULL, winner = NULL
+               WHERE id = @id AND (finished_at IS NULL OR finished_at <= @at)`),
     edit: s(`INSERT OR REPLACE INTO edits (tournament_id, round, player, "exit", steps, cost_usd, ms, "commit", files, insertions, deletions)
              VALUES (@id, @round, @player, @exit, @steps, @cost, @ms, @commit, @files, @ins, @del)`),
     // A start never overwrites a finished match's result.

@@ -2,19 +2,35 @@
 // atomically, tmp + rename; logs line by line) and how it is read back (parsed against the schemas
 // in protocol/, a torn tail tolerated). The tournament, the edit phase, the gateway, agents
 // (through RoundLogs) and the CLI all go through it, so resume can read back what they wrote.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  type Dirent,
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   type DiffPayload,
+  type EditExit,
   type Event,
   type MatchRef,
+  type ModelAnswer,
+  type ModelAnswers,
   Replay,
   type RoundLogs,
   RoundResultsFile,
+  type ReplayReport,
+  RunLease,
   TournamentConfig,
   TrajectoryStep,
 } from '@codearena/protocol';
 import type { z } from 'zod';
+import { openAnswerLog } from './answer-log.ts';
 import { EventsTail, RunLog, type RunLogOptions, readEventLog } from './run-log.ts';
 
 export const EVENTS_FILE = 'events.jsonl';
@@ -22,14 +38,20 @@ export const EVENTS_FILE = 'events.jsonl';
 export const CONFIG_FILE = 'config.json';
 /** The config file as the user wrote it, kept so the run can be reproduced. */
 export const CONFIG_YAML_FILE = 'config.yaml';
+/** A replayed run's comparison with the run it re-ran. */
+export const REPLAY_REPORT_FILE = 'replay-report.json';
+/** Who runs the tournament now (RunLease); absent when nobody does. */
+export const LEASE_FILE = 'lease.json';
 
 export class RunFolder {
   readonly roundsDir: string;
   readonly eventsFile: string;
+  readonly leaseFile: string;
 
   constructor(readonly runDir: string) {
     this.roundsDir = join(runDir, 'rounds');
     this.eventsFile = join(runDir, EVENTS_FILE);
+    this.leaseFile = join(runDir, LEASE_FILE);
   }
 
   // ---- layout -------------------------------------------------------------------------------
@@ -40,6 +62,8 @@ export class RunFolder {
   diff = (player: string, r: number): string => join(this.runDir, 'players', player, 'diffs', `round-${r}.diff`);
   trajectory = (player: string, r: number): string =>
     join(this.runDir, 'players', player, 'trajectory', `round-${r}.jsonl`);
+  /** The round's model answers (ModelAnswer lines), across every attempt of the phase. */
+  answers = (player: string, r: number): string => join(this.runDir, 'players', player, 'answers', `round-${r}.jsonl`);
   scratch = (player: string, r: number): string => join(this.runDir, 'players', player, 'scratch', `round-${r}`);
   snapshot = (r: number, player: string): string => join(this.runDir, 'snapshots', `round-${r}`, player);
 
@@ -78,6 +102,68 @@ export class RunFolder {
     writeAtomic(this.diff(player, round), diff);
   }
 
+  /**
+   * The model answers of a player's round (see ModelAnswers): served from the round's own file
+   * (a resumed phase), or from `recorded` (a replay of another run, each answer copied into this
+   * run's file as it is used). A torn last line is cut off first.
+   */
+  openAnswers(
+    player: string,
+    round: number,
+    o: { recorded?: ModelAnswer[]; offline?: EditExit | null } = {},
+  ): ModelAnswers & { served(): number } {
+    return openAnswerLog(this.answers(player, round), o);
+  }
+
+  readAnswers(player: string, round: number): ModelAnswer[] {
+    return openAnswerLog(this.answers(player, round), { readOnly: true }).all();
+  }
+
+  /** A restarted edit phase writes a new trajectory; the old one is kept beside it as
+   *  round-<r>.attempt-<n>.jsonl (the answers file, not this, is what the restart replays). */
+  setAsideTrajectory(player: string, round: number): void {
+    const file = this.trajectory(player, round);
+    if (!existsSync(file)) return;
+    let n = 1;
+    while (existsSync(file.replace(/\.jsonl$/, `.attempt-${n}.jsonl`))) n++;
+    renameSync(file, file.replace(/\.jsonl$/, `.attempt-${n}.jsonl`));
+  }
+
+  /** `codearena replay`'s comparison with the recorded run (replay-report.json). */
+  writeReplayReport(report: ReplayReport): void {
+    writeAtomic(join(this.runDir, REPLAY_REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  }
+
+  /** Where a replay puts the starting codebases it took from the recorded run's round-0 tags. */
+  replayStart = (player: string): string => join(this.runDir, 'replay-start', player);
+
+  writeLease(lease: RunLease): void {
+    writeAtomic(this.leaseFile, `${JSON.stringify(lease)}\n`);
+  }
+
+  readLease(): RunLease | null {
+    return readJson(this.leaseFile, RunLease);
+  }
+
+  removeLease(): void {
+    rmSync(this.leaseFile, { force: true });
+  }
+
+  /** Removes what a process killed mid-write leaves: the `*.tmp` files of atomic writes (the
+   *  file itself still holds its previous whole version, or does not exist). Returns how many. */
+  removeTornWrites(): number {
+    const dirs = [this.runDir, ...subdirs(this.roundsDir).flatMap((r) => [r, join(r, 'sims')])];
+    for (const p of subdirs(join(this.runDir, 'players'))) dirs.push(join(p, 'diffs'));
+    let n = 0;
+    for (const dir of dirs)
+      for (const e of entries(dir))
+        if (e.isFile() && e.name.endsWith('.tmp')) {
+          rmSync(join(dir, e.name), { force: true });
+          n++;
+        }
+    return n;
+  }
+
   // ---- readers ------------------------------------------------------------------------------
   /** Every logged event; a torn last line is ignored, damage elsewhere throws (RunLogError). */
   readEvents(): Event[] {
@@ -91,10 +177,23 @@ export class RunFolder {
 
   /** config.json, parsed as a TournamentConfig and re-serialised compactly; null when absent or not one. */
   configJson(): string | null {
-    const file = join(this.runDir, CONFIG_FILE);
-    // Parsed like every run file; a damaged or foreign one reads as missing.
-    const config = readJson(file, TournamentConfig);
+    const config = this.readConfig();
     return config ? JSON.stringify(config) : null;
+  }
+
+  /** The resolved config the run was started with; null when absent or not one (parsed like
+   *  every run file: a damaged or foreign one reads as missing). */
+  readConfig(): TournamentConfig | null {
+    return readJson(join(this.runDir, CONFIG_FILE), TournamentConfig);
+  }
+
+  /** The config file as the user wrote it ('' when it was not kept). */
+  readConfigYaml(): string {
+    try {
+      return readFileSync(join(this.runDir, CONFIG_YAML_FILE), 'utf8');
+    } catch {
+      return '';
+    }
   }
 
   readRoundResults(r: number): RoundResultsFile | null {
@@ -176,6 +275,20 @@ export function writeAtomic(file: string, data: string): void {
   writeFileSync(tmp, data);
   renameSync(tmp, file);
 }
+
+/** A directory's entries (links not followed); none when it cannot be read. */
+function entries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+const subdirs = (dir: string): string[] =>
+  entries(dir)
+    .filter((e) => e.isDirectory())
+    .map((e) => join(dir, e.name));
 
 function parseJson(text: string): unknown {
   try {

@@ -9,6 +9,7 @@ import { infraError } from '../sandbox/infra-error.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import { type RoundScore, scoreRound } from './round-result.ts';
 import type { RunFolder } from '../store/run-folder.ts';
+import type { KeptSim } from './resume-state.ts';
 
 export interface CompeteInput {
   round: number;
@@ -26,6 +27,9 @@ export interface CompeteInput {
   signal: AbortSignal;
   /** Emit a match.frame event every n turns (live viewers); 0 = none. */
   frameEvery: number;
+  /** Sims of this round already played by an interrupted attempt (resume): kept, not replayed,
+   *  as long as the same codebases are valid now as then. */
+  kept?: Map<number, KeptSim>;
 }
 
 export interface CompeteOutput extends RoundScore {
@@ -78,11 +82,18 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
 
     const winners: (string | null)[] = [];
     if (playing.length >= Math.max(2, c.arena.manifest.players.min) && !c.signal.aborted) {
+      const kept = keptSims(
+        c.kept,
+        playing.map((p) => p.name),
+        c.sims,
+      );
+      for (const k of kept.values()) winners.push(k.winner);
       const series = await playSeries({
         arena: c.arena,
         args: c.args,
         players: playing,
         sims: c.sims,
+        simIds: Array.from({ length: c.sims }, (_, i) => i).filter((i) => !kept.has(i)),
         concurrency: c.concurrency,
         seedParts: [c.seed, round],
         deadlineMs: c.deadlineMs,
@@ -163,4 +174,12 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
   } finally {
     await Promise.all(runtimes.map((rt) => rt.dispose()));
   }
+}
+
+/** The kept sims that still count: played by exactly the players valid now (validation is redone
+ *  on resume; should it disagree with the first attempt's, the round is played afresh). */
+function keptSims(kept: Map<number, KeptSim> | undefined, playing: string[], sims: number): Map<number, KeptSim> {
+  if (!kept?.size) return new Map();
+  const same = [...kept.values()].every((k) => k.players.join('\0') === playing.join('\0'));
+  return same ? new Map([...kept].filter(([sim]) => sim < sims)) : new Map();
 }

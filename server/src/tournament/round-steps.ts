@@ -3,23 +3,30 @@
 import type { EventBus } from '../bus/event-bus.ts';
 import type { CompeteOutput } from './compete-phase.ts';
 import { type Opponents, snapshotOpponents } from './opponents.ts';
+import type { KeptSim } from './resume-state.ts';
 import type { TournamentRun } from './tournament-run.ts';
 import type { TournamentServices } from './tournament-services.ts';
 
-/** Runs round `r`'s edit phases; returns each player's edit exit. */
+/** Runs round `r`'s edit phases; returns each player's edit exit. Players in `done` finished
+ *  theirs before the run was interrupted (resume): their exits are taken as they are. */
 export async function editRound(
   run: TournamentRun,
   bus: EventBus,
   r: number,
   services: Pick<TournamentServices, 'editPhase' | 'exportTag'>,
+  done: Record<string, string> = {},
 ): Promise<Record<string, string>> {
   const { config, layout } = run;
-  const edits: Record<string, string> = {};
+  const edits: Record<string, string> = { ...done };
   const opponents: Opponents = config.tournament.transparent
     ? await snapshotOpponents(run.names, r - 1, layout, run.gitFor, services)
     : new Map();
-  await Promise.all(
+  // allSettled: when one phase fails (infrastructure), the others still end before the round
+  // does, so none of them starts a container or logs an event after the tournament closed.
+  const settled = await Promise.allSettled(
     run.players.map(async (p) => {
+      if (p.name in done) return;
+      const replay = run.replay?.(p.name, r);
       const res = await services.editPhase({
         round: r,
         rounds: config.tournament.rounds,
@@ -39,10 +46,13 @@ export async function editRound(
         bus,
         layout,
         signal: run.signal,
+        ...(replay ? { replay } : {}),
       });
       edits[p.name] = res.exit;
     }),
   );
+  const failed = settled.find((x) => x.status === 'rejected');
+  if (failed) throw failed.reason;
   return edits;
 }
 
@@ -53,6 +63,7 @@ export async function competeRound(
   r: number,
   frameEvery: number,
   services: Pick<TournamentServices, 'competePhase'>,
+  kept?: Map<number, KeptSim>,
 ): Promise<CompeteOutput> {
   const { config, layout } = run;
   return services.competePhase({
@@ -70,5 +81,6 @@ export async function competeRound(
     layout,
     signal: run.signal,
     frameEvery,
+    ...(kept ? { kept } : {}),
   });
 }

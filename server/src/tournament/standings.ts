@@ -19,6 +19,18 @@ export class Standings {
     this.ratings = Object.fromEntries(names.map((n) => [n, 1200]));
   }
 
+  /** The standings after the rounds an interrupted run finished (resume-state.ts reads them). */
+  static restore(
+    names: string[],
+    from: { roundWins: Record<string, number>; ratings: Record<string, number>; rounds: RoundSummary[] },
+  ): Standings {
+    const s = new Standings(names);
+    Object.assign(s.roundWins, from.roundWins);
+    s.ratings = { ...from.ratings };
+    s.rounds.push(...from.rounds);
+    return s;
+  }
+
   record(bus: EventBus, round: number, result: CompeteOutput, edits: Record<string, string>): void {
     const { simWins, ties, sims, winner, forfeited } = result;
     bus.emit({ type: 'round.finished', round, simWins, ties, sims, winner, forfeited });

@@ -1,7 +1,7 @@
 // A tournament's fixed facts, derived once from its config (arena, limits, players, seed), and
 // the run it writes to: the run folder, the event log and the bus every step reports on.
 import { readFileSync } from 'node:fs';
-import type { Agent, Arena, TournamentConfig } from '@codearena/protocol';
+import type { Agent, Arena, EditExit, ModelAnswer, TournamentConfig } from '@codearena/protocol';
 import { EventBus, type Listener } from '../bus/event-bus.ts';
 import { getArena } from '../arenas.ts';
 import type { RuntimeMode } from '../compete/runtime.ts';
@@ -30,7 +30,11 @@ export interface TournamentRun {
   names: string[];
   layout: RunFolder;
   gitFor(player: string): GitOptions;
+  /** `codearena replay`: the recorded answers and exit of a player's round in the original run. */
+  replay?: ReplaySource;
 }
+
+export type ReplaySource = (player: string, round: number) => { answers: ModelAnswer[]; exit: EditExit } | undefined;
 
 export interface RunSetup {
   config: TournamentConfig;
@@ -38,6 +42,7 @@ export interface RunSetup {
   runId?: string;
   mode?: RuntimeMode;
   signal?: AbortSignal;
+  replay?: ReplaySource;
 }
 
 /** Derives the run from its config; refuses limits the machine cannot grant before anything is written. */
@@ -82,22 +87,27 @@ export async function prepareRun(
     names: players.map((p) => p.name),
     layout: new RunFolder(`${o.runsDir}/${id}`),
     gitFor: (player) => ({ runId: id, player, limits }),
+    ...(o.replay ? { replay: o.replay } : {}),
   };
 }
 
 /** Writes the config into the run folder and opens the event log; the bus feeds the log, the
- *  index and any other listeners, in that order. */
+ *  index and any other listeners, in that order. A resumed run (`nextSeq` given) keeps the
+ *  config it was started with, repairs a torn tail of its log, rebuilds its index rows from the
+ *  log and numbers its events on from `nextSeq`. */
 export function openRun(
   run: TournamentRun,
   o: { rawConfig: string; store?: StoreIndex; listeners?: Listener[] },
   now: () => number = Date.now,
+  nextSeq?: number,
 ): { bus: EventBus; closeLog(): void } {
-  run.layout.writeConfig(run.config, o.rawConfig);
+  if (nextSeq === undefined) run.layout.writeConfig(run.config, o.rawConfig);
   const log = run.layout.openLog();
-  const bus = new EventBus(run.id, 0, now);
+  const bus = new EventBus(run.id, nextSeq ?? 0, now);
   bus.subscribe((e) => log.append(e));
   if (o.store) {
     const store = o.store;
+    if (nextSeq !== undefined) store.reindex(run.layout.runDir);
     bus.subscribe((e) => store.ingest(e));
   }
   for (const l of o.listeners ?? []) bus.subscribe(l);

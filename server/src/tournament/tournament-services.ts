@@ -3,6 +3,8 @@
 import { createAgent } from '../edit/agents.ts';
 import { editPhase } from '../edit/edit-phase.ts';
 import { exportTag, initRepo } from '../edit/git.ts';
+import { resetRepoToRound } from '../edit/repo-repair.ts';
+import { acquireLease } from '../store/run-lease.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { hostLimitIssues } from '../sandbox/host-limits.ts';
 import { competePhase } from './compete-phase.ts';
@@ -13,6 +15,12 @@ export interface TournamentServices {
   competePhase: typeof competePhase;
   initRepo: typeof initRepo;
   exportTag: typeof exportTag;
+  /** Puts a repo back at a round's tag (resume). */
+  resetRepo: typeof resetRepoToRound;
+  /** Takes the run folder's lease (one process per tournament; `interrupted` when it lapses). */
+  acquireLease: (
+    folder: Parameters<typeof acquireLease>[0],
+  ) => Pick<ReturnType<typeof acquireLease>, 'lost' | 'release'>;
   /** Limits the machine cannot grant (docker mode only). */
   hostLimitIssues: typeof hostLimitIssues;
   /** Removes whatever containers of the run are left (docker mode only). */
@@ -27,6 +35,8 @@ export const tournamentServices: TournamentServices = {
   competePhase,
   initRepo,
   exportTag,
+  resetRepo: resetRepoToRound,
+  acquireLease: (folder) => acquireLease(folder),
   hostLimitIssues,
   removeContainers,
   now: Date.now,

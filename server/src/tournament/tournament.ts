@@ -8,9 +8,10 @@ import type { EventBus, Listener } from '../bus/event-bus.ts';
 import type { RuntimeMode } from '../compete/runtime.ts';
 import { isInfraError } from '../sandbox/infra-error.ts';
 import type { StoreIndex } from '../store/index-db.ts';
+import { type ResumeState, readResumeState } from './resume-state.ts';
 import { competeRound, editRound } from './round-steps.ts';
 import { type RoundSummary, Standings } from './standings.ts';
-import { type TournamentRun, openRun, prepareRun } from './tournament-run.ts';
+import { type ReplaySource, type TournamentRun, openRun, prepareRun } from './tournament-run.ts';
 import { type TournamentServices, tournamentServices } from './tournament-services.ts';
 
 export type { RoundSummary } from './standings.ts';
@@ -27,6 +28,10 @@ export interface TournamentOptions {
   /** Emit match.frame every n turns (0 = none). */
   frameEvery?: number;
   runId?: string;
+  /** Continue the run in runsDir/runId from its run folder (`codearena run --resume`). */
+  resume?: boolean;
+  /** `codearena replay`: the recorded run this one re-runs, and its answers per player and round. */
+  replay?: { of: string; source: ReplaySource };
 }
 
 /** What runTournament returns (the index's TournamentSummary is the stored view of the same run). */
@@ -38,6 +43,8 @@ export interface TournamentOutcome {
    *  progress is then not scored; `infraProblem` names what failed). */
   abortReason?: EventOf<'tournament.finished'>['reason'];
   infraProblem?: string;
+  /** Another process took the run over (this one stalled past its lease): it runs it now. */
+  leaseLost?: string;
   winner: string | null;
   roundWins: Record<string, number>;
   ratings: Record<string, number>;
@@ -48,34 +55,60 @@ export async function runTournament(
   o: TournamentOptions,
   services: TournamentServices = tournamentServices,
 ): Promise<TournamentOutcome> {
-  const run = await prepareRun(o, services);
-  const { layout, signal, config } = run;
-  const { bus, closeLog } = openRun(run, o, services.now);
-  const standings = new Standings(run.names);
+  const { replay, ...setup } = o;
+  const run = await prepareRun({ ...setup, ...(replay ? { replay: replay.source } : {}) }, services);
+  const { layout, config } = run;
+  // One process runs a tournament: the lease is taken before anything is written (and a live
+  // holder refuses a second `--resume`); it is renewed while the run works, released at the end.
+  const lease = services.acquireLease(layout);
+  const stop = new AbortController();
+  run.signal = AbortSignal.any([run.signal, lease.lost, stop.signal]);
+  let resume: ResumeState | null = null;
+  try {
+    if (o.resume) {
+      resume = readResumeState(layout, run.names, run.id);
+      // What the dead process left: its containers (they would hold repos or play on), and
+      // half-written files of atomic writes.
+      if (run.mode === 'docker') await services.removeContainers(run.id);
+      layout.removeTornWrites();
+    }
+  } catch (e) {
+    lease.release();
+    throw e;
+  }
+  const { bus, closeLog } = openRun(run, o, services.now, resume?.nextSeq);
+  const signal = run.signal;
+  const standings = resume ? Standings.restore(run.names, resume) : new Standings(run.names);
   let status: 'finished' | 'aborted' = 'finished';
   let infraProblem: string | undefined;
 
   try {
-    await Promise.all(
-      run.players.map((p) => services.initRepo(layout.repo(p.name), p.from, run.quota, run.gitFor(p.name))),
-    );
-    bus.emit({
-      type: 'tournament.started',
-      name: run.name,
-      arena: run.arena.manifest.id,
-      rounds: config.tournament.rounds,
-      simsPerRound: config.tournament.sims_per_round,
-      seed: run.seed,
-      runDir: layout.runDir,
-      players: run.players.map((p) => ({ name: p.name, agent: p.agent.id, model: p.agent.model })),
-    });
+    if (resume?.started) await continueRun(run, bus, resume, services);
+    else {
+      await Promise.all(
+        run.players.map((p) => services.initRepo(layout.repo(p.name), p.from, run.quota, run.gitFor(p.name))),
+      );
+      bus.emit({
+        type: 'tournament.started',
+        name: run.name,
+        arena: run.arena.manifest.id,
+        rounds: config.tournament.rounds,
+        simsPerRound: config.tournament.sims_per_round,
+        seed: run.seed,
+        runDir: layout.runDir,
+        players: run.players.map((p) => ({ name: p.name, agent: p.agent.id, model: p.agent.model })),
+        ...(o.replay ? { replayOf: o.replay.of } : {}),
+      });
+    }
 
-    for (let r = 0; r <= config.tournament.rounds; r++) {
+    for (let r = resume?.started ? resume.round : 0; r <= config.tournament.rounds; r++) {
+      // The round an interrupted run was in goes on from where it stopped.
+      const cont = resume?.started && r === resume.round ? resume : null;
       if (signal.aborted) throw new Aborted();
-      bus.emit({ type: 'round.started', round: r });
-      const edits = r > 0 ? await editRound(run, bus, r, services) : {};
+      if (!cont?.roundStarted) bus.emit({ type: 'round.started', round: r });
+      const edits = r > 0 ? await editRound(run, bus, r, services, cont?.edits) : {};
       if (signal.aborted) throw new Aborted();
-      const result = await competeRound(run, bus, r, o.frameEvery ?? 1, services);
+      const result = await competeRound(run, bus, r, o.frameEvery ?? 1, services, cont?.sims);
       if (signal.aborted) throw new Aborted();
       layout.writeRoundResults({ round: r, ...result });
       standings.record(bus, r, result, edits);
@@ -84,25 +117,30 @@ export async function runTournament(
     if (!isInfraError(e) && !(e instanceof Aborted) && !signal.aborted) {
       reportBug(bus, e);
       closeLog();
+      lease.release();
       throw e;
     }
     if (isInfraError(e)) infraProblem = reportInfraFailure(bus, e, standings.rounds.length);
     status = 'aborted';
   } finally {
-    if (run.mode === 'docker') await services.removeContainers(run.id).catch(() => 0);
+    // A lost lease means another process runs the tournament now: its containers carry the same
+    // run id, so nothing is removed and nothing more is logged.
+    if (run.mode === 'docker' && !lease.lost.aborted) await services.removeContainers(run.id).catch(() => 0);
   }
   const winner = status === 'finished' ? standings.winner() : null;
   const abortReason = status === 'aborted' ? (infraProblem ? 'infrastructure' : 'interrupted') : undefined;
   const { roundWins, ratings, rounds } = standings;
-  bus.emit({
-    type: 'tournament.finished',
-    status,
-    winner,
-    roundWins,
-    ratings,
-    ...(abortReason ? { reason: abortReason } : {}),
-  });
+  if (!lease.lost.aborted)
+    bus.emit({
+      type: 'tournament.finished',
+      status,
+      winner,
+      roundWins,
+      ratings,
+      ...(abortReason ? { reason: abortReason } : {}),
+    });
   closeLog();
+  lease.release();
   return {
     id: run.id,
     runDir: layout.runDir,
@@ -113,7 +151,35 @@ export async function runTournament(
     rounds,
     ...(abortReason ? { abortReason } : {}),
     ...(infraProblem ? { infraProblem } : {}),
+    ...(lease.lost.aborted
+      ? { leaseLost: String((lease.lost.reason as Error | undefined)?.message ?? 'lease lost') }
+      : {}),
   };
+}
+
+/** Before a resumed run goes on: every repo is put back at the tag its log vouches for (the
+ *  round's tag where the player's edit finished, the previous round's where it is redone), and
+ *  the resume is announced. */
+async function continueRun(
+  run: TournamentRun,
+  bus: EventBus,
+  resume: ResumeState,
+  services: Pick<TournamentServices, 'resetRepo'>,
+): Promise<void> {
+  const r = resume.round;
+  const redo = r > 0 ? run.names.filter((n) => !(n in resume.edits)) : [];
+  await Promise.all(
+    run.names.map((n) =>
+      services.resetRepo(run.layout.repo(n), redo.includes(n) || r === 0 ? Math.max(0, r - 1) : r, run.gitFor(n)),
+    ),
+  );
+  bus.emit({
+    type: 'tournament.resumed',
+    attempt: resume.attempt,
+    round: r,
+    edits: redo,
+    keptSims: [...resume.sims.keys()].sort((a, b) => a - b),
+  });
 }
 
 class Aborted extends Error {}

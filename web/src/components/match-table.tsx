@@ -79,6 +79,8 @@ export function MatchTable({ model, colors }: { model: TournamentModel; colors: 
                             </span>
                           ))}
                         </span>
+                      ) : model.status === 'interrupted' ? (
+                        <StatusBadge status="interrupted" label="cut off" />
                       ) : (
                         <StatusBadge status="live" />
                       )}

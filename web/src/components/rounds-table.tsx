@@ -78,7 +78,7 @@ export function RoundsTable({ model, colors }: { model: TournamentModel; colors:
                     )
                   ) : (
                     <StatusBadge
-                      status="live"
+                      status={model.status === 'interrupted' ? 'interrupted' : 'live'}
                       label={
                         r.matchIds.length
                           ? `playing ${t.played}/${model.started?.simsPerRound ?? '?'}`

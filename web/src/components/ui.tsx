@@ -1,5 +1,6 @@
 // Small building blocks shared by the pages.
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import type { TournamentStatus } from '@codearena/protocol';
 import { Link } from '../router.tsx';
 
 export function Card({
@@ -28,7 +29,9 @@ export function Card({
   );
 }
 
-export type Status = 'running' | 'finished' | 'aborted' | 'waiting' | 'live' | 'pending';
+/** A tournament's status, or a view's own states: 'interrupted' is calm and still (its process is
+ *  gone; nothing happens until someone resumes it), so it never pulses. */
+export type Status = TournamentStatus | 'waiting' | 'live' | 'pending';
 
 export function StatusBadge({ status, label }: { status: Status; label?: string }) {
   return (
@@ -107,6 +110,29 @@ export function Pager({ page, pages, onPage }: { page: number; pages: number; on
 
 export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
+}
+
+/** A command to paste in a terminal: selected whole on one click, with a copy button. */
+export function CopyText({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    // The clipboard API exists only in secure contexts (localhost counts); elsewhere the text
+    // stays selectable by hand.
+    navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  return (
+    <span className="copy-text">
+      <code aria-label={label} data-copy>
+        {text}
+      </code>
+      <button type="button" className="btn btn-small" onClick={copy}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </span>
+  );
 }
 
 export function ErrorNote({ children }: { children: ReactNode }) {

@@ -114,4 +114,71 @@ describe('TournamentModel', () => {
     expect(m.live.size).toBe(0);
     expect(m.elo).toEqual({ a: 1216, b: 1184 });
   });
+
+  it('folds a resume: restarted edit phases and unplayed sims start over, and it runs again', () => {
+    const m = new TournamentModel('t');
+    const events = stream();
+    let seq = events.length;
+    const at = (b: EventBody) => ({ ...b, seq: seq++, ts: 5000 + seq, tournamentId: 't' }) as Event;
+    // Round 1: sim 0 finished, sim 1 cut off mid-match; then the process died and was resumed.
+    m.applyAll(events);
+    m.apply(
+      at({ ...events.find((e) => e.type === 'match.finished')!, round: 1, matchId: 'r1-s0', seed: 3 } as EventBody),
+    );
+    m.apply(at({ type: 'match.started', round: 1, matchId: 'r1-s1', sim: 1, seed: 4, players: ['a', 'b'] }));
+    m.apply(
+      at({
+        type: 'tournament.finished',
+        status: 'aborted',
+        reason: 'infrastructure',
+        winner: null,
+        roundWins: {},
+        ratings: {},
+      }),
+    );
+    expect(m.status).toBe('aborted');
+    m.apply(at({ type: 'tournament.resumed', attempt: 2, round: 1, edits: ['a'], keptSims: [0] }));
+
+    expect(m.status).toBe('running');
+    expect(m.ended).toBeNull();
+    expect(m.resumes.map((r) => r.attempt)).toEqual([2]);
+    const r1 = m.rounds.get(1)!;
+    expect(r1.edits.get('a')).toEqual({ player: 'a', steps: [], finished: null });
+    expect(r1.edits.get('b')!.finished!.exit).toBe('unchanged');
+    expect(r1.matchIds).toEqual(['r1-s0']);
+    expect(m.matchOrder).toEqual(['r0-s0', 'r0-s1', 'r1-s0']);
+    expect(m.matches.has('r1-s1')).toBe(false);
+    expect(m.matches.get('r1-s0')!.finished).not.toBeNull();
+    expect(m.live.size).toBe(0);
+    expect(m.phase).toBe('round 1/1 · editing');
+
+    // The restarted phase and the missing sim are logged again and fold as new.
+    m.apply(at({ type: 'edit.step', round: 1, player: 'a', step: 1, action: 'ls', output: 'bot' } as EventBody));
+    m.apply(at({ type: 'match.started', round: 1, matchId: 'r1-s1', sim: 1, seed: 4, players: ['a', 'b'] }));
+    expect(r1.edits.get('a')!.steps).toHaveLength(1);
+    expect(r1.matchIds).toEqual(['r1-s0', 'r1-s1']);
+    expect([...m.live]).toEqual(['r1-s1']);
+  });
+
+  it('is interrupted when the server says so, until a resume arrives', () => {
+    const m = new TournamentModel('t');
+    const events = stream();
+    m.applyAll(events);
+    m.noteServerStatus('interrupted');
+    expect(m.status).toBe('interrupted');
+    expect(m.phase).toBe('interrupted · round 1/1 · sims 0/2');
+    m.apply({
+      type: 'tournament.resumed',
+      attempt: 2,
+      round: 1,
+      edits: [],
+      keptSims: [],
+      seq: events.length,
+      ts: 9000,
+      tournamentId: 't',
+    });
+    expect(m.status).toBe('running');
+    m.noteServerStatus('running');
+    expect(m.status).toBe('running');
+  });
 });

@@ -1,6 +1,6 @@
 // A tournament as the viewer knows it: the fold of its durable events, in seq order. Mutable on
 // purpose (thousands of matches; views re-render on a version number, not on copies).
-import type { Event, EventOf, PlayerInfo } from '@codearena/protocol';
+import type { Event, EventOf, PlayerInfo, TournamentStatus } from '@codearena/protocol';
 
 export interface EditModel {
   player: string;
@@ -28,7 +28,7 @@ export interface MatchModel {
   finished: EventOf<'match.finished'> | null;
 }
 
-export type ViewStatus = 'waiting' | 'running' | 'finished' | 'aborted';
+export type ViewStatus = 'waiting' | 'running' | 'interrupted' | 'finished' | 'aborted';
 
 export class TournamentModel {
   lastSeq = -1;
@@ -42,9 +42,14 @@ export class TournamentModel {
   readonly faults: EventOf<'fault'>[] = [];
   /** Live Elo after each rated round. */
   readonly eloHistory: { round: number; ratings: Record<string, number> }[] = [];
+  /** Each `codearena run --resume` that took the tournament over, in order. */
+  readonly resumes: EventOf<'tournament.resumed'>[] = [];
   roundWins: Record<string, number> = {};
   currentRound: number | null = null;
   lastEventAt = 0;
+  /** The server's word that the process running it is gone: events cannot say so (a dead
+   *  process logs nothing), so the page passes on the API's status (noteServerStatus). */
+  private serverSaysInterrupted = false;
 
   constructor(readonly id: string) {}
 
@@ -134,6 +139,9 @@ export class TournamentModel {
         this.ended = e;
         this.live.clear();
         break;
+      case 'tournament.resumed':
+        this.resume(e);
+        break;
       case 'fault':
         this.faults.push(e);
         break;
@@ -143,7 +151,13 @@ export class TournamentModel {
 
   get status(): ViewStatus {
     if (this.ended) return this.ended.status;
-    return this.started ? 'running' : 'waiting';
+    if (!this.started) return 'waiting';
+    return this.serverSaysInterrupted ? 'interrupted' : 'running';
+  }
+
+  /** The status the API answered (at most once per answer: a resume folded since clears it). */
+  noteServerStatus(status: TournamentStatus): void {
+    this.serverSaysInterrupted = status === 'interrupted';
   }
 
   get players(): PlayerInfo[] {
@@ -177,6 +191,10 @@ export class TournamentModel {
 
   /** What is happening now, in a few words. */
   get phase(): string {
+    return this.status === 'interrupted' ? `interrupted · ${this.where()}` : this.where();
+  }
+
+  private where(): string {
     if (!this.started) return 'waiting for the tournament to start';
     if (this.ended) return this.ended.status === 'finished' ? 'finished' : 'aborted';
     const r = this.currentRound === null ? null : this.rounds.get(this.currentRound);
@@ -187,6 +205,25 @@ export class TournamentModel {
     const played = r.matchIds.filter((id) => this.matches.get(id)?.finished).length;
     if (r.matchIds.length === 0) return `${label} · validating`;
     return `${label} · sims ${played}/${this.started.simsPerRound}`;
+  }
+
+  /** The resumed round restarts the edit phases named in the event (they emit their steps anew),
+   *  redoes validation and plays again every sim not kept; the tournament is running again. */
+  private resume(e: EventOf<'tournament.resumed'>): void {
+    this.resumes.push(e);
+    this.ended = null;
+    this.serverSaysInterrupted = false;
+    this.currentRound = e.round;
+    const r = this.round(e.round);
+    for (const player of e.edits) r.edits.set(player, { player, steps: [], finished: null });
+    r.validations.clear();
+    const kept = new Set(e.keptSims);
+    const dropped = new Set(r.matchIds.filter((id) => !kept.has(this.matches.get(id)?.sim ?? -1)));
+    for (const id of dropped) this.matches.delete(id);
+    r.matchIds = r.matchIds.filter((id) => !dropped.has(id));
+    this.matchOrder.splice(0, this.matchOrder.length, ...this.matchOrder.filter((id) => !dropped.has(id)));
+    // Whatever was being played died with the process.
+    this.live.clear();
   }
 
   private round(n: number): RoundModel {

@@ -1,10 +1,14 @@
 // One tournament, live: header and players, rounds, matches being played, the edit phase of
 // each round (steps, outputs, diffs) and every match, paginated.
+import { useEffect, useReducer } from 'react';
+import { TournamentSummary } from '@codearena/protocol';
+import { enc, useApi } from '../api.ts';
 import { playerColors } from '../colors.ts';
 import { EditPhase } from '../components/edit-phase.tsx';
 import { LiveMatches } from '../components/live-matches.tsx';
 import { MatchTable } from '../components/match-table.tsx';
 import { RoundsTable } from '../components/rounds-table.tsx';
+import { InterruptedNotice } from '../components/interrupted-notice.tsx';
 import { TournamentHeader } from '../components/tournament-header.tsx';
 import { Breadcrumbs, Card, Empty, ErrorNote } from '../components/ui.tsx';
 import { useTournament } from '../live/use-tournament.ts';
@@ -12,6 +16,8 @@ import { paths } from '../router.tsx';
 
 export function TournamentPage({ id }: { id: string }) {
   const { model, error } = useTournament(id);
+  useServerStatus(id, model);
+  const interrupted = model.status === 'interrupted';
   const colors = playerColors(model.players.map((p) => p.name));
   const name = model.started?.name ?? id;
   return (
@@ -26,11 +32,12 @@ export function TournamentPage({ id }: { id: string }) {
       {model.started && (
         <>
           <TournamentHeader model={model} colors={colors} />
-          <div className="grid-2">
+          {interrupted && <InterruptedNotice id={id} />}
+          <div className={interrupted ? undefined : 'grid-2'}>
             <Card title="Rounds" className="span-wide">
               <RoundsTable model={model} colors={colors} />
             </Card>
-            <LiveMatches model={model} colors={colors} />
+            {!interrupted && <LiveMatches model={model} colors={colors} />}
           </div>
           <EditPhase model={model} colors={colors} />
           <MatchTable model={model} colors={colors} />
@@ -39,6 +46,24 @@ export function TournamentPage({ id }: { id: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * Whether the process running the tournament is still there is known only to the server (its
+ * run lease): asked while the log says running, again at once when a resume is folded.
+ */
+function useServerStatus(id: string, model: ReturnType<typeof useTournament>['model']): void {
+  const open = model.started !== null && model.ended === null;
+  const { data } = useApi(open ? `/api/tournaments/${enc(id)}` : null, TournamentSummary, {
+    pollMs: 5000,
+    refresh: model.resumes.length,
+  });
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!data) return;
+    model.noteServerStatus(data.status);
+    rerender();
+  }, [data, model]);
 }
 
 function FaultList({ model }: { model: ReturnType<typeof useTournament>['model'] }) {

@@ -15,14 +15,20 @@ export function TournamentsPage() {
   const { data, error } = useApi(`/api/tournaments?offset=${page * PAGE}&limit=${PAGE}`, TournamentList, {
     pollMs: 3000,
   });
-  const running = data?.tournaments.filter((t) => t.status === 'running').length ?? 0;
+  const count = (status: string) => data?.tournaments.filter((t) => t.status === status).length ?? 0;
+  const running = count('running');
+  const interrupted = count('interrupted');
   return (
     <div className="page">
       <div className="page-head">
         <div>
           <h1>Tournaments</h1>
           <p className="sub">
-            {data ? `${data.total} in the store${running ? ` · ${running} running now` : ''}` : 'loading…'}
+            {data
+              ? `${data.total} in the store${running ? ` · ${running} running now` : ''}${
+                  interrupted ? ` · ${interrupted} interrupted (open one to resume it)` : ''
+                }`
+              : 'loading…'}
           </p>
         </div>
         <Link to={paths.leaderboard()} className="btn">

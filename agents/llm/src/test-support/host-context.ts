@@ -77,6 +77,7 @@ export function hostContext(
     step: (action, output, extra = {}) => void steps.push({ step: steps.length + 1, action, output, ...extra }),
     selfPlay: () => Promise.reject(new Error('no self-play in loop tests')),
     workspace: async () => hostWorkspace(repoDir),
+    answers: folder.openAnswers('alice', o.round ?? 1),
   };
   return {
     ctx,

@@ -1,6 +1,7 @@
 // The one stand-in of the test suite: a model provider on 127.0.0.1 that answers from a script,
 // speaking the Chat Completions (openai) or Messages (anthropic) wire format, non-streaming.
-// Each request takes the next reply of the script; every request body is kept for assertions.
+// Each request takes the next reply of the script; every request body is kept for assertions,
+// and the answers sent are counted (what a provider would bill: resume tests count them).
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -32,8 +33,10 @@ export interface ScriptedServer {
   wire: Wire;
   /** What to give the SDK as base_url. */
   baseURL: string;
-  /** Parsed bodies of every request received, in order. */
+  /** Parsed bodies of every request received, in order (errors and abandoned calls included). */
   requests: Record<string, unknown>[];
+  /** Model answers sent (HTTP 200): the calls a real provider would bill. */
+  answered(): number;
   push(...replies: Reply[]): void;
   /** Replies not yet served. */
   left(): number;
@@ -46,6 +49,7 @@ export async function startScriptedServer(wire: Wire, script: Reply[] = []): Pro
   const queue = [...script];
   const requests: Record<string, unknown>[] = [];
   let n = 0;
+  let answered = 0;
   const server = createServer((req, res) => {
     void handle(req, res);
   });
@@ -69,6 +73,7 @@ export async function startScriptedServer(wire: Wire, script: Reply[] = []): Pro
         errorBody(wire, reply.status, reply.message ?? `scripted ${reply.status}`),
         reply.headers,
       );
+    answered++;
     send(res, 200, wire === 'openai' ? openaiBody(reply, body, n) : anthropicBody(reply, body, n));
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -77,6 +82,7 @@ export async function startScriptedServer(wire: Wire, script: Reply[] = []): Pro
     wire,
     baseURL: wire === 'openai' ? `http://127.0.0.1:${port}/v1` : `http://127.0.0.1:${port}`,
     requests,
+    answered: () => answered,
     push: (...r) => void queue.push(...r),
     left: () => queue.length,
     close: () =>
