@@ -80,11 +80,13 @@ export function RoundsTable({ model, colors }: { model: TournamentModel; colors:
                     <StatusBadge
                       status={model.status === 'interrupted' ? 'interrupted' : 'live'}
                       label={
-                        r.matchIds.length
-                          ? `playing ${t.played}/${model.started?.simsPerRound ?? '?'}`
-                          : r.round > 0
-                            ? 'editing'
-                            : 'starting'
+                        model.status === 'interrupted'
+                          ? `cut off at ${t.played}/${model.started?.simsPerRound ?? '?'}`
+                          : r.matchIds.length
+                            ? `playing ${t.played}/${model.started?.simsPerRound ?? '?'}`
+                            : r.round > 0
+                              ? 'editing'
+                              : 'starting'
                       }
                     />
                   )}
