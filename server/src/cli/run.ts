@@ -15,7 +15,7 @@ import { RUNS_DIR } from '../paths.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { StoreIndex } from '../store/index-db.ts';
 import { runTournament, type TournamentOutcome } from '../tournament/tournament.ts';
-import { newRunId } from '../store/run-folder.ts';
+import { RunFolder, newRunId } from '../store/run-folder.ts';
 import { bold, cyan, dim, green, untrusted, yellow } from './format.ts';
 import { printLeaderboard } from './leaderboard.ts';
 import { createProgress } from './progress.ts';
@@ -99,7 +99,10 @@ async function executeRun(spec: RunSpec, opts: RunOptions): Promise<void> {
   // gateway runs in a child process (restarted if it dies), so no client can end the tournament.
   const gateway = opts.serve ? await openGateway(store, opts) : null;
   if (gateway) process.stderr.write(`${bold('web view')}: ${cyan(pageUrl(gateway, `/t/${runId}`))}\n`);
-  if (spec.resume) process.stderr.write(`${bold('resuming')} ${runId} ${dim(`(${runsDir}/${runId})`)}\n`);
+  if (spec.resume) {
+    process.stderr.write(`${bold('resuming')} ${runId} ${dim(`(${runsDir}/${runId})`)}\n`);
+    progress.prime(new RunFolder(resolve(runsDir, runId)).readEvents());
+  }
   const stop = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
