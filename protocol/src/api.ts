@@ -27,6 +27,8 @@ export const TournamentSummary = z.object({
   finishedAt: z.number().nullable(),
   winner: z.string().nullable(),
   runDir: z.string(),
+  /** The campaign it belongs to; null for a tournament run on its own. */
+  campaign: z.string().nullable().default(null),
 });
 export type TournamentSummary = z.infer<typeof TournamentSummary>;
 

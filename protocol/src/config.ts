@@ -139,6 +139,8 @@ export const TournamentConfig = z
         sim_concurrency: z.number().int().min(1).max(64).default(2),
         /** Agents may read opponents' code from earlier rounds. */
         transparent: z.boolean().default(false),
+        /** The campaign this tournament belongs to (set by `codearena campaign`, not by hand). */
+        campaign: z.string().min(1).max(80).optional(),
         seed: z
           .number()
           .int()

@@ -36,6 +36,8 @@ export const Event = z.discriminatedUnion('type', [
     runDir: z.string(),
     /** Set on a `codearena replay`: the run whose recorded model answers this one re-runs. */
     replayOf: z.string().optional(),
+    /** The campaign it belongs to, if any (leaderboards per campaign). */
+    campaign: z.string().optional(),
   }),
   /** The process that ran the tournament died (or stopped) and `codearena run --resume` took
    *  over: rounds before `round` are kept as logged; in `round`, the edit phases of `edits`

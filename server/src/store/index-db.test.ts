@@ -84,6 +84,7 @@ describe('StoreIndex queries after live ingest', () => {
         finishedAt: expect.any(Number),
         winner: 'bob',
         runDir,
+        campaign: null,
       },
     ]);
   });

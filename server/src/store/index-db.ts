@@ -125,16 +125,18 @@ export class StoreIndex {
     });
   }
 
-  /** Every finished round, oldest tournament first, with the tournament's players. */
-  roundResults(filter: { arena?: string } = {}): RoundResult[] {
+  /** Every finished round, oldest tournament first, with the tournament's players (of one arena
+   *  and/or one campaign when asked). */
+  roundResults(filter: { arena?: string; campaign?: string } = {}): RoundResult[] {
     const arena = filter.arena ?? null;
+    const campaign = filter.campaign ?? null;
     const players = new Map<string, PlayerInfo[]>();
-    for (const p of this.q.allPlayers.all({ arena }) as PlayerDbRow[]) {
+    for (const p of this.q.allPlayers.all({ arena, campaign }) as PlayerDbRow[]) {
       const list = players.get(p.tournament_id) ?? [];
       list.push(toPlayer(p));
       players.set(p.tournament_id, list);
     }
-    return (this.q.roundResults.all({ arena }) as (RoundDbRow & { arena: string })[]).map((r) =>
+    return (this.q.roundResults.all({ arena, campaign }) as (RoundDbRow & { arena: string })[]).map((r) =>
       RoundResult.parse({
         tournamentId: r.tournament_id,
         arena: r.arena,
@@ -277,6 +279,7 @@ function startTournament(q: Statements, e: EventOf<'tournament.started'>, config
     at: e.ts,
     runDir: e.runDir,
     config: configJson,
+    campaign: e.campaign ?? null,
   });
   for (const p of e.players) q.player.run({ id: e.tournamentId, name: p.name, agent: p.agent, model: p.model });
 }
@@ -318,6 +321,7 @@ function toSummary(r: TournamentDbRow): TournamentSummary {
     finishedAt: r.finished_at,
     winner: r.winner,
     runDir: r.run_dir,
+    campaign: r.campaign,
   });
 }
 

@@ -14,6 +14,7 @@ export interface TournamentDbRow {
   winner: string | null;
   run_dir: string;
   config_json: string | null;
+  campaign: string | null;
 }
 export interface RoundDbRow {
   tournament_id: string;
@@ -64,11 +65,12 @@ export function prepare(db: Database.Database) {
   return {
     // Only columns this event owns are updated on conflict, so a late replay of
     // tournament.started cannot turn a finished tournament back into a running one.
-    start: s(`INSERT INTO tournaments (id, name, arena, status, seed, rounds, created_at, run_dir, config_json)
-              VALUES (@id, @name, @arena, 'running', @seed, @rounds, @at, @runDir, @config)
+    start:
+      s(`INSERT INTO tournaments (id, name, arena, status, seed, rounds, created_at, run_dir, config_json, campaign)
+              VALUES (@id, @name, @arena, 'running', @seed, @rounds, @at, @runDir, @config, @campaign)
               ON CONFLICT (id) DO UPDATE SET name = excluded.name, arena = excluded.arena, seed = excluded.seed,
                 rounds = excluded.rounds, created_at = excluded.created_at, run_dir = excluded.run_dir,
-                config_json = COALESCE(excluded.config_json, config_json)`),
+                config_json = COALESCE(excluded.config_json, config_json), campaign = excluded.campaign`),
     player: s(`INSERT OR REPLACE INTO players (tournament_id, name, agent, model) VALUES (@id, @name, @agent, @model)`),
     finish: s(`UPDATE tournaments SET status = @status, finished_at = @at, winner = @winner WHERE id = @id`),
     // A resume sets a stopped tournament running again; one logged before a later finish (an
@@ -95,9 +97,11 @@ export function prepare(db: Database.Database) {
     roundsOf: s(`SELECT * FROM rounds WHERE tournament_id = ? ORDER BY round`),
     ratingsOf: s(`SELECT round, player, rating FROM ratings WHERE tournament_id = ? ORDER BY round, player`),
     allPlayers: s(`SELECT p.* FROM players p JOIN tournaments t ON t.id = p.tournament_id
-                   WHERE @arena IS NULL OR t.arena = @arena ORDER BY p.rowid`),
+                   WHERE (@arena IS NULL OR t.arena = @arena) AND (@campaign IS NULL OR t.campaign = @campaign)
+                   ORDER BY p.rowid`),
     roundResults: s(`SELECT r.*, t.arena FROM rounds r JOIN tournaments t ON t.id = r.tournament_id
-                     WHERE @arena IS NULL OR t.arena = @arena ORDER BY t.created_at, t.id, r.round`),
+                     WHERE (@arena IS NULL OR t.arena = @arena) AND (@campaign IS NULL OR t.campaign = @campaign)
+                     ORDER BY t.created_at, t.id, r.round`),
     match: s(`SELECT * FROM matches WHERE tournament_id = @id AND match_id = @match`),
     matches: s(`SELECT * FROM matches WHERE tournament_id = @id AND (@round IS NULL OR round = @round)
                 ORDER BY round, sim, match_id LIMIT @limit OFFSET @offset`),

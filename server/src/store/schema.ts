@@ -80,6 +80,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tournament_id, round, player)
   );
   `,
+  // 2: tournaments know their campaign (leaderboards and views per campaign).
+  `
+  ALTER TABLE tournaments ADD COLUMN campaign TEXT;
+  CREATE INDEX tournaments_by_campaign ON tournaments (campaign, created_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -98,6 +98,7 @@ export async function runTournament(
         runDir: layout.runDir,
         players: run.players.map((p) => ({ name: p.name, agent: p.agent.id, model: p.agent.model })),
         ...(o.replay ? { replayOf: o.replay.of } : {}),
+        ...(config.tournament.campaign ? { campaign: config.tournament.campaign } : {}),
       });
     }
 
