@@ -12,16 +12,11 @@ import { type Event, type EventOf, ReplayReport } from '@codearena/protocol';
 import { ROOT } from '@codearena/server/paths.ts';
 import { listContainers } from '@codearena/server/sandbox/cleanup.ts';
 import { RunFolder } from '@codearena/server/store/run-folder.ts';
+import { RAISE_FOOD } from './test-support/bot-edits.ts';
 import { type Reply, type ScriptedServer, startScriptedServer } from './test-support/scripted-server.ts';
 
 const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 const KEY_ENV = 'CODEARENA_TEST_RESUME_KEY';
-const RAISE_FOOD = `python3 - <<'EOF'
-import json
-p = json.load(open('params.json'))
-p['food_weight']['value'] = 9.0
-json.dump(p, open('params.json', 'w'), indent=2)
-EOF`;
 /** Answer 3 runs long: the kill lands while it runs, after the answer was recorded and before the
  *  next call (an answer in flight when a process dies is lost with it, and paid twice). */
 const KILL_AFTER = 3;

@@ -13,18 +13,13 @@ import { StoreIndex } from '@codearena/server/store/index-db.ts';
 import { RunFolder } from '@codearena/server/store/run-folder.ts';
 import { type TournamentOutcome, runTournament } from '@codearena/server/tournament/tournament.ts';
 import { costOf, priceFor } from './pricing.ts';
+import { RAISE_FOOD } from './test-support/bot-edits.ts';
 import { type ScriptedServer, startScriptedServer } from './test-support/scripted-server.ts';
 
 const KEY_ENV = 'CODEARENA_TEST_LLM_KEY';
 const GPT_MODEL = 'gpt-4o-mini';
 const CLAUDE_MODEL = 'claude-haiku-4-5';
 
-const RAISE_FOOD = `python3 - <<'EOF'
-import json
-p = json.load(open('params.json'))
-p['food_weight']['value'] = 9.0
-json.dump(p, open('params.json', 'w'), indent=2)
-EOF`;
 const ALWAYS_UP = `cat > bot/strategy.py <<'EOF'
 """Always up: a deliberately bad strategy (the test needs a change that shows in the results)."""
 
