@@ -4,8 +4,15 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import Docker from 'dockerode';
+import { startTestPg, TEST_PG_ENV } from './server/src/pg/pg.fixture.ts';
 
-export default function setup() {
+export default async function setup() {
+  // One private PostgreSQL for the run (the queue and store tests); none where it is not installed.
+  const pg = await startTestPg().catch((e: Error) => {
+    process.stderr.write(`[test setup] no PostgreSQL for this run: ${e.message.split('\n')[0]}\n`);
+    return undefined;
+  });
+  if (pg) process.env[TEST_PG_ENV] = pg.url;
   const session = `test-${randomUUID().slice(0, 8)}`;
   process.env.CODEARENA_SESSION = session;
   const filter = `label=codearena.session=${session}`;
@@ -21,6 +28,7 @@ export default function setup() {
   };
   const onSignal = (signal: NodeJS.Signals) => {
     removeNow();
+    pg?.stopNow();
     process.kill(process.pid, signal);
   };
   process.once('SIGINT', onSignal);
@@ -29,6 +37,7 @@ export default function setup() {
   return async function teardown() {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await pg?.stop();
     const docker = new Docker();
     let left: Docker.ContainerInfo[] = [];
     try {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent set-up shared by `npm start`, `npm test` and `npm run bench`: npm dependencies, a
 # Docker daemon, the images arenas run in, and what only some commands need (the web app; Chromium
-# for the end-to-end tests). Fast (a few seconds) when everything is already in place.
+# for the end-to-end tests; PostgreSQL for the campaign queue tests). Fast (a few seconds) when
+# everything is already in place.
 # Each step says what it does; a step that cannot be done prints the fix and exits non-zero.
 #   setup.sh [--for start|test|bench|all]   (default all: everything any command needs)
 set -euo pipefail
@@ -117,7 +118,26 @@ if needs test && [ ! -x /usr/bin/chromium ]; then
   else say "Chromium missing: the web view's end-to-end tests need it (Debian: sudo apt-get install -y chromium)"; fi
 fi
 
-# --- 6. Web view: build web/dist when its sources changed (a few seconds); bench serves none ---
+# --- 6. PostgreSQL for the campaign queue tests (`codearena pg start` runs a private server) ---
+# Debian's package only: the tests start their own server in a temp dir. Its postinst makes a
+# `main` cluster and may start it (invoke-rc.d; without systemd it usually does not): we forbid
+# starting services while installing and stop any cluster it started anyway.
+pg_ready() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
+if needs test && ! pg_ready; then
+  if is_root && command -v apt-get >/dev/null; then
+    policy=/usr/sbin/policy-rc.d ours=0
+    if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod 755 "$policy"; ours=1; trap 'rm -f "$policy"' EXIT; fi
+    apt_install postgresql
+    if [ $ours = 1 ]; then rm -f "$policy"; trap - EXIT; fi
+    if command -v pg_lsclusters >/dev/null; then
+      pg_lsclusters -h 2>/dev/null | while read -r ver name _ status _; do
+        if [ "$status" = online ]; then say "stopping Debian's own PostgreSQL cluster $ver/$name"; pg_ctlcluster "$ver" "$name" stop || true; fi
+      done
+    fi
+  else say "PostgreSQL missing: the campaign queue tests need it (Debian: sudo apt-get install -y postgresql)"; fi
+fi
+
+# --- 7. Web view: build web/dist when its sources changed (a few seconds); bench serves none ---
 if needs start test; then node web/scripts/build.mjs; fi
 
 say "ready"
