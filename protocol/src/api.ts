@@ -150,7 +150,18 @@ export const RoundResult = z.object({
 });
 export type RoundResult = z.infer<typeof RoundResult>;
 
-export const LeaderboardEntry = z.object({
+/** A fit's comparison graph: entities that met are joined. More than one component means ratings
+ *  of different components are not comparable (only the fit's prior places them). */
+export const ComparisonGraph = z.object({
+  /** Largest first; members sorted. */
+  components: z.array(z.array(z.string())),
+  /** Suggested pairings, one per component after the first, each joining it to component 0. */
+  bridges: z.array(z.object({ a: z.string(), b: z.string(), joins: z.tuple([z.number().int(), z.number().int()]) })),
+});
+export type ComparisonGraph = z.infer<typeof ComparisonGraph>;
+
+/** One rated entity (a player, or an agent:model) of a Bradley–Terry fit on the Elo scale. */
+export const RatedEntry = z.object({
   id: z.string(),
   rating: z.number(),
   lo: z.number(),
@@ -160,6 +171,12 @@ export const LeaderboardEntry = z.object({
   wins: z.number().int(),
   draws: z.number().int(),
   losses: z.number().int(),
+  /** Index into the graph's components: compare ratings only within one component. */
+  component: z.number().int(),
+});
+export type RatedEntry = z.infer<typeof RatedEntry>;
+
+export const LeaderboardEntry = RatedEntry.extend({
   /** Sims (matches) played in rounds ≥ 1. */
   matches: z.number().int(),
 });
@@ -172,6 +189,7 @@ export const LeaderboardPayload = z.object({
   arenas: z.array(z.string()),
   rounds: z.number().int(),
   rows: z.array(LeaderboardEntry),
+  graph: ComparisonGraph,
   matrix: z.object({
     ids: z.array(z.string()),
     rate: z.array(z.array(z.number().nullable())),
@@ -183,6 +201,44 @@ export const LeaderboardPayload = z.object({
   ),
 });
 export type LeaderboardPayload = z.infer<typeof LeaderboardPayload>;
+
+/** One arena's fit within a campaign. */
+export const CampaignArenaBoard = z.object({
+  arena: z.string(),
+  rounds: z.number().int(),
+  rows: z.array(RatedEntry),
+  graph: ComparisonGraph,
+});
+export type CampaignArenaBoard = z.infer<typeof CampaignArenaBoard>;
+
+export const CampaignEntry = RatedEntry.extend({
+  /** Σ edit cost of this entity over the campaign's tournaments, in USD. */
+  spendUsd: z.number(),
+  /** (rating − 1200) / spendUsd: Elo points above the campaign mean per dollar; null when nothing was spent. */
+  ratingPerDollar: z.number().nullable(),
+});
+export type CampaignEntry = z.infer<typeof CampaignEntry>;
+
+/** GET /api/leaderboard?campaign=<name> and `codearena leaderboard --campaign <name> --json`. */
+export const CampaignLeaderboardPayload = z.object({
+  campaign: z.string(),
+  by: GroupBy,
+  /** The one arena asked for, or null for all of the campaign's arenas. */
+  arena: z.string().nullable(),
+  tournaments: z.number().int(),
+  arenas: z.array(CampaignArenaBoard),
+  /** Across arenas, every arena weighing the same. */
+  unified: z.object({
+    rounds: z.number().int(),
+    rows: z.array(CampaignEntry),
+    graph: ComparisonGraph,
+    /** Likelihood weight of one pairwise outcome of each arena. */
+    arenaWeights: z.record(z.string(), z.number()),
+  }),
+  /** Spend per agent:model (as `--by agent` groups), whatever `by` is. */
+  spendByModel: z.array(z.object({ model: z.string(), spendUsd: z.number(), edits: z.number().int() })),
+});
+export type CampaignLeaderboardPayload = z.infer<typeof CampaignLeaderboardPayload>;
 
 export const ArenaInfo = z.object({
   id: z.string(),

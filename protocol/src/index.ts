@@ -1,5 +1,6 @@
 export * from './arena.ts';
 export * from './config.ts';
+export * from './campaign.ts';
 export * from './events.ts';
 export * from './run-files.ts';
 export * from './rng.ts';

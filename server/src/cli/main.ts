@@ -1,5 +1,5 @@
 // The `codearena` command line.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { ConfigError } from '../config/config-error.ts';
 import { UsageError } from './preflight.ts';
 import { red } from './format.ts';
@@ -12,13 +12,12 @@ import { listCommand } from './list.ts';
 import { benchCommand } from './bench.ts';
 import { serveCommand } from './serve.ts';
 import { replayCommand } from './replay.ts';
+import { registerCampaignCommands } from './campaign.ts';
+import { registerPgCommands } from './pg.ts';
+import { intOption } from './int-option.ts';
 import { DEFAULT_PORT } from '../gateway/index.ts';
 
-const int = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
-  return n;
-};
+const int = intOption;
 
 const program = new Command()
   .name('codearena')
@@ -91,6 +90,7 @@ program
   .description('Bradley–Terry ratings with 95% intervals over every tournament in the store')
   .option('--by <key>', 'player | agent (agent and model)', 'player')
   .option('--arena <id>', 'only this arena')
+  .option('--campaign <name>', 'one campaign: per arena, unified (every arena weighs the same), spend per model')
   .option('--runs <dir>', 'where the index lives')
   .option('--json', 'machine-readable output')
   .action(leaderboardCommand);
@@ -107,6 +107,10 @@ program
   .description('measure sims/s sandboxed vs bare host processes, and concurrency 2 vs 1')
   .option('--sims <n>', 'sims per measurement', int('--sims', 1), 20)
   .action(benchCommand);
+
+registerPgCommands(program);
+
+registerCampaignCommands(program);
 
 try {
   await program.parseAsync();

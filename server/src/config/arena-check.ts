@@ -6,11 +6,16 @@ import { suggest } from './suggest.ts';
 
 /** Throws a ConfigError naming `arena.id` and the known ids when the arena is unknown. */
 export function checkArena(config: TournamentConfig, knownIds: readonly string[], label = 'config'): void {
-  const id = config.arena.id;
-  if (knownIds.includes(id)) return;
+  const problem = unknownArena(config.arena.id, knownIds);
+  if (problem !== undefined) throw new ConfigError(label, [{ path: 'arena.id', message: problem }]);
+}
+
+/** What is wrong with an arena id and the ids to use instead; undefined when it is known. */
+export function unknownArena(id: string, knownIds: readonly string[]): string | undefined {
+  if (knownIds.includes(id)) return undefined;
   const guess = suggest(id, knownIds);
   const known =
     knownIds.length === 0 ? 'no arenas are installed (see arenas/)' : `use one of: ${[...knownIds].sort().join(', ')}`;
   const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
-  throw new ConfigError(label, [{ path: 'arena.id', message: `"${id}" is not a known arena; ${known}${hint}` }]);
+  return `"${id}" is not a known arena; ${known}${hint}`;
 }

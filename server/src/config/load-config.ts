@@ -32,9 +32,24 @@ const MAX_ALIASES = 1000;
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
+/** How messages name one kind of YAML file (a tournament config, a campaign spec) and its example. */
+export interface YamlKind {
+  noun: string;
+  title: string;
+  example: string;
+  /** Its required top-level sections, in words. */
+  sections: string;
+}
+const CONFIG: YamlKind = {
+  noun: 'config',
+  title: 'tournament config',
+  example: 'configs/demo.yaml',
+  sections: 'tournament, arena and players',
+};
+
 export function loadConfig(path: string): LoadedConfig {
   const abs = resolve(path);
-  const raw = readConfigFile(path, abs);
+  const raw = readYamlFile(path, abs, CONFIG);
   const baseDir = dirname(abs);
   return { config: parseConfigText(raw, baseDir, path), path: abs, baseDir, raw };
 }
@@ -44,40 +59,7 @@ export function loadConfig(path: string): LoadedConfig {
  * messages (a file path, or e.g. "request body" for the API).
  */
 export function parseConfigText(text: string, baseDir: string, label = 'config'): TournamentConfig {
-  // Text that did not come through readConfigFile (e.g. a request body) gets the same cap.
-  const bytes = Buffer.byteLength(text);
-  if (bytes > MAX_CONFIG_BYTES) {
-    throw new ConfigError(label, [
-      {
-        path: '',
-        message: `the config is ${mib(bytes)}; a config is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (configs/demo.yaml is about 1 KiB); shorten it`,
-      },
-    ]);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) throw new ConfigError(label, doc.errors.map(syntaxIssue));
-
-  let data: unknown;
-  try {
-    data = withoutExtensions(doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown);
-  } catch (err) {
-    // toJS throws only for alias bombs (billion laughs) and aliases to undefined anchors.
-    const what = err instanceof Error ? err.message : String(err);
-    const fix = /alias count/i.test(what)
-      ? '; a config never needs that many aliases (*name), write the values out'
-      : '';
-    throw new ConfigError(label, [{ path: '', message: `YAML error: ${what}${fix}` }]);
-  }
-  if (data === null || data === undefined) {
-    throw new ConfigError(label, [
-      {
-        path: '',
-        message: 'the file is empty; it needs tournament, arena and players sections (configs/demo.yaml is an example)',
-      },
-    ]);
-  }
-
+  const { doc, lines, data } = parseYaml(text, label, CONFIG);
   const parsed = TournamentConfig.safeParse(data, { reportInput: true });
   const drafts = [
     ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, TournamentConfig, data)),
@@ -96,6 +78,50 @@ export function parseConfigText(text: string, baseDir: string, label = 'config')
   return config;
 }
 
+/** YAML text → plain data (top-level `x-` keys dropped), or a ConfigError for text too large, bad
+ *  syntax, duplicate keys, alias bombs or an empty file. The document and line counter place
+ *  later issues. */
+export function parseYaml(
+  text: string,
+  label: string,
+  kind: YamlKind,
+): { doc: Document; lines: LineCounter; data: unknown } {
+  // Text that did not come through readYamlFile (e.g. a request body) gets the same cap.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_CONFIG_BYTES) {
+    throw new ConfigError(label, [
+      {
+        path: '',
+        message: `the ${kind.noun} is ${mib(bytes)}; a ${kind.noun} is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (${kind.example} is about 1 KiB); shorten it`,
+      },
+    ]);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new ConfigError(label, doc.errors.map(syntaxIssue));
+
+  let data: unknown;
+  try {
+    data = withoutExtensions(doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown);
+  } catch (err) {
+    // toJS throws only for alias bombs (billion laughs) and aliases to undefined anchors.
+    const what = err instanceof Error ? err.message : String(err);
+    const fix = /alias count/i.test(what)
+      ? `; a ${kind.noun} never needs that many aliases (*name), write the values out`
+      : '';
+    throw new ConfigError(label, [{ path: '', message: `YAML error: ${what}${fix}` }]);
+  }
+  if (data === null || data === undefined) {
+    throw new ConfigError(label, [
+      {
+        path: '',
+        message: `the file is empty; it needs ${kind.sections} sections (${kind.example} is an example)`,
+      },
+    ]);
+  }
+  return { doc, lines, data };
+}
+
 /**
  * Top-level `x-…` keys are ignored, as in Docker Compose, so a config can hold anchors for
  * reuse (`x-agent: &tuned {…}`) without tripping the unknown-field check.
@@ -106,7 +132,7 @@ function withoutExtensions(data: unknown): unknown {
 }
 
 /** Drops issues another one explains, attaches lines, and orders most useful first. */
-function place(drafts: Draft[], doc: Document, lines: LineCounter): ConfigIssue[] {
+export function place(drafts: Draft[], doc: Document, lines: LineCounter): ConfigIssue[] {
   const meant = new Set(drafts.flatMap((d) => (d.meant ? [formatPath(d.meant)] : [])));
   return drafts
     .filter((d) => !(d.rank === Rank.missing && meant.has(formatPath(d.path))))
@@ -131,7 +157,7 @@ function syntaxIssue(err: YAMLError): ConfigIssue {
 
 /** The file's text, refusing before reading anything that cannot be a config: larger than
  *  MAX_CONFIG_BYTES, or not a regular file (a FIFO or a device would block or never end). */
-function readConfigFile(label: string, abs: string): string {
+export function readYamlFile(label: string, abs: string, kind: YamlKind): string {
   const refuse = (message: string): never => {
     throw new ConfigError(label, [{ path: '', message }]);
   };
@@ -140,33 +166,33 @@ function readConfigFile(label: string, abs: string): string {
     // Non-blocking, so opening a FIFO returns at once and fstat can refuse it.
     fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    return refuse(fileProblem((err as NodeJS.ErrnoException).code, abs, err));
+    return refuse(fileProblem((err as NodeJS.ErrnoException).code, abs, err, kind));
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return refuse(fileProblem('EISDIR', abs, null));
+    if (st.isDirectory()) return refuse(fileProblem('EISDIR', abs, null, kind));
     if (!st.isFile())
       return refuse(`${abs} is not a regular file (a pipe, socket or device); pass the YAML file itself`);
-    if (st.size > MAX_CONFIG_BYTES) return refuse(tooBig(abs, st.size));
+    if (st.size > MAX_CONFIG_BYTES) return refuse(tooBig(abs, st.size, kind));
     // Read at most one byte past the cap: a file growing while it is read is caught too.
     const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
     let n = 0;
     for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
-    if (n > MAX_CONFIG_BYTES) return refuse(tooBig(abs, n));
+    if (n > MAX_CONFIG_BYTES) return refuse(tooBig(abs, n, kind));
     return buf.subarray(0, n).toString('utf8');
   } catch (err) {
     if (err instanceof ConfigError) throw err;
-    return refuse(fileProblem((err as NodeJS.ErrnoException).code, abs, err));
+    return refuse(fileProblem((err as NodeJS.ErrnoException).code, abs, err, kind));
   } finally {
     closeSync(fd);
   }
 }
 
-const tooBig = (abs: string, bytes: number) =>
-  `${abs} is ${mib(bytes)}; a config file is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (configs/demo.yaml is about 1 KiB); pass the tournament config itself`;
+const tooBig = (abs: string, bytes: number, kind: YamlKind) =>
+  `${abs} is ${mib(bytes)}; a ${kind.noun} file is at most ${mib(MAX_CONFIG_BYTES).replace('.0', '')} (${kind.example} is about 1 KiB); pass the ${kind.title} itself`;
 
-function fileProblem(code: string | undefined, abs: string, err: unknown): string {
-  if (code === 'ENOENT') return `file not found (looked for ${abs}); check the path, e.g. configs/demo.yaml`;
+function fileProblem(code: string | undefined, abs: string, err: unknown, kind: YamlKind): string {
+  if (code === 'ENOENT') return `file not found (looked for ${abs}); check the path, e.g. ${kind.example}`;
   if (code === 'EISDIR') {
     const yamls = safeList(abs).filter((f) => /\.ya?ml$/.test(f));
     const hint = yamls.length > 0 ? `; it holds ${yamls.slice(0, 5).join(', ')}` : '';

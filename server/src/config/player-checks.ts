@@ -9,12 +9,16 @@ import type { Draft } from './draft.ts';
 import { isRecord } from './schema-walk.ts';
 import { suggest } from './suggest.ts';
 
-const rawPlayers = (raw: unknown): unknown[] => (isRecord(raw) && Array.isArray(raw.players) ? raw.players : []);
+const rawPlayers = (raw: unknown, section = 'players'): unknown[] => {
+  const list = isRecord(raw) ? raw[section] : undefined;
+  return Array.isArray(list) ? list : [];
+};
 
-export function duplicateNames(raw: unknown): Draft[] {
+/** `section` is the list the players are in: `players` in a tournament config, `roster` in a campaign spec. */
+export function duplicateNames(raw: unknown, section = 'players'): Draft[] {
   const firstIndex = new Map<string, number>();
   const out: Draft[] = [];
-  rawPlayers(raw).forEach((p, i) => {
+  rawPlayers(raw, section).forEach((p, i) => {
     if (!isRecord(p) || typeof p.name !== 'string') return;
     const first = firstIndex.get(p.name);
     if (first === undefined) {
@@ -22,9 +26,9 @@ export function duplicateNames(raw: unknown): Draft[] {
       return;
     }
     out.push({
-      path: ['players', i, 'name'],
+      path: [section, i, 'name'],
       rank: Rank.duplicate,
-      message: `"${p.name}" is also the name of players[${first}]; player names must be unique, rename one of them`,
+      message: `"${p.name}" is also the name of ${section}[${first}]; player names must be unique, rename one of them`,
     });
   });
   return out;

@@ -39,7 +39,11 @@ const EventsQuery = z.object({
   since: int(-1, Number.MAX_SAFE_INTEGER).default(-1),
   limit: int(1, 10_000).default(1000),
 });
-const LeaderboardQuery = z.object({ by: GroupBy.default('player'), arena: z.string().min(1).max(64).optional() });
+const LeaderboardQuery = z.object({
+  by: GroupBy.default('player'),
+  arena: z.string().min(1).max(64).optional(),
+  campaign: z.string().min(1).max(200).optional(),
+});
 const PlayerRound = z.object({ id: TournamentId, player: PlayerName, round: int(0, 1e6) });
 
 type Params = Record<string, string>;
@@ -174,7 +178,12 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
 
   route('/api/leaderboard', (_p, q, res) => {
     const query = parseInput(LeaderboardQuery, q, 'query');
-    sendJson(res, 200, leaderboard.get(query.by, query.arena ?? null));
+    const arena = query.arena ?? null;
+    sendJson(
+      res,
+      200,
+      query.campaign ? leaderboard.campaign(query.campaign, query.by, arena) : leaderboard.get(query.by, arena),
+    );
   });
 
   return function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): void {

@@ -1,15 +1,20 @@
 // The leaderboard payload: the canonical Bradley–Terry fit with intervals and the win-rate
 // matrix (rating/leaderboard.ts), plus sims played per entry and ratings refitted on growing
-// prefixes of the rounds for the rating-over-time chart. Cached until new rounds are indexed.
-import type { GroupBy, LeaderboardPayload } from '@codearena/protocol';
+// prefixes of the rounds for the rating-over-time chart; or, for a campaign, the campaign
+// leaderboard (rating/campaign-leaderboard.ts). Cached until new rounds or edits are indexed.
+import type { CampaignLeaderboardPayload, GroupBy, LeaderboardPayload } from '@codearena/protocol';
+import { loadCampaign } from '../rating/campaign-input.ts';
+import { campaignLeaderboard } from '../rating/campaign-leaderboard.ts';
 import { buildLeaderboard, groupKey } from '../rating/leaderboard.ts';
 import type { StoreIndex } from '../store/index-db.ts';
+import { HttpError } from './http-util.ts';
 
 /** Points on the rating-over-time chart (each is one refit without bootstrap). */
 const HISTORY_POINTS = 40;
 
 export class LeaderboardService {
   private readonly cache = new Map<string, LeaderboardPayload>();
+  private readonly campaigns = new Map<string, CampaignLeaderboardPayload>();
 
   constructor(private readonly store: StoreIndex) {}
 
@@ -59,11 +64,38 @@ export class LeaderboardService {
       arenas: [...new Set(tournaments.map((t) => t.arena))].sort(),
       rounds: lb.rounds,
       rows: lb.rows.map((r) => ({ ...r, matches: matches.get(r.id) ?? 0 })),
+      graph: lb.graph,
       matrix: lb.matrix,
       history,
     };
     if (this.cache.size > 16) this.cache.clear();
     this.cache.set(key, payload);
+    return payload;
+  }
+
+  /** 404 naming the known campaigns (or the campaign's arenas) when there is nothing to rate. */
+  campaign(name: string, by: GroupBy, arena: string | null): CampaignLeaderboardPayload {
+    const loaded = loadCampaign(this.store, name, arena);
+    if (!loaded.ok) throw new HttpError(404, loaded.error);
+    const { results, spend, tournaments } = loaded.data;
+    const last = results.at(-1);
+    const spent = spend.reduce((sum, s) => sum + s.costUsd, 0);
+    const key = [
+      name,
+      by,
+      arena ?? '',
+      tournaments,
+      results.length,
+      last?.tournamentId,
+      last?.round,
+      spend.length,
+      spent,
+    ].join('|');
+    const hit = this.campaigns.get(key);
+    if (hit) return hit;
+    const payload = campaignLeaderboard({ campaign: name, by, arena, ...loaded.data });
+    if (this.campaigns.size > 16) this.campaigns.clear();
+    this.campaigns.set(key, payload);
     return payload;
   }
 }

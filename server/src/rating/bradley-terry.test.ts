@@ -156,3 +156,30 @@ describe('bootstrapBT', () => {
     expect(rows[0]!.id).toBe('p9');
   });
 });
+
+describe('weights and strata', () => {
+  it('counts an outcome of weight k as k copies of it', () => {
+    const weighted = fitBradleyTerry([
+      { a: 'a', b: 'b', score: 1, weight: 3 },
+      { a: 'a', b: 'b', score: 0, weight: 1 },
+    ]);
+    const copies = fitBradleyTerry([...repeat(3, { a: 'a', b: 'b', score: 1 }), { a: 'a', b: 'b', score: 0 }]);
+    expect(weighted.a).toBeCloseTo(copies.a!, 9);
+    expect(() => fitBradleyTerry([{ a: 'a', b: 'b', score: 1, weight: 0 }])).toThrow(/weight must be a positive/);
+  });
+
+  it('resamples each stratum on its own, so a stratum never grows or shrinks', () => {
+    // Two strata of identical outcomes: every stratified resample is the data itself.
+    const results = [
+      ...repeat(10, { a: 'a', b: 'b', score: 1 as const }).map((r) => ({ ...r, stratum: 'x' })),
+      ...repeat(10, { a: 'a', b: 'b', score: 0 as const }).map((r) => ({ ...r, stratum: 'y' })),
+    ];
+    const [top] = bootstrapBT(results, { samples: 100, seed: 3 });
+    expect(top!.hi - top!.lo).toBeLessThan(1e-6);
+    const [loose] = bootstrapBT(
+      results.map(({ stratum: _, ...r }) => r),
+      { samples: 100, seed: 3 },
+    );
+    expect(loose!.hi - loose!.lo).toBeGreaterThan(50);
+  });
+});

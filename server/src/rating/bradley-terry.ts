@@ -32,6 +32,13 @@ export type BootstrapOptions = FitOptions & {
   level?: number;
 };
 
+/**
+ * An outcome with an optional likelihood weight (default 1) and bootstrap stratum. Weights let a
+ * fit count some outcomes more than others (the campaign's equal arena weight); a resample draws
+ * within each stratum as many outcomes as it holds, so a stratum's total weight never changes.
+ */
+export type WeightedResult = PairResult & { weight?: number; stratum?: string };
+
 export type LeaderboardRow = {
   id: string;
   rating: number;
@@ -43,24 +50,43 @@ export type LeaderboardRow = {
   losses: number;
 };
 
-/** Results with players as indices, so fits and resamples run on typed arrays. */
-type Indexed = { ids: string[]; a: Int32Array; b: Int32Array; score: Float64Array };
+/** Results with players as indices, so fits and resamples run on typed arrays; `strata` lists
+ *  the result indices of each stratum. */
+type Indexed = {
+  ids: string[];
+  a: Int32Array;
+  b: Int32Array;
+  score: Float64Array;
+  w: Float64Array;
+  strata: Int32Array[];
+};
 
 /** Score totals per player and symmetric game counts (p×p, row-major) of one (re)sample. */
 type Tally = { won: Float64Array; games: Float64Array };
 
-function indexResults(results: readonly PairResult[], players: readonly string[] = []): Indexed {
+function indexResults(results: readonly WeightedResult[], players: readonly string[] = []): Indexed {
   // Sorted ids: the fit must not depend on the order results arrive in.
   const ids = [...new Set([...players, ...results.flatMap((r) => [r.a, r.b])])].sort();
   const pos = new Map(ids.map((id, i) => [id, i]));
   const n = results.length;
-  const ix: Indexed = { ids, a: new Int32Array(n), b: new Int32Array(n), score: new Float64Array(n) };
+  const w = new Float64Array(n);
+  const strata = new Map<string, number[]>();
+  const ix: Indexed = { ids, a: new Int32Array(n), b: new Int32Array(n), score: new Float64Array(n), w, strata: [] };
   results.forEach((r, t) => {
     if (r.a === r.b) throw new RangeError(`Bradley–Terry: player ${r.a} cannot play itself`);
+    const weight = r.weight ?? 1;
+    if (!(weight > 0 && Number.isFinite(weight)))
+      throw new RangeError(`Bradley–Terry: weight must be a positive number, got ${weight} for ${r.a} vs ${r.b}`);
     ix.a[t] = pos.get(r.a)!;
     ix.b[t] = pos.get(r.b)!;
     ix.score[t] = r.score;
+    w[t] = weight;
+    const key = r.stratum ?? '';
+    const list = strata.get(key) ?? [];
+    list.push(t);
+    strata.set(key, list);
   });
+  ix.strata = [...strata.values()].map((list) => Int32Array.from(list));
   return ix;
 }
 
@@ -74,11 +100,12 @@ function tally(ix: Indexed, pick: Int32Array | null): Tally {
     const r = pick ? pick[t]! : t;
     const a = ix.a[r]!,
       b = ix.b[r]!,
-      sc = ix.score[r]!;
-    won[a]! += sc;
-    won[b]! += 1 - sc;
-    games[a * p + b]! += 1;
-    games[b * p + a]! += 1;
+      sc = ix.score[r]!,
+      w = ix.w[r]!;
+    won[a]! += w * sc;
+    won[b]! += w * (1 - sc);
+    games[a * p + b]! += w;
+    games[b * p + a]! += w;
   }
   return { won, games };
 }
@@ -138,7 +165,7 @@ function toElo(s: Float64Array): Float64Array {
 }
 
 /** Point estimate only: Elo-scale rating per player. */
-export function fitBradleyTerry(results: readonly PairResult[], opts: FitOptions = {}): Record<string, number> {
+export function fitBradleyTerry(results: readonly WeightedResult[], opts: FitOptions = {}): Record<string, number> {
   const ix = indexResults(results, opts.players);
   const elo = toElo(fitLogStrengths(tally(ix, null), null, opts.tol ?? 1e-10, opts.maxIter ?? 10_000));
   return Object.fromEntries(ix.ids.map((id, i) => [id, elo[i]!]));
@@ -155,10 +182,11 @@ function quantile(sorted: Float64Array, q: number): number {
 
 /**
  * Leaderboard with intervals: refits on `samples` resamples (with replacement) of the result
- * list, drawn from createRng(seed) so the same inputs and seed give the same table. Each refit
- * starts from the full-data fit, which is already close.
+ * list, drawn from createRng(seed) so the same inputs and seed give the same table; with strata,
+ * each stratum is resampled on its own. Each refit starts from the full-data fit, which is
+ * already close. W/D/L and games count outcomes, not weights.
  */
-export function bootstrapBT(results: readonly PairResult[], opts: BootstrapOptions): LeaderboardRow[] {
+export function bootstrapBT(results: readonly WeightedResult[], opts: BootstrapOptions): LeaderboardRow[] {
   const { samples = 500, level = 0.95, tol = 1e-10, maxIter = 10_000 } = opts;
   if (!Number.isInteger(samples) || samples < 0)
     throw new RangeError(`bootstrapBT: samples must be a non-negative integer, got ${samples}`);
@@ -173,7 +201,9 @@ export function bootstrapBT(results: readonly PairResult[], opts: BootstrapOptio
   const rng = createRng(opts.seed);
   const pick = new Int32Array(n);
   for (let b = 0; n > 0 && b < samples; b++) {
-    for (let t = 0; t < n; t++) pick[t] = rng.int(n);
+    let t = 0;
+    for (const stratum of ix.strata)
+      for (let k = 0; k < stratum.length; k++) pick[t++] = stratum[rng.int(stratum.length)]!;
     const elo = toElo(fitLogStrengths(tally(ix, pick), sHat, tol, maxIter));
     for (let i = 0; i < p; i++) boot[i]![b] = elo[i]!;
   }

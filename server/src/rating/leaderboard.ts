@@ -1,7 +1,8 @@
 // The canonical leaderboard: a Bradley–Terry fit over every round outcome in the store
 // (rounds ≥ 1; round 0 is the starting-code baseline), by player name or by agent/model.
-import type { GroupBy, PlayerInfo, RoundResult } from '@codearena/protocol';
-import { bootstrapBT, type LeaderboardRow } from './bradley-terry.ts';
+import type { ComparisonGraph, GroupBy, PlayerInfo, RatedEntry, RoundResult } from '@codearena/protocol';
+import { bootstrapBT, type WeightedResult } from './bradley-terry.ts';
+import { comparisonGraph, componentIndex } from './components.ts';
 import { pairwiseFromWins, type PairResult } from './elo.ts';
 import { winRateMatrix, type WinRateMatrix } from './win-rate.ts';
 
@@ -10,36 +11,55 @@ export const groupKey = (p: PlayerInfo, by: GroupBy): string =>
 
 export interface Leaderboard {
   by: GroupBy;
-  rows: LeaderboardRow[];
+  rows: RatedEntry[];
+  graph: ComparisonGraph;
   matrix: WinRateMatrix;
   rounds: number;
 }
 
-export function buildLeaderboard(
-  results: readonly RoundResult[],
-  by: GroupBy,
-  opts: { samples?: number; seed?: number } = {},
-): Leaderboard {
+export type FitSettings = { samples?: number; seed?: number };
+
+/** One round's pairwise outcomes between entities (round < 1 gives none). */
+export function roundPairs(r: RoundResult, by: GroupBy): PairResult[] {
+  if (r.round < 1) return [];
+  const key = new Map(r.players.map((p) => [p.name, groupKey(p, by)]));
   const pairs: PairResult[] = [];
-  let rounds = 0;
-  for (const r of results) {
-    if (r.round < 1) continue;
-    rounds++;
-    const key = new Map(r.players.map((p) => [p.name, groupKey(p, by)]));
-    for (const pr of pairwiseFromWins(r.simWins)) {
-      const a = key.get(pr.a) ?? pr.a;
-      const b = key.get(pr.b) ?? pr.b;
-      if (a !== b) pairs.push({ a, b, score: pr.score }); // two players of one model: no information
-    }
+  for (const pr of pairwiseFromWins(r.simWins)) {
+    const a = key.get(pr.a) ?? pr.a;
+    const b = key.get(pr.b) ?? pr.b;
+    if (a !== b) pairs.push({ a, b, score: pr.score }); // two players of one model: no information
   }
-  const rows = bootstrapBT(pairs, { samples: opts.samples ?? 500, seed: opts.seed ?? 1 });
+  return pairs;
+}
+
+/**
+ * The fit with its comparison graph: rows carry their component and are listed component by
+ * component (largest first), by rating within one, because ratings are only comparable there.
+ */
+export function fitWithGraph(
+  pairs: readonly WeightedResult[],
+  opts: FitSettings = {},
+): { rows: RatedEntry[]; graph: ComparisonGraph } {
+  const graph = comparisonGraph(pairs);
+  const component = componentIndex(graph);
+  const rows = bootstrapBT(pairs, { samples: opts.samples ?? 500, seed: opts.seed ?? 1 })
+    .map((r) => ({ ...r, component: component.get(r.id) ?? 0 }))
+    .sort((x, y) => x.component - y.component); // stable: rating order within a component
+  return { rows, graph };
+}
+
+export function buildLeaderboard(results: readonly RoundResult[], by: GroupBy, opts: FitSettings = {}): Leaderboard {
+  const counted = results.filter((r) => r.round >= 1);
+  const pairs = counted.flatMap((r) => roundPairs(r, by));
+  const { rows, graph } = fitWithGraph(pairs, opts);
   return {
     by,
     rows,
+    graph,
     matrix: winRateMatrix(
       pairs,
       rows.map((r) => r.id),
     ),
-    rounds,
+    rounds: counted.length,
   };
 }

@@ -1,0 +1,67 @@
+// runs/campaigns/<name>/: the one owner of a campaign's own files — the spec as written and what
+// it expanded to — so a second `campaign run` of the same campaign continues it, and one with
+// another spec under the same name is refused rather than mixed in. The tournaments themselves
+// are ordinary run folders beside the others (runs/<run id>), each owned by RunFolder.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeAtomic } from '../store/run-folder.ts';
+
+/** campaigns/<name>/campaign.json: the spec's fingerprint and the run id of each tournament. */
+export const CampaignRecord = z.object({
+  name: z.string(),
+  /** sha256 of the resolved spec (JSON): the same campaign is the same spec. */
+  specHash: z.string(),
+  createdAt: z.number(),
+  runIds: z.array(z.string()),
+});
+export type CampaignRecord = z.infer<typeof CampaignRecord>;
+
+export class CampaignConflict extends Error {
+  override readonly name = 'CampaignConflict';
+}
+
+export class CampaignFolder {
+  readonly dir: string;
+  constructor(
+    runsDir: string,
+    readonly campaign: string,
+  ) {
+    this.dir = join(runsDir, 'campaigns', campaign);
+  }
+
+  get recordFile(): string {
+    return join(this.dir, 'campaign.json');
+  }
+
+  read(): CampaignRecord | null {
+    if (!existsSync(this.recordFile)) return null;
+    try {
+      return CampaignRecord.parse(JSON.parse(readFileSync(this.recordFile, 'utf8')));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Records the campaign on its first run; on a later one checks it is the same spec (a finished
+   * tournament is then never rerun). Throws CampaignConflict for another spec under this name.
+   */
+  open(resolvedSpec: unknown, rawSpec: string, runIds: string[], now = Date.now()): CampaignRecord {
+    const specHash = createHash('sha256').update(JSON.stringify(resolvedSpec)).digest('hex');
+    const existing = this.read();
+    if (existing) {
+      if (existing.specHash !== specHash)
+        throw new CampaignConflict(
+          `a campaign named "${this.campaign}" was started with another spec (${join(this.dir, 'spec.yaml')}); ` +
+            'give this one another campaign.name, or remove that folder to start over',
+        );
+      return existing;
+    }
+    const record: CampaignRecord = { name: this.campaign, specHash, createdAt: now, runIds };
+    writeAtomic(join(this.dir, 'spec.yaml'), rawSpec);
+    writeAtomic(this.recordFile, `${JSON.stringify(record, null, 2)}\n`);
+    return record;
+  }
+}

@@ -1,0 +1,21 @@
+// Where one tournament of a campaign stands, from its run folder alone: not begun, finished,
+// being run by a live process (its lease is held), or stopped part-way (resume it). A campaign
+// that is run again uses this to never rerun a finished tournament.
+import { existsSync } from 'node:fs';
+import { RunFolder } from '../store/run-folder.ts';
+import { leaseState } from '../store/run-lease.ts';
+
+export type JobState = 'new' | 'finished' | 'running' | 'stopped';
+
+export function jobState(folder: RunFolder): JobState {
+  if (!existsSync(folder.eventsFile)) return existsSync(folder.leaseFile) ? stoppedOrRunning(folder) : 'new';
+  if (leaseState(folder) === 'held') return 'running';
+  let finished = false;
+  for (const e of folder.readEvents()) {
+    if (e.type === 'tournament.started' || e.type === 'tournament.resumed') finished = false;
+    if (e.type === 'tournament.finished') finished = e.status === 'finished';
+  }
+  return finished ? 'finished' : 'stopped';
+}
+
+const stoppedOrRunning = (folder: RunFolder): JobState => (leaseState(folder) === 'held' ? 'running' : 'stopped');

@@ -1,0 +1,70 @@
+// `codearena campaign …`: a matrix of tournaments from one spec. `plan` prints the expansion and
+// what it will cost, and runs nothing (no Docker, no API key).
+import type { Command } from 'commander';
+import { campaignRunCommand } from './campaign-run.ts';
+import { intOption } from './int-option.ts';
+import { expandCampaign } from '../campaign/expand.ts';
+import { loadCampaignSpec } from '../campaign/spec.ts';
+import { type CampaignTotals, campaignTotals } from '../campaign/totals.ts';
+import { bold, dim, table, terminalJson, untrusted, yellow } from './format.ts';
+
+/** The `campaign` command group; every campaign subcommand is registered here. */
+export function registerCampaignCommands(program: Command): Command {
+  const campaign = program
+    .command('campaign')
+    .description('campaigns: a matrix of tournaments (roster × arenas × pairings × repeats) from one spec');
+  campaign
+    .command('plan')
+    .description('print the tournaments a campaign spec expands to, its sims and worst-case model spend; runs nothing')
+    .argument('<spec>', 'campaign spec file (see configs/campaign-demo.yaml)')
+    .option(
+      '--json',
+      'print one JSON object: {"campaign","jobs":[{"index","arena","players","repeat","seed","runId","config"}],"totals"}',
+    )
+    .action(planCommand);
+  campaign
+    .command('run')
+    .description(
+      'run a campaign on this machine, N tournaments at a time; run it again after a crash or Ctrl-C to continue (finished tournaments are never rerun)',
+    )
+    .argument('<spec>', 'campaign spec file')
+    .option('--parallel <n>', 'tournaments at once', intOption('--parallel', 1), 1)
+    .option('--runs <dir>', 'where run folders and the index live')
+    .option('--quiet', 'only the campaign lines, not each tournament’s progress')
+    .action(campaignRunCommand);
+  return campaign;
+}
+
+export function planCommand(specPath: string, opts: { json?: boolean }): void {
+  const { spec, baseDir } = loadCampaignSpec(specPath);
+  const jobs = expandCampaign(spec, baseDir);
+  const totals = campaignTotals(jobs);
+  if (opts.json) {
+    process.stdout.write(`${terminalJson({ campaign: spec.campaign.name, jobs, totals })}\n`);
+    return;
+  }
+  const rows = jobs.map((j) => [j.index, j.arena, j.players.join(' vs '), j.repeat, j.seed, j.runId]);
+  process.stdout.write(`${bold('Campaign')} ${untrusted(spec.campaign.name)}\n`);
+  process.stdout.write(`${table(['#', 'arena', 'players', 'repeat', 'seed', 'run id'], rows, [0, 3, 4])}\n\n`);
+  process.stdout.write(totalsText(totals));
+}
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
+
+function totalsText(t: CampaignTotals): string {
+  const out = [
+    `${bold('tournaments')}  ${t.tournaments}`,
+    `${bold('sims')}         ${t.sims} ${dim('(Σ (rounds + 1) × sims_per_round)')}`,
+    `${bold('edit phases')}  ${t.editPhases} ${dim('(Σ rounds × players)')}`,
+  ];
+  const spend = t.worstCaseUsd === null ? yellow('unbounded') : usd(t.worstCaseUsd);
+  out.push(`${bold('model spend')}  at most ${spend} ${dim('(Σ rounds × each llm player’s limits.cost_usd)')}`);
+  for (const m of t.byModel) {
+    const cap = m.worstCaseUsd === null ? yellow('unbounded') : `at most ${usd(m.worstCaseUsd)}`;
+    out.push(`  ${untrusted(m.model)}: ${cap} over ${m.editPhases} edit phases`);
+  }
+  if (t.unbounded.length > 0)
+    out.push(yellow(`no cost bound (spend not capped): ${t.unbounded.join(', ')}; set agent.limits.cost_usd`));
+  if (t.modelFree.length > 0) out.push(dim(`call no model: ${t.modelFree.join(', ')}`));
+  return `${out.join('\n')}\n`;
+}
