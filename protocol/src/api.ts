@@ -335,3 +335,39 @@ export const Preview = z.object({
   frame: z.unknown(),
 });
 export type Preview = z.infer<typeof Preview>;
+
+/** A campaign's tournament in the campaign view: its place in the matrix and where it stands
+ *  (`queued` until its run folder's log begins). */
+export const CampaignCell = z.object({
+  index: z.number().int(),
+  runId: z.string(),
+  arena: z.string(),
+  players: z.array(z.string()),
+  repeat: z.number().int(),
+  status: z.enum(['queued', 'running', 'interrupted', 'finished', 'aborted']),
+  winner: z.string().nullable(),
+  /** Rounds finished (round 0 included) and configured (after round 0). */
+  roundsDone: z.number().int(),
+  totalRounds: z.number().int(),
+});
+export type CampaignCell = z.infer<typeof CampaignCell>;
+
+export const CampaignSummary = z.object({
+  name: z.string(),
+  createdAt: z.number(),
+  tournaments: z.number().int(),
+  counts: z.object({
+    queued: z.number().int(),
+    running: z.number().int(),
+    interrupted: z.number().int(),
+    finished: z.number().int(),
+    aborted: z.number().int(),
+  }),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+
+export const CampaignList = z.object({ campaigns: z.array(CampaignSummary) });
+export type CampaignList = z.infer<typeof CampaignList>;
+
+export const CampaignDetail = CampaignSummary.extend({ cells: z.array(CampaignCell) });
+export type CampaignDetail = z.infer<typeof CampaignDetail>;

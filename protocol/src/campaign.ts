@@ -79,3 +79,14 @@ export const CampaignJob = z.object({
   config: TournamentConfig,
 });
 export type CampaignJob = z.infer<typeof CampaignJob>;
+
+/** runs/campaigns/<name>/campaign.json: the campaign as first run or submitted — its spec's
+ *  fingerprint (another spec under the same name is refused) and its matrix. */
+export const CampaignRecord = z.object({
+  name: z.string(),
+  /** sha256 of the resolved spec (JSON). */
+  specHash: z.string(),
+  createdAt: z.number(),
+  jobs: z.array(CampaignJob.pick({ index: true, runId: true, arena: true, players: true, repeat: true })),
+});
+export type CampaignRecord = z.infer<typeof CampaignRecord>;

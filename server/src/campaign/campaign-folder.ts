@@ -5,18 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { type CampaignJob, CampaignRecord } from '@codearena/protocol';
 import { writeAtomic } from '../store/run-folder.ts';
-
-/** campaigns/<name>/campaign.json: the spec's fingerprint and the run id of each tournament. */
-export const CampaignRecord = z.object({
-  name: z.string(),
-  /** sha256 of the resolved spec (JSON): the same campaign is the same spec. */
-  specHash: z.string(),
-  createdAt: z.number(),
-  runIds: z.array(z.string()),
-});
-export type CampaignRecord = z.infer<typeof CampaignRecord>;
 
 export class CampaignConflict extends Error {
   override readonly name = 'CampaignConflict';
@@ -48,7 +38,7 @@ export class CampaignFolder {
    * Records the campaign on its first run; on a later one checks it is the same spec (a finished
    * tournament is then never rerun). Throws CampaignConflict for another spec under this name.
    */
-  open(resolvedSpec: unknown, rawSpec: string, runIds: string[], now = Date.now()): CampaignRecord {
+  open(resolvedSpec: unknown, rawSpec: string, jobs: CampaignJob[], now = Date.now()): CampaignRecord {
     const specHash = createHash('sha256').update(JSON.stringify(resolvedSpec)).digest('hex');
     const existing = this.read();
     if (existing) {
@@ -59,7 +49,12 @@ export class CampaignFolder {
         );
       return existing;
     }
-    const record: CampaignRecord = { name: this.campaign, specHash, createdAt: now, runIds };
+    const record: CampaignRecord = {
+      name: this.campaign,
+      specHash,
+      createdAt: now,
+      jobs: jobs.map(({ index, runId, arena, players, repeat }) => ({ index, runId, arena, players, repeat })),
+    };
     writeAtomic(join(this.dir, 'spec.yaml'), rawSpec);
     writeAtomic(this.recordFile, `${JSON.stringify(record, null, 2)}\n`);
     return record;

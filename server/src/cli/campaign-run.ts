@@ -33,18 +33,16 @@ export async function campaignRunCommand(specPath: string, opts: CampaignRunOpti
   for (const job of jobs) checkAgents(job.config, specPath);
   await requireDocker([...new Set(jobs.map((j) => getArena(j.arena).arena.manifest.image))]);
   const runsDir = resolve(opts.runs ?? RUNS_DIR);
+  let record;
   try {
-    new CampaignFolder(runsDir, name).open(
-      loaded.spec,
-      loaded.raw,
-      jobs.map((j) => j.runId),
-    );
+    record = new CampaignFolder(runsDir, name).open(loaded.spec, loaded.raw, jobs);
   } catch (e) {
     if (e instanceof CampaignConflict) throw new UsageError(`campaign ${name}: ${e.message}`);
     throw e;
   }
   const parallel = opts.parallel ?? 1;
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
+  store.registerCampaign(record);
   const spentBefore = jobs.reduce((sum, j) => sum + store.edits(j.runId).reduce((s, e) => s + e.costUsd, 0), 0);
   const progress = createCampaignProgress({ total: jobs.length, parallel, spentBefore });
   process.stderr.write(

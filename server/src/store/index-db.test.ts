@@ -352,3 +352,40 @@ describe('interrupted and resumed tournaments', () => {
     expect(dump(rebuiltPath)).toEqual(dump(run.dbPath));
   });
 });
+
+describe('campaigns in the index', () => {
+  it('shows every cell of a registered campaign: queued until its log begins, then as the tournament stands', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codearena-index-campaign-'));
+    try {
+      const index = new StoreIndex(':memory:');
+      const job = (i: number) => ({
+        index: i,
+        runId: `camp-r${i}`,
+        arena: 'battlesnake',
+        players: ['a', 'b'],
+        repeat: i,
+      });
+      index.registerCampaign({ name: 'camp', specHash: 'h', createdAt: 5, jobs: [job(0), job(1), job(2)] });
+      index.registerCampaign({ name: 'camp', specHash: 'h', createdAt: 9, jobs: [job(0), job(1), job(2)] }); // idempotent
+      const events = (id: string, finished: boolean) =>
+        tournamentEvents({ id, runDir: join(dir, id) })
+          .filter((e) => finished || e.type !== 'tournament.finished')
+          .map((e) => (e.type === 'tournament.started' ? { ...e, campaign: 'camp' } : e));
+      index.ingestMany(events('camp-r0', false)); // its process died: no lease, no finish
+      index.ingestMany(events('camp-r1', true));
+      const c = index.campaign('camp')!;
+      expect(c.cells.map((x) => [x.index, x.status, x.winner, x.roundsDone, x.totalRounds])).toEqual([
+        [0, 'interrupted', null, 2, 2],
+        [1, 'finished', 'bob', 2, 2],
+        [2, 'queued', null, 0, 0],
+      ]);
+      expect(c.counts).toEqual({ queued: 1, running: 0, interrupted: 1, finished: 1, aborted: 0 });
+      expect(index.campaigns()).toEqual([{ name: 'camp', createdAt: 5, tournaments: 3, counts: c.counts }]);
+      expect(index.listTournaments().map((t) => t.campaign)).toEqual(['camp', 'camp']);
+      expect(index.campaign('nope')).toBeUndefined();
+      index.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

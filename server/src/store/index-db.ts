@@ -4,6 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  CampaignCell,
+  CampaignDetail,
+  type CampaignRecord,
+  type CampaignSummary,
   EditRow,
   type Event,
   type EventOf,
@@ -16,6 +20,7 @@ import {
 } from '@codearena/protocol';
 import { prepare } from './index-statements.ts';
 import type {
+  CampaignCellDbRow,
   EditDbRow,
   MatchDbRow,
   PlayerDbRow,
@@ -181,6 +186,62 @@ export class StoreIndex {
     );
   }
 
+  /** Records a campaign's matrix (idempotent): its tournaments show as queued until they begin. */
+  registerCampaign(record: CampaignRecord): void {
+    this.db.transaction(() => {
+      this.q.campaign.run({ name: record.name, at: record.createdAt });
+      for (const j of record.jobs)
+        this.q.campaignJob.run({
+          campaign: record.name,
+          idx: j.index,
+          runId: j.runId,
+          arena: j.arena,
+          players: JSON.stringify(j.players),
+          repeat: j.repeat,
+        });
+    })();
+  }
+
+  campaigns(): CampaignSummary[] {
+    return (this.q.listCampaigns.all() as { name: string }[]).map((c) => {
+      const { cells: _cells, ...summary } = this.campaign(c.name)!;
+      return summary;
+    });
+  }
+
+  /** A campaign with every cell of its matrix, or undefined when none has that name. */
+  campaign(name: string): CampaignDetail | undefined {
+    const row = this.q.getCampaign.get(name) as { name: string; created_at: number } | undefined;
+    if (!row) return undefined;
+    const cells = (this.q.campaignCells.all(name) as CampaignCellDbRow[]).map((c) =>
+      CampaignCell.parse({
+        index: c.idx,
+        runId: c.run_id,
+        arena: c.arena,
+        players: JSON.parse(c.players_json),
+        repeat: c.repeat,
+        status: c.id === null ? 'queued' : statusOf({ status: c.status!, run_dir: c.run_dir! }),
+        winner: c.winner,
+        roundsDone: c.rounds_done,
+        totalRounds: c.rounds ?? 0,
+      }),
+    );
+    const count = (s: CampaignCell['status']) => cells.filter((c) => c.status === s).length;
+    return CampaignDetail.parse({
+      name,
+      createdAt: row.created_at,
+      tournaments: cells.length,
+      counts: {
+        queued: count('queued'),
+        running: count('running'),
+        interrupted: count('interrupted'),
+        finished: count('finished'),
+        aborted: count('aborted'),
+      },
+      cells,
+    });
+  }
+
   close(): void {
     this.db.close();
   }
@@ -306,7 +367,7 @@ const toPlayer = (p: PlayerDbRow): PlayerInfo => ({ name: p.name, agent: p.agent
  * The log says `running` until `tournament.finished`; whether a process still runs it is told by
  * its run folder's lease, at read time, so the index stays a function of the log alone.
  */
-const statusOf = (r: TournamentDbRow): string =>
+const statusOf = (r: Pick<TournamentDbRow, 'status' | 'run_dir'>): string =>
   r.status === 'running' && leaseState(new RunFolder(r.run_dir)) !== 'held' ? 'interrupted' : r.status;
 
 function toSummary(r: TournamentDbRow): TournamentSummary {

@@ -16,6 +16,20 @@ export interface TournamentDbRow {
   config_json: string | null;
   campaign: string | null;
 }
+export interface CampaignCellDbRow {
+  idx: number;
+  run_id: string;
+  arena: string;
+  players_json: string;
+  repeat: number;
+  /** The tournament's columns: null while it is queued (its log has not begun). */
+  id: string | null;
+  status: string | null;
+  winner: string | null;
+  rounds: number | null;
+  run_dir: string | null;
+  rounds_done: number;
+}
 export interface RoundDbRow {
   tournament_id: string;
   round: number;
@@ -106,6 +120,16 @@ export function prepare(db: Database.Database) {
     matches: s(`SELECT * FROM matches WHERE tournament_id = @id AND (@round IS NULL OR round = @round)
                 ORDER BY round, sim, match_id LIMIT @limit OFFSET @offset`),
     edits: s(`SELECT * FROM edits WHERE tournament_id = ? ORDER BY round, player`),
+    campaign: s(`INSERT INTO campaigns (name, created_at) VALUES (@name, @at) ON CONFLICT (name) DO NOTHING`),
+    campaignJob: s(`INSERT OR REPLACE INTO campaign_jobs (campaign, idx, run_id, arena, players_json, repeat)
+                    VALUES (@campaign, @idx, @runId, @arena, @players, @repeat)`),
+    listCampaigns: s(`SELECT * FROM campaigns ORDER BY created_at DESC, name`),
+    getCampaign: s(`SELECT * FROM campaigns WHERE name = ?`),
+    // Each cell with its tournament's row once its log has begun (LEFT JOIN: queued before).
+    campaignCells: s(`SELECT j.idx, j.run_id, j.arena, j.players_json, j.repeat, t.id, t.status, t.winner, t.rounds,
+                        t.run_dir, (SELECT COUNT(*) FROM rounds r WHERE r.tournament_id = j.run_id) AS rounds_done
+                      FROM campaign_jobs j LEFT JOIN tournaments t ON t.id = j.run_id
+                      WHERE j.campaign = ? ORDER BY j.idx`),
     deletes: [
       ...TOURNAMENT_TABLES.map((t) => s(`DELETE FROM ${t} WHERE tournament_id = ?`)),
       s(`DELETE FROM tournaments WHERE id = ?`),

@@ -85,6 +85,23 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE tournaments ADD COLUMN campaign TEXT;
   CREATE INDEX tournaments_by_campaign ON tournaments (campaign, created_at);
   `,
+  // 3: a campaign's matrix, registered when it is run or submitted (from campaigns/<name>/
+  // campaign.json, which a reindex reads back), so tournaments not begun yet show as queued.
+  `
+  CREATE TABLE campaigns (
+    name       TEXT PRIMARY KEY,
+    created_at REAL NOT NULL
+  );
+  CREATE TABLE campaign_jobs (
+    campaign     TEXT NOT NULL,
+    idx          INTEGER NOT NULL,
+    run_id       TEXT NOT NULL,
+    arena        TEXT NOT NULL,
+    players_json TEXT NOT NULL,
+    repeat       INTEGER NOT NULL,
+    PRIMARY KEY (campaign, idx)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
