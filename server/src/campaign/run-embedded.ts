@@ -69,10 +69,12 @@ export async function runCampaign(
   return outcomes.filter((x): x is JobOutcome => x !== undefined);
 }
 
-async function runJob(
+/** Runs (or resumes, or skips) one tournament of a campaign; never throws. Shared by the embedded
+ *  runner and the queue's workers. */
+export async function runJob(
   job: CampaignJob,
-  o: CampaignRunOptions,
-  run: typeof runTournament,
+  o: Pick<CampaignRunOptions, 'runsDir' | 'store' | 'signal' | 'listeners' | 'onStart'>,
+  run: typeof runTournament = runTournament,
 ): Promise<Omit<JobOutcome, 'ms'>> {
   const folder = new RunFolder(join(o.runsDir, job.runId));
   const base = { job, skipped: false, resumed: false, winner: null, detail: '' };

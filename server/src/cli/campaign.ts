@@ -1,7 +1,8 @@
 // `codearena campaign …`: a matrix of tournaments from one spec. `plan` prints the expansion and
 // what it will cost, and runs nothing (no Docker, no API key).
-import type { Command } from 'commander';
-import { campaignRunCommand } from './campaign-run.ts';
+import { type Command, InvalidArgumentError } from 'commander';
+import { type CampaignRunOptions, campaignRunCommand } from './campaign-run.ts';
+import { campaignRunOnQueue, campaignSubmitCommand, workerCommand } from './campaign-queue.ts';
 import { intOption } from './int-option.ts';
 import { expandCampaign } from '../campaign/expand.ts';
 import { loadCampaignSpec } from '../campaign/spec.ts';
@@ -31,8 +32,46 @@ export function registerCampaignCommands(program: Command): Command {
     .option('--parallel <n>', 'tournaments at once', intOption('--parallel', 1), 1)
     .option('--runs <dir>', 'where run folders and the index live')
     .option('--quiet', 'only the campaign lines, not each tournament’s progress')
-    .action(campaignRunCommand);
+    .option(
+      '--queue <url>',
+      'postgres://…: submit to that queue and work it here until drained (more workers may join)',
+    )
+    .action((spec: string, o: CampaignRunOptions & { queue?: string }) =>
+      o.queue ? campaignRunOnQueue(spec, { ...o, queue: o.queue }) : campaignRunCommand(spec, o),
+    );
+  campaign
+    .command('submit')
+    .description(
+      "queue a campaign's tournaments in PostgreSQL for `codearena worker`s on any number of machines, and return",
+    )
+    .argument('<spec>', 'campaign spec file')
+    .requiredOption('--queue <url>', 'postgres://user:password@host:port/db (`codearena pg start` prints one)')
+    .option('--runs <dir>', 'the runs directory every worker shares')
+    .action(campaignSubmitCommand);
   return campaign;
+}
+
+/** `codearena worker`: pulls tournaments from the queue and runs them. */
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description(
+      'pull tournaments from a PostgreSQL queue and run them (resuming those a dead worker left) until stopped',
+    )
+    .requiredOption('--queue <url>', 'postgres://user:password@host:port/db')
+    .option('--parallel <n>', 'tournaments at once', intOption('--parallel', 1), 1)
+    .option('--runs <dir>', 'the runs directory every worker shares')
+    .option('--until-drained', 'stop once the queue has nothing left to run')
+    .option('--brake-window <n>', 'failure brake: look at the last n finished jobs', intOption('--brake-window', 1), 10)
+    .option('--brake-share <x>', 'failure brake: stop when more than this share of them failed', parseShare, 0.2)
+    .option('--heartbeat <s>', 'seconds between heartbeats', intOption('--heartbeat', 1), 5)
+    .option(
+      '--dead-after <s>',
+      'seconds without a heartbeat after which a worker counts as dead and its tournaments go to others',
+      intOption('--dead-after', 2),
+      30,
+    )
+    .action(workerCommand);
 }
 
 export function planCommand(specPath: string, opts: { json?: boolean }): void {
@@ -67,4 +106,11 @@ function totalsText(t: CampaignTotals): string {
     out.push(yellow(`no cost bound (spend not capped): ${t.unbounded.join(', ')}; set agent.limits.cost_usd`));
   if (t.modelFree.length > 0) out.push(dim(`call no model: ${t.modelFree.join(', ')}`));
   return `${out.join('\n')}\n`;
+}
+
+function parseShare(v: string): number {
+  const x = Number(v);
+  if (!(x >= 0 && x < 1))
+    throw new InvalidArgumentError('--brake-share must be a number from 0 up to (not including) 1');
+  return x;
 }

@@ -12,7 +12,7 @@ import { listCommand } from './list.ts';
 import { benchCommand } from './bench.ts';
 import { serveCommand } from './serve.ts';
 import { replayCommand } from './replay.ts';
-import { registerCampaignCommands } from './campaign.ts';
+import { registerCampaignCommands, registerWorkerCommand } from './campaign.ts';
 import { registerPgCommands } from './pg.ts';
 import { intOption } from './int-option.ts';
 import { DEFAULT_PORT } from '../gateway/index.ts';
@@ -111,6 +111,7 @@ program
 registerPgCommands(program);
 
 registerCampaignCommands(program);
+registerWorkerCommand(program);
 
 try {
   await program.parseAsync();

@@ -40,9 +40,13 @@ export function fitWithGraph(
   pairs: readonly WeightedResult[],
   opts: FitSettings = {},
 ): { rows: RatedEntry[]; graph: ComparisonGraph } {
-  const graph = comparisonGraph(pairs);
+  // The bootstrap draws outcomes by position: in a canonical order, the same outcomes give the
+  // same intervals however the index happened to order them (tournaments finishing in another
+  // order on other workers, a reindex).
+  const canonical = [...pairs].sort(byOutcome);
+  const graph = comparisonGraph(canonical);
   const component = componentIndex(graph);
-  const rows = bootstrapBT(pairs, { samples: opts.samples ?? 500, seed: opts.seed ?? 1 })
+  const rows = bootstrapBT(canonical, { samples: opts.samples ?? 500, seed: opts.seed ?? 1 })
     .map((r) => ({ ...r, component: component.get(r.id) ?? 0 }))
     .sort((x, y) => x.component - y.component); // stable: rating order within a component
   return { rows, graph };
@@ -62,4 +66,15 @@ export function buildLeaderboard(results: readonly RoundResult[], by: GroupBy, o
     ),
     rounds: counted.length,
   };
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+function byOutcome(x: WeightedResult, y: WeightedResult): number {
+  return (
+    cmp(x.stratum ?? '', y.stratum ?? '') ||
+    cmp(x.a, y.a) ||
+    cmp(x.b, y.b) ||
+    x.score - y.score ||
+    (x.weight ?? 1) - (y.weight ?? 1)
+  );
 }

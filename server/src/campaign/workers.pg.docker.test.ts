@@ -1,0 +1,160 @@
+// A campaign of 12 short tournaments (noop and search players, two arenas) worked by 3 `codearena
+// worker` processes over the real PostgreSQL queue, workers SIGKILLed (whole process group) at
+// seeded random moments and replaced: every tournament finishes exactly once, with the results of
+// the same campaign run embedded, and the campaign leaderboard is the same.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Event, type EventOf, createRng } from '@codearena/protocol';
+import { ROOT } from '../paths.ts';
+import { freshDatabase } from '../pg/pg.fixture.ts';
+import { listContainers } from '../sandbox/cleanup.ts';
+import { RunFolder } from '../store/run-folder.ts';
+import { queueStatus } from './queue.ts';
+import { TOURNAMENT_QUEUE } from './tournament-worker.ts';
+
+const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
+const NAME = `workers-${process.pid}`;
+const KILLS = 4;
+const SEED = Number(process.env.CODEARENA_WORKERS_SEED ?? 13);
+let work: string;
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+const children = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'codearena-workers-'));
+  writeFileSync(
+    join(work, 'spec.yaml'),
+    `campaign: { name: ${NAME}, repeats: 2, seed: 3 }
+tournament: { rounds: 1, sims_per_round: 2, sim_concurrency: 1 }
+arenas: [ { id: battlesnake }, { id: corewar } ]
+pairing: round-robin
+roster:
+  - { name: tuner, agent: { kind: search, candidates: 1, sims_per_candidate: 2, step: 0.3 } }
+  - { name: control, agent: { kind: noop } }
+  - { name: dwarf, agent: { kind: noop }, codebase: { corewar: ${join(ROOT, 'arenas/corewar/bots/dwarf')} } }
+limits: { edit_seconds: 120 }
+`,
+  );
+  db = await freshDatabase();
+});
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, 'SIGKILL');
+  await db?.drop();
+  if (!process.env.KEEP_RUNS) rmSync(work, { recursive: true, force: true });
+});
+
+function cli(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, detached: true, stdio: 'pipe' });
+  children.add(child);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, out })),
+  );
+  return { child, exited, output: () => out };
+}
+
+const lastLine = (out: string) => out.slice(out.lastIndexOf('\n', out.length - 2) + 1);
+const of = <T extends Event['type']>(events: Event[], t: T) => events.filter((e): e is EventOf<T> => e.type === t);
+const folders = (runs: string) =>
+  readdirSync(runs)
+    .filter((d) => existsSync(join(runs, d, 'events.jsonl')))
+    .sort()
+    .map((d) => new RunFolder(join(runs, d)));
+function results(runs: string) {
+  return Object.fromEntries(
+    folders(runs).map((f) => {
+      const ev = f.readEvents();
+      const end = of(ev, 'tournament.finished').at(-1);
+      return [
+        f.runDir.split('/').at(-1),
+        {
+          rounds: of(ev, 'round.finished').map((e) => [e.round, e.simWins, e.ties, e.winner]),
+          // Players edit side by side: their edit.finished events come in either order.
+          edits: of(ev, 'edit.finished')
+            .map((e) => JSON.stringify([e.round, e.player, e.exit, e.diff]))
+            .sort(),
+          end: end && [end.status, end.winner, end.ratings],
+        },
+      ];
+    }),
+  );
+}
+
+describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced', () => {
+  it('finishes every tournament exactly once, as the embedded run does, with the same leaderboard', async () => {
+    const embedded = join(work, 'embedded');
+    const ref = await cli([
+      'campaign',
+      'run',
+      join(work, 'spec.yaml'),
+      '--runs',
+      embedded,
+      '--parallel',
+      '2',
+      '--quiet',
+    ]).exited;
+    expect(ref.code, ref.out).toBe(0);
+
+    const runs = join(work, 'workers');
+    const sub = await cli(['campaign', 'submit', join(work, 'spec.yaml'), '--queue', db.url, '--runs', runs]).exited;
+    expect(sub.code, sub.out).toBe(0);
+    const worker = () =>
+      cli(['worker', '--queue', db.url, '--runs', runs, '--until-drained', '--heartbeat', '1', '--dead-after', '3']);
+    const live = [worker(), worker(), worker()];
+    const rng = createRng(SEED);
+    let kills = 0;
+    const started = () => live.reduce((n, w) => n + (w.output().match(/^(start|resume) /gm)?.length ?? 0), 0);
+    const ended = (w: (typeof live)[number]) => w.child.exitCode !== null || w.child.signalCode !== null;
+    while (kills < KILLS && !live.every(ended)) {
+      // Wait until some tournament has started since the last kill, then kill a random worker
+      // after a random share of a moment (inside its tournament, mostly).
+      const before = started();
+      while (started() === before) {
+        if (live.every(ended)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // A worker whose last line says it started (or resumed) a tournament is inside one.
+      const busy = live.filter(
+        (w) =>
+          w.child.exitCode === null &&
+          w.child.signalCode === null &&
+          /^(start|resume) .*\n$/m.test(lastLine(w.output())),
+      );
+      if (!busy.length) continue;
+      await new Promise((r) => setTimeout(r, rng.int(500)));
+      const victim = busy[rng.int(busy.length)]!;
+      if (victim.child.exitCode !== null) continue;
+      process.kill(-victim.child.pid!, 'SIGKILL');
+      await victim.exited;
+      kills++;
+      live.push(worker());
+    }
+    const ends = await Promise.all(live.map((w) => w.exited));
+    for (const e of ends) if (e.code !== null) expect(e.code, e.out).toBe(0);
+    expect(kills).toBe(KILLS);
+
+    const status = await queueStatus(db.url, TOURNAMENT_QUEUE);
+    expect([status.done, status.failed, status.queued, status.running]).toEqual([12, 0, 0, 0]);
+    // Killed workers' tournaments were taken over by others (a second attempt, resumed).
+    expect(status.jobs.filter((j) => j.attempts > 1).length).toBeGreaterThan(0);
+    expect(results(runs)).toEqual(results(embedded));
+    for (const f of folders(runs)) {
+      const ev = f.readEvents();
+      expect(of(ev, 'tournament.finished').filter((e) => e.status === 'finished')).toHaveLength(1);
+      expect(ev.map((e) => e.seq)).toEqual(ev.map((_, i) => i));
+      expect(f.readLease()).toBeNull();
+      expect(await listContainers(f.runDir.split('/').at(-1))).toEqual([]);
+    }
+    const board = async (dir: string) => {
+      const r = await cli(['leaderboard', '--campaign', NAME, '--runs', dir, '--json']).exited;
+      expect(r.code, r.out).toBe(0);
+      return JSON.parse(r.out) as unknown;
+    };
+    expect(await board(runs)).toEqual(await board(embedded));
+  });
+});
