@@ -123,7 +123,7 @@ fi
 # `main` cluster and may start it (invoke-rc.d; without systemd it usually does not): we forbid
 # starting services while installing and stop any cluster it started anyway.
 pg_ready() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
-if needs test && ! pg_ready; then
+if needs test bench && ! pg_ready; then
   if is_root && command -v apt-get >/dev/null; then
     policy=/usr/sbin/policy-rc.d ours=0
     if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod 755 "$policy"; ours=1; trap 'rm -f "$policy"' EXIT; fi

@@ -1,12 +1,13 @@
 // `codearena bench` (npm run bench): throughput measured in one run, reported as ratios so the
 // figures hold on a noisy shared machine. BattleSnake: the starter (Python) against the
 // JavaScript reference bot, sandboxed vs bare host processes, and concurrency 2 vs 1. Hold'em
-// hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts.
+// hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts. Campaigns: bench-campaign.ts.
 import { type Rng, createRng } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
 import { playLocal } from '../compete/local-play.ts';
 import { bootstrapBT, type PairResult } from '../rating/index.ts';
 import { bold, dim, table } from './format.ts';
+import { benchCampaign } from './bench-campaign.ts';
 import { benchCorewar } from './bench-corewar.ts';
 import { benchPoker } from './bench-poker.ts';
 import { type MatchRun, playMatch } from './match.ts';
@@ -58,6 +59,7 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   process.stdout.write(`Bradley–Terry, 1000 bootstrap fits of 5000 results, 10 players: ${btSeconds().toFixed(2)} s\n`);
   await benchPoker(o);
   await benchCorewar(o);
+  await benchCampaign();
 }
 
 /** Rules speed through the turn loop with in-process players (random moves): no processes,
