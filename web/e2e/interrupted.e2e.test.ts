@@ -3,7 +3,6 @@
 // with the command that resumes it; a resume logged later turns the page back to running.
 // Screenshots go to runs/screenshots/e2e/interrupted-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { RunFolder } from '../../server/src/store/run-folder.ts';
 import { type LeaseHandle, acquireLease } from '../../server/src/store/run-lease.ts';
 import { killContenders, killedHolder } from '../../server/src/store/run-lease.fixture.ts';
 import { CHROMIUM, type Browser, chromiumAvailable, launchBrowser } from './browser.ts';
+import { type ServeProcess, startServe } from './serve-process.ts';
 
 const SHOTS = join(ROOT, 'runs', 'screenshots', 'e2e');
 const PATIENT_MS = 180_000;
@@ -24,8 +24,7 @@ const ID = 'e2e-interrupted';
 let dir: string;
 let folder: RunFolder;
 let cutOff: Event[];
-let server: ChildProcess;
-let output = '';
+let server: ServeProcess | undefined;
 let base: string;
 let browser: Browser;
 let page: Page;
@@ -59,21 +58,8 @@ beforeAll(async () => {
   store.close();
   await killedHolder(folder);
 
-  server = spawn(
-    process.execPath,
-    [join(ROOT, 'server', 'bin', 'codearena.js'), 'serve', '--port', '0', '--runs', runs],
-    { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  base = await new Promise<string>((ok, fail) => {
-    const onData = () => {
-      const m = /web view: (http:\/\/\S+)/.exec(output);
-      if (m) ok(new URL(m[1]!).origin);
-    };
-    server.stdout!.on('data', onData);
-    server.once('exit', (code) => fail(new Error(`codearena serve exited with ${code}:\n${output}`)));
-  });
+  server = await startServe(runs);
+  base = server.base;
   browser = await launchBrowser();
   browser.context.setDefaultTimeout(PATIENT_MS);
   page = await browser.context.newPage();
@@ -81,11 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((ok) => server.once('exit', ok));
-    server.kill('SIGINT');
-    await exited;
-  }
+  await server?.stop();
   resumedLease?.release();
   killContenders();
   if (dir) rmSync(dir, { recursive: true, force: true });

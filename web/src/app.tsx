@@ -1,6 +1,8 @@
 // The frame of every page: top bar with navigation and the live connection state.
 import { useEffect } from 'react';
 import { useConnection } from './live/use-tournament.ts';
+import { CampaignPage } from './pages/campaign-page.tsx';
+import { CampaignsPage } from './pages/campaigns-page.tsx';
 import { LeaderboardPage } from './pages/leaderboard-page.tsx';
 import { MatchPage } from './pages/match-page.tsx';
 import { TournamentPage } from './pages/tournament-page.tsx';
@@ -10,16 +12,19 @@ import { Empty } from './components/ui.tsx';
 
 export function App() {
   const route = useRoute();
+  const titles: Record<string, string> = {
+    tournaments: 'Tournaments',
+    leaderboard: 'Leaderboard',
+    campaigns: 'Campaigns',
+    campaign: route.page === 'campaign' ? `Campaign ${route.name}` : 'Campaign',
+    tournament: 'Tournament',
+    match: 'Match',
+    'not-found': 'Not found',
+  };
+  const title = titles[route.page];
   useEffect(() => {
-    const titles: Record<string, string> = {
-      tournaments: 'Tournaments',
-      leaderboard: 'Leaderboard',
-      tournament: 'Tournament',
-      match: 'Match',
-      'not-found': 'Not found',
-    };
-    document.title = `${titles[route.page]} · codearena`;
-  }, [route.page]);
+    document.title = `${title} · codearena`;
+  }, [title]);
   return (
     <div className="app">
       <TopBar page={route.page} />
@@ -29,6 +34,8 @@ export function App() {
         {route.page === 'match' && (
           <MatchPage key={`${route.id}/${route.matchId}`} id={route.id} matchId={route.matchId} />
         )}
+        {route.page === 'campaigns' && <CampaignsPage />}
+        {route.page === 'campaign' && <CampaignPage key={route.name} name={route.name} by={route.by} />}
         {route.page === 'leaderboard' && <LeaderboardPage by={route.by} arena={route.arena} />}
         {route.page === 'not-found' && (
           <Empty>
@@ -54,6 +61,9 @@ function TopBar({ page }: { page: string }) {
           className={page === 'tournaments' || page === 'tournament' || page === 'match' ? 'active' : ''}
         >
           Tournaments
+        </Link>
+        <Link to={paths.campaigns()} className={page === 'campaigns' || page === 'campaign' ? 'active' : ''}>
+          Campaigns
         </Link>
         <Link to={paths.leaderboard()} className={page === 'leaderboard' ? 'active' : ''}>
           Leaderboard

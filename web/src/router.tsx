@@ -1,4 +1,5 @@
-// A tiny history router: four pages, URLs worth sharing (/t/<id>, /t/<id>/m/<match>, /leaderboard).
+// A tiny history router: a few pages, URLs worth sharing (/t/<id>, /t/<id>/m/<match>, /leaderboard,
+// /campaigns, /c/<campaign>).
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
 
 export type Route =
@@ -6,6 +7,8 @@ export type Route =
   | { page: 'tournament'; id: string }
   | { page: 'match'; id: string; matchId: string }
   | { page: 'leaderboard'; by: string; arena: string }
+  | { page: 'campaigns' }
+  | { page: 'campaign'; name: string; by: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -14,6 +17,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 0) return { page: 'tournaments' };
   if (parts[0] === 'leaderboard' && parts.length === 1)
     return { page: 'leaderboard', by: q.get('by') ?? 'player', arena: q.get('arena') ?? '' };
+  if (parts[0] === 'campaigns' && parts.length === 1) return { page: 'campaigns' };
+  if (parts[0] === 'c' && parts.length === 2) return { page: 'campaign', name: parts[1]!, by: q.get('by') ?? 'player' };
   if (parts[0] === 't' && parts.length === 2) return { page: 'tournament', id: parts[1]! };
   if (parts[0] === 't' && parts[2] === 'm' && parts.length === 4)
     return { page: 'match', id: parts[1]!, matchId: parts[3]! };
@@ -62,6 +67,9 @@ export const paths = {
     const str = s.toString();
     return `/leaderboard${str ? `?${str}` : ''}`;
   },
+  campaigns: () => '/campaigns',
+  campaign: (name: string, q: { by?: string } = {}) =>
+    `/c/${encodeURIComponent(name)}${q.by && q.by !== 'player' ? `?by=${encodeURIComponent(q.by)}` : ''}`,
 };
 
 /** An <a> that navigates in-app (a plain link for new tabs and modified clicks). */

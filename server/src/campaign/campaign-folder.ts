@@ -34,21 +34,25 @@ export class CampaignFolder {
     }
   }
 
+  /** Throws CampaignConflict when the campaign exists with another spec (writes nothing). */
+  check(resolvedSpec: unknown): void {
+    const existing = this.read();
+    if (existing && existing.specHash !== hashOf(resolvedSpec))
+      throw new CampaignConflict(
+        `a campaign named "${this.campaign}" was started with another spec (${join(this.dir, 'spec.yaml')}); ` +
+          'give this one another campaign.name, or remove that folder to start over',
+      );
+  }
+
   /**
    * Records the campaign on its first run; on a later one checks it is the same spec (a finished
    * tournament is then never rerun). Throws CampaignConflict for another spec under this name.
    */
   open(resolvedSpec: unknown, rawSpec: string, jobs: CampaignJob[], now = Date.now()): CampaignRecord {
-    const specHash = createHash('sha256').update(JSON.stringify(resolvedSpec)).digest('hex');
+    this.check(resolvedSpec);
     const existing = this.read();
-    if (existing) {
-      if (existing.specHash !== specHash)
-        throw new CampaignConflict(
-          `a campaign named "${this.campaign}" was started with another spec (${join(this.dir, 'spec.yaml')}); ` +
-            'give this one another campaign.name, or remove that folder to start over',
-        );
-      return existing;
-    }
+    if (existing) return existing;
+    const specHash = hashOf(resolvedSpec);
     const record: CampaignRecord = {
       name: this.campaign,
       specHash,
@@ -60,3 +64,5 @@ export class CampaignFolder {
     return record;
   }
 }
+
+const hashOf = (spec: unknown): string => createHash('sha256').update(JSON.stringify(spec)).digest('hex');

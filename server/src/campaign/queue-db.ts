@@ -56,10 +56,11 @@ export function connectionError(e: unknown, url: string): UsageError {
   return new UsageError(`PostgreSQL at ${where}: ${msg}`, 3);
 }
 
-/** A pool whose first connection has been made and whose server is new enough. */
-export async function openQueuePool(url: string, max = 4): Promise<pg.Pool> {
+/** A pool whose first connection has been made and whose server is new enough; `config` adds
+ *  connection settings (the index's search_path and type parsers). */
+export async function openQueuePool(url: string, max = 4, config: pg.PoolConfig = {}): Promise<pg.Pool> {
   checkQueueUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000 });
+  const pool = new pg.Pool({ ...config, connectionString: url, max, connectionTimeoutMillis: 15_000 });
   pool.on('error', () => {
     /* an idle client lost its server: the next query reports it */
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CampaignJob } from '@codearena/protocol';
 import type { Listener } from '../bus/event-bus.ts';
 import { mapPool } from '../compete/pool.ts';
-import type { StoreIndex } from '../store/index-db.ts';
+import type { IndexSink } from '../store/index-interfaces.ts';
 import { RunFolder } from '../store/run-folder.ts';
 import { LeaseHeldError } from '../store/run-lease.ts';
 import { NotResumable } from '../tournament/resume-state.ts';
@@ -40,7 +40,7 @@ export interface CampaignRunOptions {
   jobs: CampaignJob[];
   runsDir: string;
   parallel: number;
-  store: StoreIndex;
+  store: IndexSink;
   signal: AbortSignal;
   /** Listeners of one tournament's events (progress, live view). */
   listeners?: (job: CampaignJob) => Listener[];

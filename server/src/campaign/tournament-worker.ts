@@ -2,7 +2,7 @@
 // that takes it runs it, or resumes it from its run folder when an earlier worker died with it,
 // or finds it finished and reports it done: the run folder on the shared directory is the truth.
 import { CampaignJob } from '@codearena/protocol';
-import type { StoreIndex } from '../store/index-db.ts';
+import type { IndexSink } from '../store/index-interfaces.ts';
 import { type JobOutcome, type WorkerOptions, type WorkerResult, runWorker } from './queue.ts';
 import { runJob } from './run-embedded.ts';
 
@@ -12,7 +12,7 @@ export const TOURNAMENT_QUEUE = 'tournaments';
 export interface TournamentWorkerOptions {
   url: string;
   runsDir: string;
-  store: StoreIndex;
+  store: IndexSink;
   parallel: number;
   until?: WorkerOptions<CampaignJob>['until'];
   brake?: WorkerOptions<CampaignJob>['brake'];

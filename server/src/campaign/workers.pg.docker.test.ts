@@ -1,7 +1,8 @@
 // A campaign of 12 short tournaments (noop and search players, two arenas) worked by 3 `codearena
 // worker` processes over the real PostgreSQL queue, workers SIGKILLed (whole process group) at
 // seeded random moments and replaced: every tournament finishes exactly once, with the results of
-// the same campaign run embedded, and the campaign leaderboard is the same.
+// the same campaign run embedded, and the campaign leaderboard — read from the index the workers
+// share in that PostgreSQL — is the same.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,11 +151,16 @@ describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced',
       expect(f.readLease()).toBeNull();
       expect(await listContainers(f.runDir.split('/').at(-1))).toEqual([]);
     }
-    const board = async (dir: string) => {
-      const r = await cli(['leaderboard', '--campaign', NAME, '--runs', dir, '--json']).exited;
+    // The workers' index is the queue's PostgreSQL; the embedded run's is SQLite.
+    const board = async (where: string[]) => {
+      const r = await cli(['leaderboard', '--campaign', NAME, ...where, '--json']).exited;
       expect(r.code, r.out).toBe(0);
       return JSON.parse(r.out) as unknown;
     };
-    expect(await board(runs)).toEqual(await board(embedded));
+    expect(await board(['--store', db.url])).toEqual(await board(['--runs', embedded]));
+    const list = await cli(['list', '--store', db.url, '--json']).exited;
+    expect((JSON.parse(list.out) as { tournaments: { status: string }[] }).tournaments.map((t) => t.status)).toEqual(
+      Array(12).fill('finished'),
+    );
   });
 });

@@ -8,48 +8,54 @@ import { getArena } from '../arenas.ts';
 import { CampaignConflict, CampaignFolder } from '../campaign/campaign-folder.ts';
 import { expandCampaign } from '../campaign/expand.ts';
 import { redactUrl } from '../campaign/queue-db.ts';
-import { submitJobs } from '../campaign/queue.ts';
+import { migrateQueue, submitJobs } from '../campaign/queue.ts';
 import { loadCampaignSpec } from '../campaign/spec.ts';
 import { TOURNAMENT_QUEUE, runTournamentWorker } from '../campaign/tournament-worker.ts';
 import { checkAgents } from '../edit/agents.ts';
 import { RUNS_DIR } from '../paths.ts';
-import { StoreIndex } from '../store/index-db.ts';
+import { openIndex } from '../store/open-index.ts';
 import { bold, cyan, untrusted, yellow } from './format.ts';
 import { UsageError, requireDocker } from './preflight.ts';
 
 export interface QueueOptions {
   queue: string;
   runs?: string;
+  /** The index (default: the queue's own PostgreSQL, so every worker's results are in one place). */
+  store?: string;
 }
 
-/** Records the campaign in the shared runs directory and the index, then queues its tournaments. */
+/**
+ * Records the campaign in the shared runs directory and the index, then queues its tournaments.
+ * Everything that can be refused is checked before anything is written: the spec (exit 2), the
+ * queue's database and the index (exit 3), another spec under the same name (exit 2).
+ */
 export async function submitCampaign(specPath: string, o: QueueOptions): Promise<CampaignJob[]> {
   const loaded = loadCampaignSpec(specPath);
   const jobs = expandCampaign(loaded.spec, loaded.baseDir);
   const name = loaded.spec.campaign.name;
   const runsDir = resolve(o.runs ?? RUNS_DIR);
-  let record;
+  await migrateQueue(o.queue);
+  const index = await openIndex(o.store ?? o.queue, { create: true });
   try {
-    record = new CampaignFolder(runsDir, name).open(loaded.spec, loaded.raw, jobs);
+    const folder = new CampaignFolder(runsDir, name);
+    folder.check(loaded.spec);
+    const record = folder.open(loaded.spec, loaded.raw, jobs);
+    const { added, existing } = await submitJobs(
+      o.queue,
+      TOURNAMENT_QUEUE,
+      jobs.map((j) => ({ key: j.runId, payload: j })),
+    );
+    await index.registerCampaign(record);
+    process.stderr.write(
+      `${bold(`campaign ${untrusted(name)}`)}: ${added.length} tournaments queued${existing.length ? `, ${existing.length} already in the queue (not queued again)` : ''} on ${redactUrl(o.queue)}\n`,
+    );
+    return jobs;
   } catch (e) {
     if (e instanceof CampaignConflict) throw new UsageError(`campaign ${name}: ${e.message}`);
     throw e;
-  }
-  const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
-  try {
-    store.registerCampaign(record);
   } finally {
-    store.close();
+    await index.close();
   }
-  const { added, existing } = await submitJobs(
-    o.queue,
-    TOURNAMENT_QUEUE,
-    jobs.map((j) => ({ key: j.runId, payload: j })),
-  );
-  process.stderr.write(
-    `${bold(`campaign ${untrusted(name)}`)}: ${added.length} tournaments queued${existing.length ? `, ${existing.length} already in the queue (not queued again)` : ''} on ${redactUrl(o.queue)}\n`,
-  );
-  return jobs;
 }
 
 export async function campaignSubmitCommand(specPath: string, o: QueueOptions): Promise<void> {
@@ -73,12 +79,12 @@ export interface WorkerCommandOptions extends QueueOptions {
 
 export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
   const runsDir = resolve(o.runs ?? RUNS_DIR);
-  const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
+  const index = await openIndex(o.store ?? o.queue, { create: true });
   try {
     const r = await runTournamentWorker({
       url: o.queue,
       runsDir,
-      store,
+      store: index,
       parallel: o.parallel ?? 1,
       until: o.untilDrained ? 'drained' : 'stopped',
       brake: { window: o.brakeWindow ?? 10, maxFailShare: o.brakeShare ?? 0.2 },
@@ -88,7 +94,7 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
     process.stdout.write(`${r.exitCode ? yellow(r.message) : r.message} (${r.done} done, ${r.failed} failed here)\n`);
     process.exitCode = r.exitCode;
   } finally {
-    store.close();
+    await index.close();
   }
 }
 

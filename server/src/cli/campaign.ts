@@ -47,6 +47,7 @@ export function registerCampaignCommands(program: Command): Command {
     .argument('<spec>', 'campaign spec file')
     .requiredOption('--queue <url>', 'postgres://user:password@host:port/db (`codearena pg start` prints one)')
     .option('--runs <dir>', 'the runs directory every worker shares')
+    .option('--store <path|url>', 'the index the campaign is recorded in (default: the queue’s PostgreSQL)')
     .action(campaignSubmitCommand);
   return campaign;
 }
@@ -61,6 +62,7 @@ export function registerWorkerCommand(program: Command): void {
     .requiredOption('--queue <url>', 'postgres://user:password@host:port/db')
     .option('--parallel <n>', 'tournaments at once', intOption('--parallel', 1), 1)
     .option('--runs <dir>', 'the runs directory every worker shares')
+    .option('--store <path|url>', 'the index results go to (default: the queue’s PostgreSQL, shared by every worker)')
     .option('--until-drained', 'stop once the queue has nothing left to run')
     .option('--brake-window <n>', 'failure brake: look at the last n finished jobs', intOption('--brake-window', 1), 10)
     .option('--brake-share <x>', 'failure brake: stop when more than this share of them failed', parseShare, 0.2)

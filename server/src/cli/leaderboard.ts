@@ -1,51 +1,52 @@
 // `codearena leaderboard`: Bradley–Terry ratings with bootstrap 95% intervals, over the whole
 // store or, with --campaign, one campaign (per arena, unified with equal arena weight, spend).
-import { resolve } from 'node:path';
-import { RUNS_DIR } from '../paths.ts';
 import type { CampaignLeaderboardPayload, ComparisonGraph, GroupBy, RatedEntry } from '@codearena/protocol';
-import { loadCampaign } from '../rating/campaign-input.ts';
+import { loadCampaign, readCampaign } from '../rating/campaign-input.ts';
 import { campaignLeaderboard } from '../rating/campaign-leaderboard.ts';
-import { buildLeaderboard } from '../rating/leaderboard.ts';
-import { StoreIndex } from '../store/index-db.ts';
+import { type Leaderboard, buildLeaderboard } from '../rating/leaderboard.ts';
+import type { StoreIndex } from '../store/index-db.ts';
 import { bold, dim, table, terminalJson, untrusted, yellow } from './format.ts';
 import { UsageError } from './preflight.ts';
+import { openReadIndex } from './store-option.ts';
 
-export function leaderboardCommand(opts: {
+export async function leaderboardCommand(opts: {
   by: string;
   arena?: string;
   runs?: string;
+  store?: string;
   json?: boolean;
   campaign?: string;
-}): void {
+}): Promise<void> {
   if (opts.by !== 'player' && opts.by !== 'agent')
     throw new UsageError(`--by must be "player" or "agent", got "${opts.by}"`);
-  const store = new StoreIndex(resolve(opts.runs ?? RUNS_DIR, 'codearena.sqlite'));
+  const by: GroupBy = opts.by;
+  const index = await openReadIndex(opts);
   try {
     if (opts.campaign !== undefined) {
-      const lb = campaignBoard(store, opts.campaign, opts.by, opts.arena);
+      const lb = campaignBoard(opts.campaign, by, opts.arena, await readCampaign(index, opts.campaign, opts.arena));
       process.stdout.write(opts.json ? `${terminalJson(lb)}\n` : printCampaign(lb));
       return;
     }
-    if (opts.json) {
-      const lb = buildLeaderboard(store.roundResults(opts.arena ? { arena: opts.arena } : {}), opts.by);
-      process.stdout.write(`${terminalJson(lb)}\n`);
-      return;
-    }
-    printLeaderboard(store, { by: opts.by, arena: opts.arena }, 'Leaderboard');
+    const lb = buildLeaderboard(await index.roundResults(opts.arena ? { arena: opts.arena } : {}), by);
+    process.stdout.write(opts.json ? `${terminalJson(lb)}\n` : leaderboardText(lb, by, 'Leaderboard'));
   } finally {
-    store.close();
+    await index.close();
   }
 }
 
-function campaignBoard(store: StoreIndex, campaign: string, by: GroupBy, arena?: string): CampaignLeaderboardPayload {
-  const loaded = loadCampaign(store, campaign, arena);
+function campaignBoard(
+  campaign: string,
+  by: GroupBy,
+  arena: string | undefined,
+  loaded: ReturnType<typeof loadCampaign>,
+): CampaignLeaderboardPayload {
   if (!loaded.ok) throw new UsageError(`--campaign: ${loaded.error}`);
   return campaignLeaderboard({ campaign, by, arena, ...loaded.data });
 }
 
 /** The campaign's leaderboard by player, as `codearena leaderboard --campaign` prints it. */
 export function printCampaignLeaderboard(store: StoreIndex, campaign: string): void {
-  process.stdout.write(printCampaign(campaignBoard(store, campaign, 'player')));
+  process.stdout.write(printCampaign(campaignBoard(campaign, 'player', undefined, loadCampaign(store, campaign))));
 }
 
 export function printLeaderboard(
@@ -54,14 +55,13 @@ export function printLeaderboard(
   title: string,
 ): void {
   const lb = buildLeaderboard(store.roundResults(o.arena ? { arena: o.arena } : {}), o.by);
-  process.stdout.write(
-    `${bold(title)} ${dim(`— Bradley–Terry on the Elo scale, 95% bootstrap intervals, ${lb.rounds} rounds`)}\n`,
-  );
-  if (!lb.rows.length) {
-    process.stdout.write('no rounds played yet: run a tournament first (`npm start`)\n');
-    return;
-  }
-  process.stdout.write(ratedTable(lb.rows, o.by, lb.graph) + graphWarning(lb.graph));
+  process.stdout.write(leaderboardText(lb, o.by, title));
+}
+
+function leaderboardText(lb: Leaderboard, by: GroupBy, title: string): string {
+  const head = `${bold(title)} ${dim(`— Bradley–Terry on the Elo scale, 95% bootstrap intervals, ${lb.rounds} rounds`)}\n`;
+  if (!lb.rows.length) return `${head}no rounds played yet: run a tournament first (\`npm start\`)\n`;
+  return head + ratedTable(lb.rows, by, lb.graph) + graphWarning(lb.graph);
 }
 
 /** Rank, rating, interval and record; a `part` column (the component) when the graph is split. */

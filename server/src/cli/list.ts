@@ -1,9 +1,10 @@
 // `codearena list [--runs DIR] [--json]`: the store's tournaments, newest first, with their honest
 // status: one whose process died shows as interrupted, with the command that resumes it.
 import { resolve } from 'node:path';
-import type { TournamentStatus, TournamentSummary } from '@codearena/protocol';
+import type { TournamentRecord, TournamentStatus, TournamentSummary } from '@codearena/protocol';
 import { RUNS_DIR } from '../paths.ts';
 import { StoreIndex } from '../store/index-db.ts';
+import { openReadIndex, printableStore } from './store-option.ts';
 import { bold, dim, green, red, table, terminalJson, untrusted, yellow } from './format.ts';
 
 export interface ListedTournament extends TournamentSummary {
@@ -18,17 +19,34 @@ export function resumeCommand(id: string, runs?: string): string {
   return `codearena run --resume ${id}${runs ? ` --runs ${runs}` : ''}`;
 }
 
+const listed = (t: TournamentSummary, detail: TournamentRecord | undefined, resume: string): ListedTournament => ({
+  ...t,
+  roundsDone: detail?.rounds.filter((r) => r.round > 0).length ?? 0,
+  resume: t.status === 'interrupted' ? resume : null,
+});
+
 /** The tournaments of the index in `runs` (default RUNS_DIR), newest first. */
 export function listTournaments(runs?: string): ListedTournament[] {
   const store = new StoreIndex(resolve(runs ?? RUNS_DIR, 'codearena.sqlite'));
   try {
-    return store.listTournaments().map((t) => ({
-      ...t,
-      roundsDone: store.getTournament(t.id)?.rounds.filter((r) => r.round > 0).length ?? 0,
-      resume: t.status === 'interrupted' ? resumeCommand(t.id, runs) : null,
-    }));
+    return store.listTournaments().map((t) => listed(t, store.getTournament(t.id), resumeCommand(t.id, runs)));
   } finally {
     store.close();
+  }
+}
+
+/** The same from any index (`--store`); a tournament there is resumed by its run folder, which
+ *  may live on a directory every worker shares. */
+async function readTournaments(o: { store?: string; runs?: string }): Promise<ListedTournament[]> {
+  if (o.store === undefined) return listTournaments(o.runs);
+  const index = await openReadIndex(o);
+  try {
+    const all = await index.listTournaments();
+    return await Promise.all(
+      all.map(async (t) => listed(t, await index.getTournament(t.id), `codearena run --resume ${t.runDir}`)),
+    );
+  } finally {
+    await index.close();
   }
 }
 
@@ -39,14 +57,16 @@ const paintStatus: Record<TournamentStatus, (s: string) => string> = {
   aborted: red,
 };
 
-export function listCommand(opts: { runs?: string; json?: boolean }): void {
-  const all = listTournaments(opts.runs);
+export async function listCommand(opts: { runs?: string; store?: string; json?: boolean }): Promise<void> {
+  const all = await readTournaments(opts);
   if (opts.json) {
     process.stdout.write(`${terminalJson({ tournaments: all })}\n`);
     return;
   }
   if (!all.length) {
-    process.stdout.write(`no tournaments in ${opts.runs ?? RUNS_DIR} yet: run one with \`npm start\`\n`);
+    process.stdout.write(
+      `no tournaments in ${opts.store ? printableStore(opts.store) : (opts.runs ?? RUNS_DIR)} yet: run one with \`npm start\`\n`,
+    );
     return;
   }
   const rows = all.map((t) => [

@@ -11,6 +11,7 @@ import { doctorCommand } from './doctor.ts';
 import { listCommand } from './list.ts';
 import { benchCommand } from './bench.ts';
 import { serveCommand } from './serve.ts';
+import { STORE_HELP } from './store-option.ts';
 import { replayCommand } from './replay.ts';
 import { registerCampaignCommands, registerWorkerCommand } from './campaign.ts';
 import { registerPgCommands } from './pg.ts';
@@ -56,6 +57,7 @@ program
   .command('serve')
   .description('serve the web view, the JSON API and live event streams over the store until Ctrl-C')
   .option('--runs <dir>', 'where run folders and the index live')
+  .option('--store <path|url>', STORE_HELP)
   .option('--host <addr>', 'address to bind (any but loopback needs --token)', '127.0.0.1')
   .option('--port <n>', `port (default ${DEFAULT_PORT} or the next free one; 0 = any)`, int('--port', 0))
   .option('--token <secret>', 'access token viewers must present (or CODEARENA_TOKEN)')
@@ -82,6 +84,7 @@ program
   .command('list')
   .description('list the tournaments in the store, newest first; an interrupted one with its resume command')
   .option('--runs <dir>', 'where run folders and the index live')
+  .option('--store <path|url>', STORE_HELP)
   .option('--json', 'machine-readable output')
   .action(listCommand);
 
@@ -92,6 +95,7 @@ program
   .option('--arena <id>', 'only this arena')
   .option('--campaign <name>', 'one campaign: per arena, unified (every arena weighs the same), spend per model')
   .option('--runs <dir>', 'where the index lives')
+  .option('--store <path|url>', STORE_HELP)
   .option('--json', 'machine-readable output')
   .action(leaderboardCommand);
 

@@ -4,10 +4,11 @@
 // client does to it can end this process or the tournament in it.
 import { resolve } from 'node:path';
 import { RUNS_DIR } from '../paths.ts';
-import { StoreIndex } from '../store/index-db.ts';
+import type { StoreIndex } from '../store/index-db.ts';
 import { DEFAULT_PORT, GatewayConfigError, GatewayProcess, ensureWebBuilt } from '../gateway/index.ts';
 import { bold, cyan, dim, yellow } from './format.ts';
 import { UsageError } from './preflight.ts';
+import { indexSpec, openReadIndex, printableStore } from './store-option.ts';
 
 export interface ServeOptions {
   host?: string;
@@ -15,8 +16,9 @@ export interface ServeOptions {
   token?: string;
 }
 
-/** Builds the web app if its sources changed, then starts the gateway process; config problems become usage errors. */
-export async function openGateway(store: StoreIndex, o: ServeOptions): Promise<GatewayProcess> {
+/** Builds the web app if its sources changed, then starts the gateway process over the index
+ *  (a StoreIndex, or an index spec: SQLite path or postgres:// URL); config problems become usage errors. */
+export async function openGateway(store: StoreIndex | string, o: ServeOptions): Promise<GatewayProcess> {
   if (o.port !== undefined && o.port > 65535) throw new UsageError(`--port must be at most 65535, got ${o.port}`);
   const built = ensureWebBuilt();
   if (!built.ok)
@@ -25,7 +27,7 @@ export async function openGateway(store: StoreIndex, o: ServeOptions): Promise<G
     );
   try {
     return await GatewayProcess.start({
-      indexPath: resolve(store.path),
+      index: typeof store === 'string' ? store : resolve(store.path),
       host: o.host ?? '127.0.0.1',
       port: o.port ?? DEFAULT_PORT,
       portFallback: o.port === undefined,
@@ -57,24 +59,26 @@ export function untilInterrupted(): Promise<void> {
   });
 }
 
-export async function serveCommand(opts: ServeOptions & { runs?: string }): Promise<void> {
-  const runsDir = resolve(opts.runs ?? RUNS_DIR);
-  const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
+export async function serveCommand(opts: ServeOptions & { runs?: string; store?: string }): Promise<void> {
+  const spec = indexSpec(opts);
+  // Opened here first, so a bad --store is one clear error (exit 3) before any process starts.
+  const store = await openReadIndex(opts);
   let gateway: GatewayProcess;
+  let n: number;
   try {
-    gateway = await openGateway(store, opts);
+    n = (await store.listTournaments()).length;
+    gateway = await openGateway(spec, opts);
   } catch (e) {
-    store.close();
+    await store.close();
     throw e;
   }
-  const n = store.listTournaments().length;
   process.stdout.write(
     `${bold('codearena web view')}: ${cyan(gateway.url)}\n` +
-      `${dim(`${n} tournament${n === 1 ? '' : 's'} in ${runsDir}; tournaments running in other processes are followed through their logs`)}\n` +
+      `${dim(`${n} tournament${n === 1 ? '' : 's'} in ${opts.store ? printableStore(spec) : resolve(opts.runs ?? RUNS_DIR)}; tournaments running in other processes are followed through their logs`)}\n` +
       `${dim('API: /api/… · socket.io: /socket.io · JSON lines: /stream?tournament=<id>&since=<seq>')}\n` +
       `${dim('Ctrl-C to stop')}\n`,
   );
   await untilInterrupted();
   await gateway.close();
-  store.close();
+  await store.close();
 }

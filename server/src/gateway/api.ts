@@ -4,6 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
   type ArenaInfo,
+  type CampaignDetail,
+  type CampaignList,
+  CampaignName,
   GroupBy,
   MatchId,
   type MatchPage,
@@ -15,7 +18,7 @@ import {
   type TrajectoryPayload,
 } from '@codearena/protocol';
 import { arenaIds, getArena } from '../arenas.ts';
-import type { StoreIndex } from '../store/index-db.ts';
+import type { IndexReader } from '../store/index-interfaces.ts';
 import { RunFolder } from '../store/run-folder.ts';
 import type { FeedRegistry } from './feed-registry.ts';
 import { HttpError, parseInput, pipeFile, sendJson } from './http-util.ts';
@@ -47,16 +50,16 @@ const LeaderboardQuery = z.object({
 const PlayerRound = z.object({ id: TournamentId, player: PlayerName, round: int(0, 1e6) });
 
 type Params = Record<string, string>;
-type Handler = (p: Params, q: Params, res: ServerResponse) => void;
+type Handler = (p: Params, q: Params, res: ServerResponse) => void | Promise<void>;
 
-export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
+export function createApi(o: { store: IndexReader; registry: FeedRegistry }) {
   const { store, registry } = o;
   const leaderboard = new LeaderboardService(store);
 
-  const tournament = (id: string): TournamentDetail => {
-    const t = store.getTournament(parseInput(TournamentId, id, 'tournament id'));
+  const tournament = async (id: string): Promise<TournamentDetail> => {
+    const t = await store.getTournament(parseInput(TournamentId, id, 'tournament id'));
     if (!t) throw new HttpError(404, `no tournament ${id}; GET /api/tournaments lists them`);
-    return { ...t, edits: store.edits(t.id) };
+    return { ...t, edits: await store.edits(t.id) };
   };
 
   const routes: [RegExp, string[], Handler][] = [];
@@ -66,13 +69,10 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     routes.push([re, names, h]);
   };
 
-  route('/api/health', (_p, _q, res) =>
+  route('/api/health', async (_p, _q, res) =>
     sendJson(res, 200, {
       ok: true,
-      live: store
-        .listTournaments()
-        .filter((t) => registry.isLive(t.id))
-        .map((t) => t.id),
+      live: (await store.listTournaments()).filter((t) => registry.isLive(t.id)).map((t) => t.id),
     }),
   );
 
@@ -84,34 +84,36 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     sendJson(res, 200, { arenas });
   });
 
-  route('/api/tournaments', (_p, q, res) => {
+  route('/api/tournaments', async (_p, q, res) => {
     const query = parseInput(ListQuery, q, 'query');
-    const all = store
-      .listTournaments()
-      .filter((t) => (!query.status || t.status === query.status) && (!query.arena || t.arena === query.arena));
+    const all = (await store.listTournaments()).filter(
+      (t) => (!query.status || t.status === query.status) && (!query.arena || t.arena === query.arena),
+    );
     const page = all.slice(query.offset, query.offset + query.limit);
     const body: TournamentList = {
       total: all.length,
       offset: query.offset,
       limit: query.limit,
-      tournaments: page.map((s) => {
-        const d = store.getTournament(s.id);
-        const roundWins: Record<string, number> = {};
-        for (const p of d?.players ?? []) roundWins[p.name] = 0;
-        for (const r of d?.rounds ?? [])
-          if (r.round > 0 && r.winner) roundWins[r.winner] = (roundWins[r.winner] ?? 0) + 1;
-        return { ...s, players: d?.players ?? [], roundsDone: d?.rounds.length ?? 0, roundWins };
-      }),
+      tournaments: await Promise.all(
+        page.map(async (s) => {
+          const d = await store.getTournament(s.id);
+          const roundWins: Record<string, number> = {};
+          for (const p of d?.players ?? []) roundWins[p.name] = 0;
+          for (const r of d?.rounds ?? [])
+            if (r.round > 0 && r.winner) roundWins[r.winner] = (roundWins[r.winner] ?? 0) + 1;
+          return { ...s, players: d?.players ?? [], roundsDone: d?.rounds.length ?? 0, roundWins };
+        }),
+      ),
     };
     sendJson(res, 200, body);
   });
 
-  route('/api/tournaments/:id', (p, _q, res) => sendJson(res, 200, tournament(p.id!)));
+  route('/api/tournaments/:id', async (p, _q, res) => sendJson(res, 200, await tournament(p.id!)));
 
-  route('/api/tournaments/:id/matches', (p, q, res) => {
-    const t = tournament(p.id!);
+  route('/api/tournaments/:id/matches', async (p, q, res) => {
+    const t = await tournament(p.id!);
     const query = parseInput(MatchQuery, q, 'query');
-    const rows = store.matches(t.id, {
+    const rows = await store.matches(t.id, {
       ...(query.round !== undefined ? { round: query.round } : {}),
       offset: query.offset,
       limit: query.limit + 1,
@@ -125,10 +127,10 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     sendJson(res, 200, body);
   });
 
-  route('/api/tournaments/:id/matches/:matchId/replay', (p, _q, res) => {
-    const t = tournament(p.id!);
+  route('/api/tournaments/:id/matches/:matchId/replay', async (p, _q, res) => {
+    const t = await tournament(p.id!);
     const matchId = parseInput(MatchId, p.matchId, 'match id');
-    const row = store.match(t.id, matchId);
+    const row = await store.match(t.id, matchId);
     if (!row) throw new HttpError(404, `no match ${matchId} in ${t.id}`);
     if (!row.replay) throw new HttpError(404, `match ${matchId} has not finished yet; watch it live instead`);
     // The path comes from the run folder's layout (round and sim are data), not from the log.
@@ -144,10 +146,10 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     else pipeFile(file, res);
   });
 
-  route('/api/tournaments/:id/events', (p, q, res) => {
-    const t = tournament(p.id!);
+  route('/api/tournaments/:id/events', async (p, q, res) => {
+    const t = await tournament(p.id!);
     const query = parseInput(EventsQuery, q, 'query');
-    const feed = registry.acquire(t.id);
+    const feed = await registry.acquire(t.id);
     if (!feed) throw new HttpError(404, `no tournament ${t.id}`);
     try {
       const all = feed.since(query.since);
@@ -158,9 +160,9 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     }
   });
 
-  route('/api/tournaments/:id/players/:player/rounds/:round/diff', (p, _q, res) => {
+  route('/api/tournaments/:id/players/:player/rounds/:round/diff', async (p, _q, res) => {
     const { id, player, round } = parseInput(PlayerRound, p, 'path');
-    const t = tournament(id);
+    const t = await tournament(id);
     requirePlayer(t, player);
     const body = new RunFolder(t.runDir).readDiff(player, round, DIFF_LIMIT);
     if (!body)
@@ -168,25 +170,44 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
     sendJson(res, 200, body);
   });
 
-  route('/api/tournaments/:id/players/:player/rounds/:round/trajectory', (p, _q, res) => {
+  route('/api/tournaments/:id/players/:player/rounds/:round/trajectory', async (p, _q, res) => {
     const { id, player, round } = parseInput(PlayerRound, p, 'path');
-    const t = tournament(id);
+    const t = await tournament(id);
     requirePlayer(t, player);
     const steps = new RunFolder(t.runDir).readTrajectory(player, round);
     sendJson(res, 200, { player, round, steps } satisfies TrajectoryPayload);
   });
 
-  route('/api/leaderboard', (_p, q, res) => {
+  route('/api/campaigns', async (_p, _q, res) =>
+    sendJson(res, 200, { campaigns: await store.campaigns() } satisfies CampaignList),
+  );
+
+  route('/api/campaigns/:name', async (p, _q, res) => {
+    const name = parseInput(CampaignName, p.name, 'campaign name');
+    const c: CampaignDetail | undefined = await store.campaign(name);
+    if (!c) {
+      const known = (await store.campaigns()).map((k) => k.name);
+      const hint = known.length
+        ? `known campaigns: ${known.sort().join(', ')}`
+        : 'no campaign has been run yet (codearena campaign run <spec>)';
+      throw new HttpError(404, `no campaign "${name}"; ${hint}`);
+    }
+    sendJson(res, 200, c);
+  });
+
+  route('/api/leaderboard', async (_p, q, res) => {
     const query = parseInput(LeaderboardQuery, q, 'query');
     const arena = query.arena ?? null;
     sendJson(
       res,
       200,
-      query.campaign ? leaderboard.campaign(query.campaign, query.by, arena) : leaderboard.get(query.by, arena),
+      query.campaign
+        ? await leaderboard.campaign(query.campaign, query.by, arena)
+        : await leaderboard.get(query.by, arena),
     );
   });
 
-  return function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  return function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       throw new HttpError(405, `${req.method} is not allowed: the API is read-only (GET)`);
     }
@@ -201,8 +222,7 @@ export function createApi(o: { store: StoreIndex; registry: FeedRegistry }) {
           throw new HttpError(400, `bad URL encoding in ${n}`);
         }
       });
-      h(params, Object.fromEntries(url.searchParams), res);
-      return;
+      return h(params, Object.fromEntries(url.searchParams), res);
     }
     throw new HttpError(404, `no API route ${url.pathname}; see README "Web view" for the routes`);
   };

@@ -3,7 +3,9 @@
 // happens here (a bug, a hostile client, memory exhaustion) ends this process only; the
 // supervisor starts another on the same port and replays the live events into it.
 import type { Listener } from '../bus/event-bus.ts';
-import { StoreIndex } from '../store/index-db.ts';
+import type { OpenIndex } from '../store/index-interfaces.ts';
+import { openIndex } from '../store/open-index.ts';
+import { UsageError } from '../cli/preflight.ts';
 import { logGatewayFault } from './gateway-log.ts';
 import type { ToChild, FromChild } from './ipc.ts';
 import { type Gateway, GatewayConfigError, startGateway } from './server.ts';
@@ -14,7 +16,7 @@ process.on('SIGINT', () => {});
 process.on('disconnect', () => process.exit(0));
 
 let gateway: Gateway | null = null;
-let store: StoreIndex | null = null;
+let store: OpenIndex | null = null;
 const live = new Map<string, Listener>();
 
 const send = (m: FromChild, then: () => void = () => {}) => {
@@ -44,7 +46,7 @@ process.on('message', (m: ToChild) => {
 
 async function start(o: Extract<ToChild, { type: 'start' }>['options']): Promise<void> {
   try {
-    store = new StoreIndex(o.indexPath);
+    store = await openIndex(o.index);
     gateway = await startGateway({
       store,
       host: o.host,
@@ -57,7 +59,8 @@ async function start(o: Extract<ToChild, { type: 'start' }>['options']): Promise
     });
     send({ type: 'ready', port: gateway.port, url: gateway.url });
   } catch (e) {
-    const config = e instanceof GatewayConfigError;
+    // A store that cannot be opened (no index, unreachable PostgreSQL) is the user's to fix.
+    const config = e instanceof GatewayConfigError || e instanceof UsageError;
     if (!config) logGatewayFault('could not start', e);
     send({ type: 'failed', message: (e as Error).message, config }, () => process.exit(2));
   }
@@ -66,7 +69,7 @@ async function start(o: Extract<ToChild, { type: 'start' }>['options']): Promise
 async function close(): Promise<void> {
   try {
     await gateway?.close();
-    store?.close();
+    await store?.close();
   } finally {
     process.exit(0);
   }

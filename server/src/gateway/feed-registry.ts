@@ -1,6 +1,6 @@
 // One feed per tournament being watched: the live feed of a tournament running in this process,
 // or a log-tailing feed opened on demand and closed a while after its last viewer leaves.
-import type { StoreIndex } from '../store/index-db.ts';
+import type { IndexReader } from '../store/index-interfaces.ts';
 import { Feed, LiveFeed, TailFeed } from './feeds.ts';
 
 const IDLE_CLOSE_MS = 30_000;
@@ -10,7 +10,7 @@ export class FeedRegistry {
   private readonly tails = new Map<string, { feed: TailFeed; users: number; idle: NodeJS.Timeout | null }>();
 
   constructor(
-    private readonly store: StoreIndex,
+    private readonly store: IndexReader,
     private readonly pollMs = 250,
   ) {}
 
@@ -23,14 +23,17 @@ export class FeedRegistry {
   }
 
   /** The feed of a tournament, or undefined when the store does not know it. Call `release` after. */
-  acquire(tournamentId: string): Feed | undefined {
+  async acquire(tournamentId: string): Promise<Feed | undefined> {
+    const known = this.live.get(tournamentId) ?? this.tails.get(tournamentId);
+    // The run folder is where the index says (with a PostgreSQL index, on storage every worker shares).
+    const runDir = known ? null : (await this.store.getTournament(tournamentId))?.runDir;
+    // Looked up again: the store may have answered after a live run began or another acquire.
     const live = this.live.get(tournamentId);
     if (live) return live;
     let t = this.tails.get(tournamentId);
     if (!t) {
-      const detail = this.store.getTournament(tournamentId);
-      if (!detail) return undefined;
-      t = { feed: new TailFeed(tournamentId, detail.runDir, this.pollMs), users: 0, idle: null };
+      if (!runDir) return undefined;
+      t = { feed: new TailFeed(tournamentId, runDir, this.pollMs), users: 0, idle: null };
       this.tails.set(tournamentId, t);
     }
     t.users++;

@@ -249,8 +249,8 @@ describe('socket.io hub', () => {
 
   it('caps the watches of one socket and removes every one of them on disconnect', async () => {
     const ids = ['t-cap-0', 't-cap-1', 't-cap-2', 't-cap-3', 't-cap-4', 't-cap-5'];
-    for (const id of ids) gw.live(id);
-    const subscribers = () => ids.reduce((n, id) => n + gw.registry.acquire(id)!.subscribers, 0);
+    const feeds = ids.map((id) => gw.registry.createLive(id)); // as gw.live(id) does
+    const subscribers = () => feeds.reduce((n, f) => n + f.subscribers, 0);
     const s = await client();
     type Ack = { ok: boolean; error?: string };
     const watchMatch = (m: string, tournamentId = 't-cap-0') =>

@@ -30,7 +30,7 @@ export const MAX_MATCH_WATCHES = 8;
 export const MAX_TOURNAMENT_WATCHES = 4;
 
 type Ack = (reply: unknown) => void;
-type Handler = (raw: unknown, ack?: Ack) => void;
+type Handler = (raw: unknown, ack?: Ack) => void | Promise<void>;
 
 export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}): void {
   const opts = {
@@ -48,15 +48,18 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
     const on = (event: string, h: Handler) =>
       socket.on(event, (raw: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as Ack) : undefined;
-        try {
-          h(raw, reply);
-        } catch (e) {
+        const failed = (e: unknown) => {
           logGatewayFault(`socket.io ${event} failed`, e);
           replyTo(reply, { ok: false, error: `internal error handling ${event}` });
+        };
+        try {
+          h(raw, reply)?.catch(failed);
+        } catch (e) {
+          failed(e);
         }
       });
 
-    on(SocketEvents.watchTournament, (raw, ack) => {
+    on(SocketEvents.watchTournament, async (raw, ack) => {
       const p = WatchTournament.safeParse(raw);
       if (!p.success) return replyTo(ack, { ok: false, error: issueText(p.error) });
       const { tournamentId, since, previews } = p.data;
@@ -68,8 +71,14 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
       }
       tournaments.get(tournamentId)?.close();
       tournaments.delete(tournamentId);
-      const feed = registry.acquire(tournamentId);
+      const feed = await registry.acquire(tournamentId);
       if (!feed) return replyTo(ack, { ok: false, error: `no tournament ${tournamentId}` });
+      // While the store answered, the socket may have left, or watched this or others (the cap
+      // is checked again so that watches sent at once cannot pass it together).
+      if (socket.disconnected || tournaments.has(tournamentId) || tournaments.size >= MAX_TOURNAMENT_WATCHES) {
+        registry.release(feed);
+        return replyTo(ack, { ok: false, error: `watch of ${tournamentId} overtaken by another; send it again` });
+      }
       // Ack first so the client knows the watch is on before the backlog arrives.
       replyTo(ack, { ok: true, live: registry.isLive(tournamentId) });
       tournaments.set(
@@ -85,7 +94,7 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
       tournaments.delete(id);
     });
 
-    on(SocketEvents.watchMatch, (raw, ack) => {
+    on(SocketEvents.watchMatch, async (raw, ack) => {
       const p = WatchMatch.safeParse(raw);
       if (!p.success) return replyTo(ack, { ok: false, error: issueText(p.error) });
       const { tournamentId, matchId, fromTurn } = p.data;
@@ -98,8 +107,12 @@ export function attachHub(io: Server, registry: FeedRegistry, o: HubOptions = {}
       }
       matches.get(key)?.close();
       matches.delete(key);
-      const feed = registry.acquire(tournamentId);
+      const feed = await registry.acquire(tournamentId);
       if (!feed) return replyTo(ack, { ok: false, error: `no tournament ${tournamentId}` });
+      if (socket.disconnected || matches.has(key) || matches.size >= MAX_MATCH_WATCHES) {
+        registry.release(feed);
+        return replyTo(ack, { ok: false, error: `watch of ${key} overtaken by another; send it again` });
+      }
       const state: MatchState = feed.matchState(matchId);
       replyTo(ack, { ok: true, state });
       matches.set(

@@ -6,8 +6,9 @@ import type { Event } from '@codearena/protocol';
 import type { HubOptions } from './hub.ts';
 
 export interface ChildOptions {
-  /** The SQLite index the gateway reads (its own connection; the tournament writes through another). */
-  indexPath: string;
+  /** The index the gateway reads, a SQLite path or a postgres:// URL (its own connection; the
+   *  tournament writes through another). */
+  index: string;
   host: string;
   port: number;
   portFallback: boolean;

@@ -3,10 +3,10 @@
 // prefixes of the rounds for the rating-over-time chart; or, for a campaign, the campaign
 // leaderboard (rating/campaign-leaderboard.ts). Cached until new rounds or edits are indexed.
 import type { CampaignLeaderboardPayload, GroupBy, LeaderboardPayload } from '@codearena/protocol';
-import { loadCampaign } from '../rating/campaign-input.ts';
+import { readCampaign } from '../rating/campaign-input.ts';
 import { campaignLeaderboard } from '../rating/campaign-leaderboard.ts';
 import { buildLeaderboard, groupKey } from '../rating/leaderboard.ts';
-import type { StoreIndex } from '../store/index-db.ts';
+import type { IndexReader } from '../store/index-interfaces.ts';
 import { HttpError } from './http-util.ts';
 
 /** Points on the rating-over-time chart (each is one refit without bootstrap). */
@@ -16,23 +16,23 @@ export class LeaderboardService {
   private readonly cache = new Map<string, LeaderboardPayload>();
   private readonly campaigns = new Map<string, CampaignLeaderboardPayload>();
 
-  constructor(private readonly store: StoreIndex) {}
+  constructor(private readonly store: IndexReader) {}
 
-  get(by: GroupBy, arena: string | null): LeaderboardPayload {
-    const results = this.store.roundResults(arena ? { arena } : {});
+  async get(by: GroupBy, arena: string | null): Promise<LeaderboardPayload> {
+    const results = await this.store.roundResults(arena ? { arena } : {});
     const last = results.at(-1);
     const key = `${by}|${arena ?? ''}|${results.length}|${last ? `${last.tournamentId}/${last.round}` : ''}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
 
-    const tournaments = this.store.listTournaments();
+    const tournaments = await this.store.listTournaments();
     const names = new Map(tournaments.map((t) => [t.id, t.name]));
     const lb = buildLeaderboard(results, by);
 
     // Sims each entry played in rounds ≥ 1 (forfeits excluded).
     const matches = new Map<string, number>();
     for (const id of new Set(results.map((r) => r.tournamentId))) {
-      const detail = this.store.getTournament(id);
+      const detail = await this.store.getTournament(id);
       if (!detail) continue;
       const keyOf = new Map(detail.players.map((p) => [p.name, groupKey(p, by)]));
       for (const round of detail.rounds) {
@@ -74,8 +74,8 @@ export class LeaderboardService {
   }
 
   /** 404 naming the known campaigns (or the campaign's arenas) when there is nothing to rate. */
-  campaign(name: string, by: GroupBy, arena: string | null): CampaignLeaderboardPayload {
-    const loaded = loadCampaign(this.store, name, arena);
+  async campaign(name: string, by: GroupBy, arena: string | null): Promise<CampaignLeaderboardPayload> {
+    const loaded = await readCampaign(this.store, name, arena);
     if (!loaded.ok) throw new HttpError(404, loaded.error);
     const { results, spend, tournaments } = loaded.data;
     const last = results.at(-1);

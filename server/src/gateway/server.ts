@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { Server as SocketServer } from 'socket.io';
 import type { Listener } from '../bus/event-bus.ts';
 import { ROOT } from '../paths.ts';
-import type { StoreIndex } from '../store/index-db.ts';
+import { StoreIndex } from '../store/index-db.ts';
+import { type IndexReader, SqliteIndex } from '../store/index-interfaces.ts';
 import { Access, isLoopback, tokenCookie } from './access.ts';
 import { guardEntryPoints } from './entry-guard.ts';
 import { logGatewayFault } from './gateway-log.ts';
@@ -23,7 +24,8 @@ const SOCKET_IO_PATH = '/socket.io';
 export const WEB_DIST = resolve(ROOT, 'web', 'dist');
 
 export interface GatewayOptions {
-  store: StoreIndex;
+  /** The index the API reads (SQLite or PostgreSQL); a StoreIndex is read as it is. */
+  store: StoreIndex | IndexReader;
   host?: string;
   /** 0 picks any free port. */
   port?: number;
@@ -62,11 +64,12 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   }
   const access = new Access(token);
   const dist = o.webDist ?? WEB_DIST;
-  const registry = new FeedRegistry(o.store, o.pollMs);
-  const handleApi = createApi({ store: o.store, registry });
+  const store = o.store instanceof StoreIndex ? new SqliteIndex(o.store) : o.store;
+  const registry = new FeedRegistry(store, o.pollMs);
+  const handleApi = createApi({ store, registry });
   const stream = new StreamEndpoint(registry);
 
-  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void | Promise<void> => {
     const url = requestUrl(req.url);
     if (!url) throw new HttpError(400, BAD_TARGET);
     const allowed = access.check(req, url);
@@ -94,7 +97,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   };
   const http = createServer((req, res) => {
     try {
-      handleRequest(req, res);
+      handleRequest(req, res)?.catch((e: unknown) => sendError(res, e));
     } catch (e) {
       sendError(res, e);
     }
@@ -125,7 +128,10 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       return refuse(socket, 404, `no WebSocket endpoint ${url.pathname}; use /stream or socket.io`);
     const allowed = access.check(req, url, { socket: true });
     if (!allowed.ok) return refuse(socket, allowed.status, allowed.error);
-    stream.upgrade(req, socket, head, url);
+    stream.upgrade(req, socket, head, url).catch((e: unknown) => {
+      logGatewayFault('/stream upgrade failed', e);
+      socket.destroy();
+    });
   });
   guardEntryPoints(http);
 

@@ -27,14 +27,16 @@ export class StreamEndpoint {
   constructor(private readonly registry: FeedRegistry) {}
 
   /** Handles an upgrade of /stream (access already checked). */
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
+  async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
     const q = Query.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) {
       const detail = q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return refuse(socket, 400, `bad /stream query (${detail}); use /stream?tournament=<id>&since=<seq>&frames=0|1`);
     }
-    const feed = this.registry.acquire(q.data.tournament);
+    const feed = await this.registry.acquire(q.data.tournament);
     if (!feed) return refuse(socket, 404, `no tournament ${q.data.tournament}`);
+    // The client hung up while the store answered.
+    if (socket.destroyed) return this.registry.release(feed);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const withFrames = q.data.frames === '1';
       let cursor = q.data.since;

@@ -40,7 +40,7 @@ afterAll(() => {
 
 async function start(extra: Partial<Parameters<typeof GatewayProcess.start>[0]> = {}): Promise<GatewayProcess> {
   const g = await GatewayProcess.start({
-    indexPath: store.path,
+    index: store.path,
     port: 0,
     webDist: join(dir, 'no-web'),
     pollMs: 20,

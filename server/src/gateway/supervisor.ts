@@ -20,8 +20,8 @@ const ENTRY = fileURLToPath(new URL('./child-entry.mjs', import.meta.url));
 const MAX_QUEUED = 2000;
 
 export interface GatewayProcessOptions extends Omit<GatewayOptions, 'store'> {
-  /** The SQLite index file (the gateway opens its own connection). */
-  indexPath: string;
+  /** The index: a SQLite file or a postgres:// URL (the gateway opens its own connection). */
+  index: string;
   /** How often the child is pinged, and how long it may leave pings unanswered before it is killed. */
   pingMs?: number;
   hangMs?: number;
@@ -136,7 +136,7 @@ export class GatewayProcess extends EventEmitter<GatewayProcessEvents> {
 
   private spawn(port: number, portFallback: boolean): void {
     const options: ChildOptions = {
-      indexPath: this.options.indexPath,
+      index: this.options.index,
       host: this.options.host ?? '127.0.0.1',
       port,
       portFallback,

@@ -4,3 +4,7 @@ export { CONFIG_FILE, CONFIG_YAML_FILE, EVENTS_FILE, RunFolder, newRunId, writeA
 export { EventsTail, RunLog, RunLogError, readEventLog } from './run-log.ts';
 export type { RunLogOptions } from './run-log.ts';
 export { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+export type { IndexReader, IndexSink, OpenIndex } from './index-interfaces.ts';
+export { SqliteIndex } from './index-interfaces.ts';
+export { PgIndex } from './pg-index.ts';
+export { isPgUrl, openIndex } from './open-index.ts';

@@ -9,7 +9,7 @@ import { ConfigError } from '../config/config-error.ts';
 import type { GitOptions } from '../edit/git.ts';
 import { type RepoQuota, repoQuotaFrom } from '../edit/repo-quota.ts';
 import { type SandboxLimits, sandboxLimitsFrom } from '../sandbox/limits.ts';
-import type { StoreIndex } from '../store/index-db.ts';
+import type { IndexSink } from '../store/index-interfaces.ts';
 import { RunFolder, newRunId } from '../store/run-folder.ts';
 import type { TournamentServices } from './tournament-services.ts';
 
@@ -97,7 +97,7 @@ export async function prepareRun(
  *  log and numbers its events on from `nextSeq`. */
 export function openRun(
   run: TournamentRun,
-  o: { rawConfig: string; store?: StoreIndex; listeners?: Listener[] },
+  o: { rawConfig: string; store?: IndexSink; listeners?: Listener[] },
   now: () => number = Date.now,
   nextSeq?: number,
 ): { bus: EventBus; closeLog(): void } {

@@ -7,7 +7,7 @@ import type { EventOf, TournamentStatus } from '@codearena/protocol';
 import type { EventBus, Listener } from '../bus/event-bus.ts';
 import type { RuntimeMode } from '../compete/runtime.ts';
 import { isInfraError } from '../sandbox/infra-error.ts';
-import type { StoreIndex } from '../store/index-db.ts';
+import type { IndexSink } from '../store/index-interfaces.ts';
 import { type ResumeState, readResumeState } from './resume-state.ts';
 import { competeRound, editRound } from './round-steps.ts';
 import { type RoundSummary, Standings } from './standings.ts';
@@ -21,7 +21,7 @@ export interface TournamentOptions {
   /** The config file's text, kept with the run so it can be reproduced. */
   rawConfig: string;
   runsDir: string;
-  store?: StoreIndex;
+  store?: IndexSink;
   mode?: RuntimeMode;
   signal?: AbortSignal;
   listeners?: Listener[];

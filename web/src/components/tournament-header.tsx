@@ -1,6 +1,7 @@
 // The tournament's title card: status, facts, progress and the players with their standing.
 import type { TournamentModel } from '../live/tournament-model.ts';
 import { fmtDuration, fmtWhen, plural } from '../format.ts';
+import { Link, paths } from '../router.tsx';
 import { IconTrophy } from './icons.tsx';
 import { ProgressBar, StatusBadge } from './ui.tsx';
 
@@ -26,6 +27,11 @@ export function TournamentHeader({ model, colors }: { model: TournamentModel; co
             {plural(s.simsPerRound, 'sim')} · seed {s.seed} · started {fmtWhen(s.ts)}
             {model.ended ? ` · took ${fmtDuration(took)}` : ''}
           </p>
+          {s.campaign && (
+            <p className="sub campaign-link" data-campaign-link>
+              part of campaign <Link to={paths.campaign(s.campaign)}>{s.campaign}</Link>
+            </p>
+          )}
         </div>
         {winner && (
           <div className="winner-box">

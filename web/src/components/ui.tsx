@@ -30,8 +30,9 @@ export function Card({
 }
 
 /** A tournament's status, or a view's own states: 'interrupted' is calm and still (its process is
- *  gone; nothing happens until someone resumes it), so it never pulses. */
-export type Status = TournamentStatus | 'waiting' | 'live' | 'pending';
+ *  gone; nothing happens until someone resumes it), so it never pulses; 'queued' is a campaign's
+ *  tournament that has not begun. */
+export type Status = TournamentStatus | 'waiting' | 'live' | 'pending' | 'queued';
 
 export function StatusBadge({ status, label }: { status: Status; label?: string }) {
   return (

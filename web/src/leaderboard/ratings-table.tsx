@@ -1,16 +1,29 @@
-// Ratings with their 95% intervals drawn as whiskers on one shared axis.
-import type { LeaderboardEntry } from '@codearena/protocol';
+// Ratings with their 95% intervals drawn as whiskers on one shared axis; any fit's rated entries
+// (the store's leaderboard, a campaign's per-arena and unified fits), with extra columns if asked.
+import type { ReactNode } from 'react';
+import type { RatedEntry } from '@codearena/protocol';
 import { fmtPct } from '../format.ts';
 
-export function RatingsTable({
+export interface ExtraColumn<R> {
+  label: string;
+  cell: (row: R) => ReactNode;
+}
+
+export function RatingsTable<R extends RatedEntry>({
   rows,
   colors,
   by,
+  extra = [],
+  label = 'ratings',
 }: {
-  rows: LeaderboardEntry[];
+  rows: R[];
   colors: Record<string, string>;
   by: string;
+  extra?: ExtraColumn<R>[];
+  label?: string;
 }) {
+  // Ratings of different components of the comparison graph are not comparable: mark the rows.
+  const split = rows.some((r) => r.component > 0);
   const lo = Math.min(...rows.map((r) => r.lo), 1200);
   const hi = Math.max(...rows.map((r) => r.hi), 1200);
   const pad = Math.max(10, (hi - lo) * 0.08);
@@ -19,7 +32,7 @@ export function RatingsTable({
   const x = (v: number) => ((v - min) / span) * 100;
   return (
     <div className="table-wrap">
-      <table className="table ratings" aria-label="ratings">
+      <table className="table ratings" aria-label={label}>
         <thead>
           <tr>
             <th className="num">#</th>
@@ -35,7 +48,11 @@ export function RatingsTable({
             <th className="num games">Games</th>
             <th className="num hide-narrow">W / D / L</th>
             <th className="num hide-narrow">Score</th>
-            <th className="num hide-narrow">Matches</th>
+            {extra.map((c) => (
+              <th key={c.label} className="num hide-narrow">
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -44,6 +61,11 @@ export function RatingsTable({
               <td className="num muted">{i + 1}</td>
               <td>
                 <span className="dot" style={{ background: colors[r.id] }} /> <strong>{r.id}</strong>
+                {split && (
+                  <span className="tag tag-warn" title="ratings compare only within one part of the comparison graph">
+                    part {r.component + 1}
+                  </span>
+                )}
               </td>
               <td className="num rating">{Math.round(r.rating)}</td>
               <td className="whisker-col">
@@ -95,7 +117,11 @@ export function RatingsTable({
                 {r.wins} / {r.draws} / {r.losses}
               </td>
               <td className="num hide-narrow">{r.games ? fmtPct((r.wins + r.draws / 2) / r.games) : '–'}</td>
-              <td className="num hide-narrow">{r.matches}</td>
+              {extra.map((c) => (
+                <td key={c.label} className="num hide-narrow">
+                  {c.cell(r)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

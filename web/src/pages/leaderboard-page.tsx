@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { LeaderboardPayload } from '@codearena/protocol';
 import { useApi } from '../api.ts';
 import { colorAt } from '../colors.ts';
-import { Card, Empty, ErrorNote, Segmented } from '../components/ui.tsx';
+import { Card, Empty, ErrorNote } from '../components/ui.tsx';
+import { GroupBySwitch } from '../leaderboard/group-by-switch.tsx';
 import { RatingHistoryChart } from '../leaderboard/rating-history-chart.tsx';
 import { RatingsTable } from '../leaderboard/ratings-table.tsx';
 import { WinRateHeatmap } from '../leaderboard/win-rate-heatmap.tsx';
@@ -41,13 +42,8 @@ export function LeaderboardPage({ by, arena }: { by: string; arena: string }) {
               ))}
             </select>
           </label>
-          <Segmented
-            label="group by"
+          <GroupBySwitch
             value={groupBy}
-            options={[
-              { value: 'player', label: 'By player' },
-              { value: 'agent', label: 'By model' },
-            ]}
             onChange={(v) => navigate(paths.leaderboard({ by: v, arena }), { replace: true })}
           />
         </div>
@@ -62,7 +58,12 @@ export function LeaderboardPage({ by, arena }: { by: string; arena: string }) {
       {data && data.rows.length > 0 && (
         <>
           <Card title="Ratings">
-            <RatingsTable rows={data.rows} colors={colors} by={groupBy} />
+            <RatingsTable
+              rows={data.rows}
+              colors={colors}
+              by={groupBy}
+              extra={[{ label: 'Matches', cell: (r) => r.matches }]}
+            />
             <p className="note muted small">
               Each round is split into pairwise games (more sim wins beats fewer; equal is a draw). 1200 is the average;
               400 points mean 10:1 odds.

@@ -22,7 +22,7 @@ export function TournamentPage({ id }: { id: string }) {
   const name = model.started?.name ?? id;
   return (
     <div className="page">
-      <Breadcrumbs items={[{ label: 'Tournaments', to: paths.tournaments() }, { label: name }]} />
+      <Breadcrumbs items={[...crumbsOf(model.started?.campaign), { label: name }]} />
       {error && <ErrorNote>{error}</ErrorNote>}
       {!model.started && !error && (
         <Card>
@@ -47,6 +47,15 @@ export function TournamentPage({ id }: { id: string }) {
     </div>
   );
 }
+
+/** A campaign's tournament sits under its campaign; any other under the tournaments list. */
+const crumbsOf = (campaign: string | undefined) =>
+  campaign
+    ? [
+        { label: 'Campaigns', to: paths.campaigns() },
+        { label: campaign, to: paths.campaign(campaign) },
+      ]
+    : [{ label: 'Tournaments', to: paths.tournaments() }];
 
 /**
  * Whether the process running the tournament is still there is known only to the server (its
