@@ -87,20 +87,23 @@ function results(runs: string) {
 }
 
 describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced', () => {
-  it('finishes every tournament exactly once, as the embedded run does, with the same leaderboard', async () => {
-    const embedded = join(work, 'embedded');
+  /** The same campaign run embedded: what every queued run must equal. */
+  const embedded = () => join(work, 'embedded');
+  beforeAll(async () => {
     const ref = await cli([
       'campaign',
       'run',
       join(work, 'spec.yaml'),
       '--runs',
-      embedded,
+      embedded(),
       '--parallel',
       '2',
       '--quiet',
     ]).exited;
     expect(ref.code, ref.out).toBe(0);
+  });
 
+  it('finishes every tournament exactly once, as the embedded run does, with the same leaderboard', async () => {
     const runs = join(work, 'workers');
     const sub = await cli(['campaign', 'submit', join(work, 'spec.yaml'), '--queue', db.url, '--runs', runs]).exited;
     expect(sub.code, sub.out).toBe(0);
@@ -143,7 +146,7 @@ describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced',
     expect([status.done, status.failed, status.queued, status.running]).toEqual([12, 0, 0, 0]);
     // Killed workers' tournaments were taken over by others (a second attempt, resumed).
     expect(status.jobs.filter((j) => j.attempts > 1).length).toBeGreaterThan(0);
-    expect(results(runs)).toEqual(results(embedded));
+    expect(results(runs)).toEqual(results(embedded()));
     for (const f of folders(runs)) {
       const ev = f.readEvents();
       expect(of(ev, 'tournament.finished').filter((e) => e.status === 'finished')).toHaveLength(1);
@@ -157,10 +160,26 @@ describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced',
       expect(r.code, r.out).toBe(0);
       return JSON.parse(r.out) as unknown;
     };
-    expect(await board(['--store', db.url])).toEqual(await board(['--runs', embedded]));
+    expect(await board(['--store', db.url])).toEqual(await board(['--runs', embedded()]));
     const list = await cli(['list', '--store', db.url, '--json']).exited;
     expect((JSON.parse(list.out) as { tournaments: { status: string }[] }).tournaments.map((t) => t.status)).toEqual(
       Array(12).fill('finished'),
     );
+  });
+
+  it('campaign run --queue submits and works the queue itself until it is drained', async () => {
+    const own = await freshDatabase();
+    try {
+      const runs = join(work, 'run-queue');
+      const r = await cli(['campaign', 'run', join(work, 'spec.yaml'), '--queue', own.url, '--runs', runs, '--quiet'])
+        .exited;
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toContain('has no job left to run');
+      const status = await queueStatus(own.url, TOURNAMENT_QUEUE);
+      expect([status.done, status.failed]).toEqual([12, 0]);
+      expect(results(runs)).toEqual(results(embedded()));
+    } finally {
+      await own.drop();
+    }
   });
 });
