@@ -3,20 +3,18 @@
 // exactly the results of the same campaign run without interruption; tournaments that had
 // finished are not run again, the ones cut short are resumed; the same name with another spec is
 // refused; and its leaderboard reads the campaign.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Event, EventOf } from '@codearena/protocol';
 import { ROOT } from '../paths.ts';
 import { listContainers } from '../sandbox/cleanup.ts';
-import { RunFolder } from '../store/run-folder.ts';
+import { type RunFolder } from '../store/run-folder.ts';
+import { campaignResults, cliRunner, eventsOf, runFolders } from './campaign-cli.fixture.ts';
 
-const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 const NAME = `camp-test-${process.pid}`;
 let work: string;
-const children = new Set<ChildProcess>();
+const { cli, killAll } = cliRunner();
 
 const spec = (seed: number) => `
 campaign: { name: ${NAME}, repeats: 2, seed: ${seed} }
@@ -35,58 +33,23 @@ beforeAll(() => {
   writeFileSync(join(work, 'other.yaml'), spec(6));
 });
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, 'SIGKILL');
+  killAll();
   if (!process.env.KEEP_RUNS) rmSync(work, { recursive: true, force: true });
 });
 
-function cli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, detached: true, stdio: 'pipe' });
-  children.add(child);
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, out })),
-  );
-  return { child, exited };
-}
-
-const of = <T extends Event['type']>(events: Event[], t: T) => events.filter((e): e is EventOf<T> => e.type === t);
-const runFolders = (runs: string) =>
-  existsSync(runs)
-    ? readdirSync(runs)
-        .filter((d) => existsSync(join(runs, d, 'events.jsonl')))
-        .sort()
-        .map((d) => new RunFolder(join(runs, d)))
-    : [];
-const finished = (f: RunFolder) => of(f.readEvents(), 'tournament.finished').some((e) => e.status === 'finished');
+const finished = (f: RunFolder) => eventsOf(f.readEvents(), 'tournament.finished').some((e) => e.status === 'finished');
 
 /** Per tournament: every round's score and the final ratings. */
-function results(runs: string) {
-  return Object.fromEntries(
-    runFolders(runs).map((f) => {
-      const ev = f.readEvents();
-      const end = of(ev, 'tournament.finished').at(-1);
-      return [
-        f.runDir.split('/').at(-1),
-        {
-          rounds: of(ev, 'round.finished').map((e) => [e.round, e.simWins, e.ties, e.winner]),
-          end: end && [end.status, end.winner, end.ratings],
-        },
-      ];
-    }),
-  );
-}
 
 describe('codearena campaign run (embedded)', () => {
-  let reference: ReturnType<typeof results>;
+  let reference: ReturnType<typeof campaignResults>;
 
   beforeAll(async () => {
     const runs = join(work, 'reference');
     const r = await cli(['campaign', 'run', join(work, 'spec.yaml'), '--runs', runs, '--parallel', '2', '--quiet'])
       .exited;
     expect(r.code, r.out).toBe(0);
-    reference = results(runs);
+    reference = campaignResults(runs);
     expect(Object.keys(reference)).toHaveLength(4);
   });
 
@@ -109,13 +72,13 @@ describe('codearena campaign run (embedded)', () => {
     const again = await cli(args).exited;
     expect(again.code, again.out).toBe(0);
     expect(again.out).toContain('done earlier');
-    expect(results(runs)).toEqual(reference);
+    expect(campaignResults(runs)).toEqual(reference);
     for (const f of runFolders(runs)) {
       const ev = f.readEvents();
-      expect(of(ev, 'tournament.started')).toHaveLength(1);
+      expect(eventsOf(ev, 'tournament.started')).toHaveLength(1);
       // Finished ones were not touched again; the others were resumed (or started, if the kill
       // came before their first event).
-      if (doneBefore.includes(f.runDir)) expect(of(ev, 'tournament.resumed')).toEqual([]);
+      if (doneBefore.includes(f.runDir)) expect(eventsOf(ev, 'tournament.resumed')).toEqual([]);
       expect(ev.map((e) => e.seq)).toEqual(ev.map((_, i) => i));
       expect(await listContainers(f.runDir.split('/').at(-1))).toEqual([]);
     }

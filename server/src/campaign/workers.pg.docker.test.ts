@@ -3,26 +3,24 @@
 // seeded random moments and replaced: every tournament finishes exactly once, with the results of
 // the same campaign run embedded, and the campaign leaderboard — read from the index the workers
 // share in that PostgreSQL — is the same.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Event, type EventOf, createRng } from '@codearena/protocol';
+import { createRng } from '@codearena/protocol';
 import { ROOT } from '../paths.ts';
 import { freshDatabase } from '../pg/pg.fixture.ts';
 import { listContainers } from '../sandbox/cleanup.ts';
-import { RunFolder } from '../store/run-folder.ts';
+import { campaignResults, cliRunner, eventsOf, runFolders } from './campaign-cli.fixture.ts';
 import { queueStatus } from './queue.ts';
 import { TOURNAMENT_QUEUE } from './tournament-worker.ts';
 
-const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 const NAME = `workers-${process.pid}`;
 const KILLS = 4;
 const SEED = Number(process.env.CODEARENA_WORKERS_SEED ?? 13);
 let work: string;
 let db: Awaited<ReturnType<typeof freshDatabase>>;
-const children = new Set<ChildProcess>();
+const { cli, killAll } = cliRunner();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'codearena-workers-'));
@@ -42,49 +40,12 @@ limits: { edit_seconds: 120 }
   db = await freshDatabase();
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, 'SIGKILL');
+  killAll();
   await db?.drop();
   if (!process.env.KEEP_RUNS) rmSync(work, { recursive: true, force: true });
 });
 
-function cli(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, detached: true, stdio: 'pipe' });
-  children.add(child);
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, out })),
-  );
-  return { child, exited, output: () => out };
-}
-
 const lastLine = (out: string) => out.slice(out.lastIndexOf('\n', out.length - 2) + 1);
-const of = <T extends Event['type']>(events: Event[], t: T) => events.filter((e): e is EventOf<T> => e.type === t);
-const folders = (runs: string) =>
-  readdirSync(runs)
-    .filter((d) => existsSync(join(runs, d, 'events.jsonl')))
-    .sort()
-    .map((d) => new RunFolder(join(runs, d)));
-function results(runs: string) {
-  return Object.fromEntries(
-    folders(runs).map((f) => {
-      const ev = f.readEvents();
-      const end = of(ev, 'tournament.finished').at(-1);
-      return [
-        f.runDir.split('/').at(-1),
-        {
-          rounds: of(ev, 'round.finished').map((e) => [e.round, e.simWins, e.ties, e.winner]),
-          // Players edit side by side: their edit.finished events come in either order.
-          edits: of(ev, 'edit.finished')
-            .map((e) => JSON.stringify([e.round, e.player, e.exit, e.diff]))
-            .sort(),
-          end: end && [end.status, end.winner, end.ratings],
-        },
-      ];
-    }),
-  );
-}
 
 describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced', () => {
   /** The same campaign run embedded: what every queued run must equal. */
@@ -146,10 +107,10 @@ describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced',
     expect([status.done, status.failed, status.queued, status.running]).toEqual([12, 0, 0, 0]);
     // Killed workers' tournaments were taken over by others (a second attempt, resumed).
     expect(status.jobs.filter((j) => j.attempts > 1).length).toBeGreaterThan(0);
-    expect(results(runs)).toEqual(results(embedded()));
-    for (const f of folders(runs)) {
+    expect(campaignResults(runs)).toEqual(campaignResults(embedded()));
+    for (const f of runFolders(runs)) {
       const ev = f.readEvents();
-      expect(of(ev, 'tournament.finished').filter((e) => e.status === 'finished')).toHaveLength(1);
+      expect(eventsOf(ev, 'tournament.finished').filter((e) => e.status === 'finished')).toHaveLength(1);
       expect(ev.map((e) => e.seq)).toEqual(ev.map((_, i) => i));
       expect(f.readLease()).toBeNull();
       expect(await listContainers(f.runDir.split('/').at(-1))).toEqual([]);
@@ -177,7 +138,7 @@ describe('a campaign on 3 workers over PostgreSQL, workers killed and replaced',
       expect(r.out).toContain('has no job left to run');
       const status = await queueStatus(own.url, TOURNAMENT_QUEUE);
       expect([status.done, status.failed]).toEqual([12, 0]);
-      expect(results(runs)).toEqual(results(embedded()));
+      expect(campaignResults(runs)).toEqual(campaignResults(embedded()));
     } finally {
       await own.drop();
     }
