@@ -316,6 +316,7 @@ export async function runWorker<T>(o: WorkerOptions<T>): Promise<WorkerResult> {
 
   const runners: Runner[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let drainTimer: NodeJS.Timeout | undefined;
   try {
     await sweep(); // free the jobs of workers that died while nobody watched, before taking any
     const tick = () => {
@@ -327,6 +328,15 @@ export async function runWorker<T>(o: WorkerOptions<T>): Promise<WorkerResult> {
       }, heartbeatMs);
     };
     if (!stopping) tick();
+    // Draining: the last job may end on another worker; look every half second rather than
+    // waiting for the next heartbeat to notice the queue is empty.
+    if (o.until === 'drained')
+      drainTimer = setInterval(
+        () => {
+          if (!stopping) checkBrakeAndDrain().catch(() => {});
+        },
+        Math.min(heartbeatMs, 500),
+      );
     for (let i = 0; i < o.parallel && !stopping; i++) {
       const slot = slotId(me, i);
       const task: Task = (payload) => runJob(slot, payload);
@@ -347,6 +357,7 @@ export async function runWorker<T>(o: WorkerOptions<T>): Promise<WorkerResult> {
     await stopped;
   } finally {
     clearTimeout(timer);
+    clearInterval(drainTimer);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     o.signal?.removeEventListener('abort', onAbort);
