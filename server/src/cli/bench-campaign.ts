@@ -23,22 +23,24 @@ const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 export async function benchCampaign(): Promise<void> {
   const base = mkdtempSync(join(tmpdir(), 'codearena-bench-campaign-'));
   chmodSync(base, 0o755); // PostgreSQL runs as its own account (as root: postgres) and must enter it
-  const server = await startPg({ dir: join(base, 'pg') });
+  let server: Awaited<ReturnType<typeof startPg>> | undefined;
   try {
+    server = await startPg({ dir: join(base, 'pg') });
+    const { url } = server;
     process.stderr.write(`${bold('bench')}: campaign of ${TOURNAMENTS} CoreWar tournaments (noop players)\n`);
     const embedded = await timed('embedded, 1 at a time', base, async (runsDir, jobs, store) => {
       await runCampaign({ jobs, runsDir, parallel: 1, store, signal: new AbortController().signal });
     });
     const workers = async (n: number) =>
       timed(`${n} queue worker process${n > 1 ? 'es' : ''}`, base, async (runsDir, jobs) => {
-        const url = await freshDatabase(server.url, `bench_${n}`);
+        const db = await freshDatabase(url, `bench_${n}`);
         await submitJobs(
-          url,
+          db,
           TOURNAMENT_QUEUE,
           jobs.map((j) => ({ key: j.runId, payload: j })),
         );
         // Workers are processes, as in production (the CoreWar engine runs on the worker's thread).
-        await Promise.all(Array.from({ length: n }, () => workerProcess(url, runsDir)));
+        await Promise.all(Array.from({ length: n }, () => workerProcess(db, runsDir)));
       });
     const one = await workers(1);
     const two = await workers(2);
@@ -59,7 +61,7 @@ export async function benchCampaign(): Promise<void> {
       `queue overhead per tournament: ${((one - embedded) / TOURNAMENTS).toFixed(0)} ms (1 worker process vs embedded, same tournaments, the worker's start included)\n`,
     );
   } finally {
-    await stopPg({ dir: server.dir });
+    if (server) await stopPg({ dir: server.dir });
     rmSync(base, { recursive: true, force: true });
   }
 }
