@@ -62,7 +62,7 @@ export async function campaignSubmitCommand(specPath: string, o: QueueOptions): 
   await submitCampaign(specPath, o);
   const runs = o.runs ? ` --runs ${resolve(o.runs)}` : '';
   process.stdout.write(
-    `Start workers (any number, on machines sharing the runs directory):\n  ${cyan(`codearena worker --queue '${redactUrl(o.queue)}'${runs}`)}\n`,
+    `Start workers (any number, on machines sharing the runs directory), with CODEARENA_QUEUE set to the queue's URL:\n  ${cyan(`codearena worker${runs}`)}\n`,
   );
 }
 

@@ -19,8 +19,13 @@ roster:
   - { name: a, agent: { kind: noop } }
   - { name: b, agent: { kind: noop } }
 `;
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (...args: string[]) => cliWith({}, ...args);
+const cliWith = (env: NodeJS.ProcessEnv, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
@@ -52,8 +57,8 @@ describe('campaign submit and worker at the command line', () => {
     expect(existsSync(join(runs, 'campaigns'))).toBe(false);
   });
 
-  it('a worker pointed at an empty database is exit 3, naming the fix', () => {
-    const r = cli('worker', '--queue', db.url, '--runs', join(work, 'runs'), '--until-drained');
+  it('a worker pointed at an empty database (through CODEARENA_QUEUE) is exit 3, naming the fix', () => {
+    const r = cliWith({ CODEARENA_QUEUE: db.url }, 'worker', '--runs', join(work, 'runs'), '--until-drained');
     expect(r.code, r.out).toBe(3);
     expect(r.out).toMatch(/campaign submit/);
   });
@@ -63,7 +68,7 @@ describe('campaign submit and worker at the command line', () => {
     const first = cli('campaign', 'submit', join(work, 'spec.yaml'), '--queue', db.url, '--runs', runs);
     expect(first.code, first.out).toBe(0);
     expect(first.out).toContain('2 tournaments queued');
-    expect(first.out).toContain('codearena worker --queue');
+    expect(first.out).toContain('CODEARENA_QUEUE');
     const again = cli('campaign', 'submit', join(work, 'spec.yaml'), '--queue', db.url, '--runs', runs);
     expect(again.code, again.out).toBe(0);
     expect(again.out).toContain('0 tournaments queued, 2 already in the queue');

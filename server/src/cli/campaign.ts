@@ -1,6 +1,6 @@
 // `codearena campaign …`: a matrix of tournaments from one spec. `plan` prints the expansion and
 // what it will cost, and runs nothing (no Docker, no API key).
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CampaignRunOptions, campaignRunCommand } from './campaign-run.ts';
 import { campaignRunOnQueue, campaignSubmitCommand, workerCommand } from './campaign-queue.ts';
 import { intOption } from './int-option.ts';
@@ -32,10 +32,7 @@ export function registerCampaignCommands(program: Command): Command {
     .option('--parallel <n>', 'tournaments at once', intOption('--parallel', 1), 1)
     .option('--runs <dir>', 'where run folders and the index live')
     .option('--quiet', 'only the campaign lines, not each tournament’s progress')
-    .option(
-      '--queue <url>',
-      'postgres://…: submit to that queue and work it here until drained (more workers may join)',
-    )
+    .addOption(queueOption('postgres://…: submit to that queue and work it here until drained (more workers may join)'))
     .action((spec: string, o: CampaignRunOptions & { queue?: string }) =>
       o.queue ? campaignRunOnQueue(spec, { ...o, queue: o.queue }) : campaignRunCommand(spec, o),
     );
@@ -45,7 +42,9 @@ export function registerCampaignCommands(program: Command): Command {
       "queue a campaign's tournaments in PostgreSQL for `codearena worker`s on any number of machines, and return",
     )
     .argument('<spec>', 'campaign spec file')
-    .requiredOption('--queue <url>', 'postgres://user:password@host:port/db (`codearena pg start` prints one)')
+    .addOption(
+      queueOption('postgres://user:password@host:port/db (`codearena pg start` prints one)').makeOptionMandatory(),
+    )
     .option('--runs <dir>', 'the runs directory every worker shares')
     .option('--store <path|url>', 'the index the campaign is recorded in (default: the queue’s PostgreSQL)')
     .action(campaignSubmitCommand);
@@ -59,7 +58,7 @@ export function registerWorkerCommand(program: Command): void {
     .description(
       'pull tournaments from a PostgreSQL queue and run them (resuming those a dead worker left) until stopped',
     )
-    .requiredOption('--queue <url>', 'postgres://user:password@host:port/db')
+    .addOption(queueOption('postgres://user:password@host:port/db').makeOptionMandatory())
     .option('--parallel <n>', 'tournaments at once', intOption('--parallel', 1), 1)
     .option('--runs <dir>', 'the runs directory every worker shares')
     .option('--store <path|url>', 'the index results go to (default: the queue’s PostgreSQL, shared by every worker)')
@@ -116,3 +115,7 @@ function parseShare(v: string): number {
     throw new InvalidArgumentError('--brake-share must be a number from 0 up to (not including) 1');
   return x;
 }
+
+/** `--queue`, also read from CODEARENA_QUEUE: a URL with a password is better kept out of the
+ *  command line, which every user of the machine can read (ps, /proc/<pid>/cmdline). */
+const queueOption = (help: string) => new Option('--queue <url>', help).env('CODEARENA_QUEUE');
