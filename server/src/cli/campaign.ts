@@ -32,7 +32,11 @@ export function registerCampaignCommands(program: Command): Command {
     .option('--parallel <n>', 'tournaments at once', intOption('--parallel', 1), 1)
     .option('--runs <dir>', 'where run folders and the index live')
     .option('--quiet', 'only the campaign lines, not each tournament’s progress')
-    .addOption(queueOption('postgres://…: submit to that queue and work it here until drained (more workers may join)'))
+    // Not read from CODEARENA_QUEUE: whether a campaign runs embedded or on a queue is said here.
+    .option(
+      '--queue <url>',
+      'postgres://…: submit to that queue and work it here until drained (more workers may join)',
+    )
     .action((spec: string, o: CampaignRunOptions & { queue?: string }) =>
       o.queue ? campaignRunOnQueue(spec, { ...o, queue: o.queue }) : campaignRunCommand(spec, o),
     );
