@@ -6,9 +6,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CampaignJob, CampaignRecord } from '@codearena/protocol';
+import { UsageError } from '../cli/preflight.ts';
 import { writeAtomic } from '../store/run-folder.ts';
 
-export class CampaignConflict extends Error {
+/** Another spec under a campaign's name: the user's to fix (exit 2), never to be mixed in. */
+export class CampaignConflict extends UsageError {
   override readonly name = 'CampaignConflict';
 }
 
@@ -39,7 +41,7 @@ export class CampaignFolder {
     const existing = this.read();
     if (existing && existing.specHash !== hashOf(resolvedSpec))
       throw new CampaignConflict(
-        `a campaign named "${this.campaign}" was started with another spec (${join(this.dir, 'spec.yaml')}); ` +
+        `campaign ${this.campaign}: a campaign named "${this.campaign}" was started with another spec (${join(this.dir, 'spec.yaml')}); ` +
           'give this one another campaign.name, or remove that folder to start over',
       );
   }

@@ -4,18 +4,16 @@
 // submits and works the queue itself until it is drained.
 import { resolve } from 'node:path';
 import type { CampaignJob } from '@codearena/protocol';
-import { getArena } from '../arenas.ts';
-import { CampaignConflict, CampaignFolder } from '../campaign/campaign-folder.ts';
+import { CampaignFolder } from '../campaign/campaign-folder.ts';
 import { expandCampaign } from '../campaign/expand.ts';
 import { redactUrl } from '../campaign/queue-db.ts';
 import { migrateQueue, submitJobs } from '../campaign/queue.ts';
 import { loadCampaignSpec } from '../campaign/spec.ts';
 import { TOURNAMENT_QUEUE, runTournamentWorker } from '../campaign/tournament-worker.ts';
-import { checkAgents } from '../edit/agents.ts';
 import { RUNS_DIR } from '../paths.ts';
 import { openIndex } from '../store/open-index.ts';
 import { bold, cyan, untrusted, yellow } from './format.ts';
-import { UsageError, requireDocker } from './preflight.ts';
+import { requireReadyToRun } from './campaign-run.ts';
 
 export interface QueueOptions {
   queue: string;
@@ -50,9 +48,6 @@ export async function submitCampaign(specPath: string, o: QueueOptions): Promise
       `${bold(`campaign ${untrusted(name)}`)}: ${added.length} tournaments queued${existing.length ? `, ${existing.length} already in the queue (not queued again)` : ''} on ${redactUrl(o.queue)}\n`,
     );
     return jobs;
-  } catch (e) {
-    if (e instanceof CampaignConflict) throw new UsageError(`campaign ${name}: ${e.message}`);
-    throw e;
   } finally {
     await index.close();
   }
@@ -101,7 +96,6 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<void> {
 /** `campaign run --queue`: submit, then work the queue in this process until it is drained. */
 export async function campaignRunOnQueue(specPath: string, o: WorkerCommandOptions): Promise<void> {
   const jobs = await submitCampaign(specPath, o);
-  for (const job of jobs) checkAgents(job.config, specPath);
-  await requireDocker([...new Set(jobs.map((j) => getArena(j.arena).arena.manifest.image))]);
+  await requireReadyToRun(jobs, specPath);
   await workerCommand({ ...o, untilDrained: true });
 }

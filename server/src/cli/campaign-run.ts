@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { CampaignJob, Event } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
-import { CampaignConflict, CampaignFolder } from '../campaign/campaign-folder.ts';
+import { CampaignFolder } from '../campaign/campaign-folder.ts';
 import { expandCampaign } from '../campaign/expand.ts';
 import { runCampaign } from '../campaign/run-embedded.ts';
 import { loadCampaignSpec } from '../campaign/spec.ts';
@@ -15,7 +15,7 @@ import { RunFolder } from '../store/run-folder.ts';
 import { bold, green, red, table, untrusted, yellow } from './format.ts';
 import { createCampaignProgress } from './campaign-progress.ts';
 import { printCampaignLeaderboard } from './leaderboard.ts';
-import { UsageError, requireDocker } from './preflight.ts';
+import { requireDocker } from './preflight.ts';
 import { createProgress } from './progress.ts';
 
 export interface CampaignRunOptions {
@@ -24,22 +24,20 @@ export interface CampaignRunOptions {
   quiet?: boolean;
 }
 
+/** What running the campaign's tournaments here needs, checked before any starts: every llm
+ *  player's key (a missing one is found now, not hours in), Docker and the arenas' images. */
+export async function requireReadyToRun(jobs: CampaignJob[], specPath: string): Promise<void> {
+  for (const job of jobs) checkAgents(job.config, specPath);
+  await requireDocker([...new Set(jobs.map((j) => getArena(j.arena).arena.manifest.image))]);
+}
+
 export async function campaignRunCommand(specPath: string, opts: CampaignRunOptions): Promise<void> {
   const loaded = loadCampaignSpec(specPath);
   const jobs = expandCampaign(loaded.spec, loaded.baseDir);
   const name = loaded.spec.campaign.name;
-  // Keys are checked for every tournament before any starts: a missing one is found now, not
-  // hours in.
-  for (const job of jobs) checkAgents(job.config, specPath);
-  await requireDocker([...new Set(jobs.map((j) => getArena(j.arena).arena.manifest.image))]);
+  await requireReadyToRun(jobs, specPath);
   const runsDir = resolve(opts.runs ?? RUNS_DIR);
-  let record;
-  try {
-    record = new CampaignFolder(runsDir, name).open(loaded.spec, loaded.raw, jobs);
-  } catch (e) {
-    if (e instanceof CampaignConflict) throw new UsageError(`campaign ${name}: ${e.message}`);
-    throw e;
-  }
+  const record = new CampaignFolder(runsDir, name).open(loaded.spec, loaded.raw, jobs);
   const parallel = opts.parallel ?? 1;
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
   store.registerCampaign(record);

@@ -18,8 +18,6 @@ import { registerPgCommands } from './pg.ts';
 import { intOption } from './int-option.ts';
 import { DEFAULT_PORT } from '../gateway/index.ts';
 
-const int = intOption;
-
 const program = new Command()
   .name('codearena')
   .description('Tournaments in which coding agents improve codebases that play each other in sandboxed arena games.')
@@ -39,7 +37,11 @@ program
   .option('--quiet', 'no progress output, only the final tables')
   .option('--serve', 'serve the live web view while it runs, and after it until Ctrl-C')
   .option('--host <addr>', 'with --serve: address to bind (any but loopback needs --token)', '127.0.0.1')
-  .option('--port <n>', `with --serve: port (default ${DEFAULT_PORT} or the next free one; 0 = any)`, int('--port', 0))
+  .option(
+    '--port <n>',
+    `with --serve: port (default ${DEFAULT_PORT} or the next free one; 0 = any)`,
+    intOption('--port', 0),
+  )
   .option('--token <secret>', 'with --serve: access token viewers must present (or CODEARENA_TOKEN)')
   .action(runCommand);
 
@@ -59,7 +61,7 @@ program
   .option('--runs <dir>', 'where run folders and the index live')
   .option('--store <path|url>', STORE_HELP)
   .option('--host <addr>', 'address to bind (any but loopback needs --token)', '127.0.0.1')
-  .option('--port <n>', `port (default ${DEFAULT_PORT} or the next free one; 0 = any)`, int('--port', 0))
+  .option('--port <n>', `port (default ${DEFAULT_PORT} or the next free one; 0 = any)`, intOption('--port', 0))
   .option('--token <secret>', 'access token viewers must present (or CODEARENA_TOKEN)')
   .action(serveCommand);
 
@@ -68,9 +70,9 @@ program
   .description('play codebases head-to-head, without agents')
   .argument('<arena>', 'arena id (see `codearena arenas`)')
   .argument('<codebases...>', 'two or more directories, each with an executable `run`')
-  .option('--sims <n>', 'number of sims', int('--sims', 1), 10)
-  .option('--seed <n>', 'seed: same seed and code ⇒ same games', int('--seed', 0), 1)
-  .option('--concurrency <n>', 'sims at once', int('--concurrency', 1), 2)
+  .option('--sims <n>', 'number of sims', intOption('--sims', 1), 10)
+  .option('--seed <n>', 'seed: same seed and code ⇒ same games', intOption('--seed', 0), 1)
+  .option('--concurrency <n>', 'sims at once', intOption('--concurrency', 1), 2)
   .option('--json', 'print one JSON object: {"sims","players":[{"name","wins","losses","ties","faults"}]}')
   .action(matchCommand);
 
@@ -109,7 +111,7 @@ program
 program
   .command('bench')
   .description('measure sims/s sandboxed vs bare host processes, and concurrency 2 vs 1')
-  .option('--sims <n>', 'sims per measurement', int('--sims', 1), 20)
+  .option('--sims <n>', 'sims per measurement', intOption('--sims', 1), 20)
   .action(benchCommand);
 
 registerPgCommands(program);

@@ -6,7 +6,6 @@ import { DEFAULT_PG_DIR, pgStatus, startPg, stopPg } from '../pg/server.ts';
 
 /** Adds `pg start|stop|status`. */
 export function registerPgCommands(program: Command): void {
-  const int = intOption;
   const pg = program
     .command('pg')
     .description("a private PostgreSQL (Debian's package) for campaign queues: start, stop, status");
@@ -14,7 +13,7 @@ export function registerPgCommands(program: Command): void {
   pg.command('start')
     .description('start it (set it up the first time); when it runs already, print its URL again (last line of stdout)')
     .option(...dir)
-    .option('--port <n>', 'TCP port on 127.0.0.1 (default: the one it had, else a free one)', int('--port', 1))
+    .option('--port <n>', 'TCP port on 127.0.0.1 (default: the one it had, else a free one)', intOption('--port', 1))
     .action(pgStartCommand);
   pg.command('stop')
     .description('stop it (fast: open sessions end)')

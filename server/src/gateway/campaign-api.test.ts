@@ -1,17 +1,10 @@
 // GET /api/campaigns and /api/campaigns/:name over a real gateway on loopback, an index built from
 // event logs and a registered campaign matrix (some cells begun, some still queued).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError, CampaignDetail, CampaignList } from '@codearena/protocol';
 import { campaignEvents } from '../rating/campaign-events.fixture.ts';
-import { StoreIndex } from '../store/index-db.ts';
-import { type Gateway, startGateway } from './server.ts';
-
-let dir: string;
-let store: StoreIndex;
-let gw: Gateway;
+import { type StoreGateway, storeGateway } from './store-gateway.fixture.ts';
 
 const job = (index: number, arena: string, repeat: number) => ({
   index,
@@ -21,32 +14,24 @@ const job = (index: number, arena: string, repeat: number) => ({
   repeat,
 });
 
+let sg: StoreGateway;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'codearena-campaign-api-'));
-  store = new StoreIndex(join(dir, 'codearena.sqlite'));
-  store.registerCampaign({
-    name: 'study',
-    specHash: 'h1',
-    createdAt: 10,
-    jobs: [job(0, 'battlesnake', 0), job(1, 'battlesnake', 1), job(2, 'corewar', 0)],
+  sg = await storeGateway('codearena-campaign-api-', (store, dir) => {
+    store.registerCampaign({
+      name: 'study',
+      specHash: 'h1',
+      createdAt: 10,
+      jobs: [job(0, 'battlesnake', 0), job(1, 'battlesnake', 1), job(2, 'corewar', 0)],
+    });
+    store.registerCampaign({ name: 'later', specHash: 'h2', createdAt: 20, jobs: [job(0, 'corewar', 0)] });
+    // study-0 finished; the others have not begun.
+    store.ingestMany(
+      campaignEvents({ id: 'study-0', runDir: join(dir, 'study-0'), arena: 'battlesnake', campaign: 'study' }),
+    );
   });
-  store.registerCampaign({ name: 'later', specHash: 'h2', createdAt: 20, jobs: [job(0, 'corewar', 0)] });
-  // study-0 finished; the others have not begun.
-  store.ingestMany(
-    campaignEvents({ id: 'study-0', runDir: join(dir, 'study-0'), arena: 'battlesnake', campaign: 'study' }),
-  );
-  gw = await startGateway({ store, port: 0, webDist: dir });
 });
-afterAll(async () => {
-  await gw.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const get = async (path: string) => {
-  const res = await fetch(new URL(path, gw.url));
-  return { status: res.status, body: (await res.json()) as unknown };
-};
+afterAll(() => sg.close());
+const get = (path: string) => sg.get(path);
 
 describe('GET /api/campaigns', () => {
   it('lists every campaign, newest first, with counts by status', async () => {

@@ -1,33 +1,15 @@
 // GET /api/leaderboard over a real gateway on loopback and an index built from event logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiError, CampaignLeaderboardPayload, LeaderboardPayload } from '@codearena/protocol';
 import { studyEvents } from '../rating/campaign-events.fixture.ts';
-import { StoreIndex } from '../store/index-db.ts';
-import { type Gateway, startGateway } from './server.ts';
+import { type StoreGateway, storeGateway } from './store-gateway.fixture.ts';
 
-let dir: string;
-let store: StoreIndex;
-let gw: Gateway;
-
+let sg: StoreGateway;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'codearena-lb-api-'));
-  store = new StoreIndex(join(dir, 'codearena.sqlite'));
-  store.ingestMany(studyEvents(dir));
-  gw = await startGateway({ store, port: 0, webDist: dir });
+  sg = await storeGateway('codearena-lb-api-', (store, dir) => store.ingestMany(studyEvents(dir)));
 });
-afterAll(async () => {
-  await gw.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const get = async (path: string) => {
-  const res = await fetch(new URL(path, gw.url));
-  return { status: res.status, body: (await res.json()) as unknown };
-};
+afterAll(() => sg.close());
+const get = (path: string) => sg.get(path);
 
 describe('GET /api/leaderboard?campaign=', () => {
   it('returns the campaign leaderboard: per arena, unified with equal arena weight, spend, the split', async () => {

@@ -42,7 +42,8 @@ export interface RunSetup {
   runId?: string;
   mode?: RuntimeMode;
   signal?: AbortSignal;
-  replay?: ReplaySource;
+  /** `codearena replay`: the recorded run this one re-runs, and its answers per player and round. */
+  replay?: { of: string; source: ReplaySource };
 }
 
 /** Derives the run from its config; refuses limits the machine cannot grant before anything is written. */
@@ -87,7 +88,7 @@ export async function prepareRun(
     names: players.map((p) => p.name),
     layout: new RunFolder(`${o.runsDir}/${id}`),
     gitFor: (player) => ({ runId: id, player, limits }),
-    ...(o.replay ? { replay: o.replay } : {}),
+    ...(o.replay ? { replay: o.replay.source } : {}),
   };
 }
 

@@ -5,33 +5,26 @@
 // (the JSONL log, the index and the CLI listen).
 import type { EventOf, TournamentStatus } from '@codearena/protocol';
 import type { EventBus, Listener } from '../bus/event-bus.ts';
-import type { RuntimeMode } from '../compete/runtime.ts';
 import { isInfraError } from '../sandbox/infra-error.ts';
 import type { IndexSink } from '../store/index-interfaces.ts';
 import { type ResumeState, readResumeState } from './resume-state.ts';
 import { competeRound, editRound } from './round-steps.ts';
 import { type RoundSummary, Standings } from './standings.ts';
-import { type ReplaySource, type TournamentRun, openRun, prepareRun } from './tournament-run.ts';
+import { type RunSetup, type TournamentRun, openRun, prepareRun } from './tournament-run.ts';
 import { type TournamentServices, tournamentServices } from './tournament-services.ts';
 
 export type { RoundSummary } from './standings.ts';
 
-export interface TournamentOptions {
-  config: TournamentRun['config'];
+/** The run's setup (config, runs dir, id, mode, signal, replay source) and how it is watched. */
+export interface TournamentOptions extends RunSetup {
   /** The config file's text, kept with the run so it can be reproduced. */
   rawConfig: string;
-  runsDir: string;
   store?: IndexSink;
-  mode?: RuntimeMode;
-  signal?: AbortSignal;
   listeners?: Listener[];
   /** Emit match.frame every n turns (0 = none). */
   frameEvery?: number;
-  runId?: string;
   /** Continue the run in runsDir/runId from its run folder (`codearena run --resume`). */
   resume?: boolean;
-  /** `codearena replay`: the recorded run this one re-runs, and its answers per player and round. */
-  replay?: { of: string; source: ReplaySource };
 }
 
 /** What runTournament returns (the index's TournamentSummary is the stored view of the same run). */
@@ -55,14 +48,12 @@ export async function runTournament(
   o: TournamentOptions,
   services: TournamentServices = tournamentServices,
 ): Promise<TournamentOutcome> {
-  const { replay, ...setup } = o;
-  const run = await prepareRun({ ...setup, ...(replay ? { replay: replay.source } : {}) }, services);
+  const run = await prepareRun(o, services);
   const { layout, config } = run;
   // One process runs a tournament: the lease is taken before anything is written (and a live
   // holder refuses a second `--resume`); it is renewed while the run works, released at the end.
   const lease = services.acquireLease(layout);
-  const stop = new AbortController();
-  run.signal = AbortSignal.any([run.signal, lease.lost, stop.signal]);
+  run.signal = AbortSignal.any([run.signal, lease.lost]);
   let resume: ResumeState | null = null;
   try {
     if (o.resume) {

@@ -78,33 +78,23 @@ export function RatingsTable<R extends RatedEntry>({
                     aria-label={`${Math.round(r.lo)} to ${Math.round(r.hi)}`}
                   >
                     <line x1={x(1200)} x2={x(1200)} y1={0} y2={20} className="ref" vectorEffect="non-scaling-stroke" />
-                    <line
-                      x1={x(r.lo)}
-                      x2={x(r.hi)}
-                      y1={10}
-                      y2={10}
-                      stroke={colors[r.id]}
-                      strokeWidth={2}
-                      vectorEffect="non-scaling-stroke"
-                    />
-                    <line
-                      x1={x(r.lo)}
-                      x2={x(r.lo)}
-                      y1={5}
-                      y2={15}
-                      stroke={colors[r.id]}
-                      strokeWidth={2}
-                      vectorEffect="non-scaling-stroke"
-                    />
-                    <line
-                      x1={x(r.hi)}
-                      x2={x(r.hi)}
-                      y1={5}
-                      y2={15}
-                      stroke={colors[r.id]}
-                      strokeWidth={2}
-                      vectorEffect="non-scaling-stroke"
-                    />
+                    {/* the interval, then its two end ticks */}
+                    {[
+                      [r.lo, r.hi, 10, 10],
+                      [r.lo, r.lo, 5, 15],
+                      [r.hi, r.hi, 5, 15],
+                    ].map(([from, to, y1, y2], k) => (
+                      <line
+                        key={k}
+                        x1={x(from!)}
+                        x2={x(to!)}
+                        y1={y1}
+                        y2={y2}
+                        stroke={colors[r.id]}
+                        strokeWidth={2}
+                        vectorEffect="non-scaling-stroke"
+                      />
+                    ))}
                   </svg>
                   <span className="whisker-dot" style={{ left: `${x(r.rating)}%`, background: colors[r.id] }} />
                 </div>
