@@ -10,12 +10,9 @@ export type JobState = 'new' | 'finished' | 'running' | 'stopped';
 export function jobState(folder: RunFolder): JobState {
   if (!existsSync(folder.eventsFile)) return existsSync(folder.leaseFile) ? stoppedOrRunning(folder) : 'new';
   if (leaseState(folder) === 'held') return 'running';
-  let finished = false;
-  for (const e of folder.readEvents()) {
-    if (e.type === 'tournament.started' || e.type === 'tournament.resumed') finished = false;
-    if (e.type === 'tournament.finished') finished = e.status === 'finished';
-  }
-  return finished ? 'finished' : 'stopped';
+  // Nothing is logged after a tournament finishes (a resume refuses it): its last event says.
+  const last = folder.lastEvent();
+  return last?.type === 'tournament.finished' && last.status === 'finished' ? 'finished' : 'stopped';
 }
 
 const stoppedOrRunning = (folder: RunFolder): JobState => (leaseState(folder) === 'held' ? 'running' : 'stopped');

@@ -112,6 +112,6 @@ export async function runJob(
 }
 
 function winnerOf(folder: RunFolder): string | null {
-  const finished = folder.readEvents().findLast((e) => e.type === 'tournament.finished');
-  return finished?.type === 'tournament.finished' ? finished.winner : null;
+  const last = folder.lastEvent();
+  return last?.type === 'tournament.finished' ? last.winner : null;
 }

@@ -31,7 +31,7 @@ import {
 } from '@codearena/protocol';
 import type { z } from 'zod';
 import { openAnswerLog } from './answer-log.ts';
-import { EventsTail, RunLog, type RunLogOptions, readEventLog } from './run-log.ts';
+import { EventsTail, RunLog, type RunLogOptions, readEventLog, readLastEvent } from './run-log.ts';
 
 export const EVENTS_FILE = 'events.jsonl';
 /** The resolved tournament config of a run, written before `tournament.started`; the index stores it. */
@@ -168,6 +168,11 @@ export class RunFolder {
   /** Every logged event; a torn last line is ignored, damage elsewhere throws (RunLogError). */
   readEvents(): Event[] {
     return readEventLog(this.eventsFile);
+  }
+
+  /** The last logged event (read from the file's end); null when nothing was logged. */
+  lastEvent(): Event | null {
+    return readLastEvent(this.eventsFile);
   }
 
   /** Follows events.jsonl as it grows (the live view of a run in another process). */

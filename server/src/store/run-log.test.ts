@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tournamentEvents, withoutFrames } from './events.fixture.ts';
 import { EVENTS_FILE, RunFolder } from './run-folder.ts';
-import { type RunLog, RunLogError } from './run-log.ts';
+import { type RunLog, RunLogError, readLastEvent } from './run-log.ts';
 
 const openLog = (runDir: string, frames = false): RunLog => new RunFolder(runDir).openLog({ frames });
 const readRunLog = (runDir: string) => new RunFolder(runDir).readEvents();
@@ -123,5 +123,29 @@ describe('readRunLog after a crash', () => {
 
   it('a missing log is a RunLogError', () => {
     expect(() => readRunLog(freshDir())).toThrow(/no run log at/);
+  });
+});
+
+describe('readLastEvent', () => {
+  it('reads the last event from the end of the log, as the whole read would', () => {
+    const dir = freshDir();
+    const events = withoutFrames(writeLog(dir));
+    const file = join(dir, EVENTS_FILE);
+    expect(readLastEvent(file)).toEqual(events.at(-1));
+    // A window shorter than the last line falls back to the whole read.
+    expect(readLastEvent(file, 10)).toEqual(events.at(-1));
+    // A torn last line is not an event; the one before it is the last.
+    appendFileSync(file, '{"type":"round.started","ro');
+    expect(readLastEvent(file)).toEqual(events.at(-1));
+    expect(readLastEvent(file)).toEqual(readRunLog(dir).at(-1));
+  });
+
+  it('is null for an empty log and throws for a damaged one, like the whole read', () => {
+    const dir = freshDir();
+    const file = join(dir, EVENTS_FILE);
+    openLog(dir).close();
+    expect(readLastEvent(file)).toBeNull();
+    writeFileSync(file, 'not json\n');
+    expect(() => readLastEvent(file)).toThrow(RunLogError);
   });
 });

@@ -101,6 +101,37 @@ export function readEventLog(file: string): Event[] {
   return events;
 }
 
+/**
+ * The log's last event, read from its end (a campaign asks this of thousands of run folders: a
+ * whole read of each would be gigabytes at scale). A torn last line is skipped, as readEventLog
+ * does; an event longer than the window is found by a whole read. Null for an empty log.
+ */
+export function readLastEvent(file: string, window = 1 << 20): Event | null {
+  const fd = openSync(file, 'r');
+  let text: string;
+  let whole: boolean;
+  try {
+    const size = fstatSync(fd).size;
+    const from = Math.max(0, size - window);
+    const buf = Buffer.alloc(size - from);
+    readSync(fd, buf, 0, buf.length, from);
+    text = buf.toString('utf8');
+    whole = from === 0;
+  } finally {
+    closeSync(fd);
+  }
+  const lines = text.split('\n');
+  if (!whole) lines.shift(); // cut mid-line by the window
+  // After the last newline: '' for a whole log, or a fragment that counts only if it is whole JSON.
+  const tail = parseEventLine(lines.pop() ?? '');
+  if (tail.ok) return tail.event;
+  const last = lines.findLast((l) => l.trim() !== '');
+  const parsed = last === undefined ? null : parseEventLine(last);
+  if (parsed?.ok) return parsed.event;
+  // Nothing whole in the window, or damage: the full reader decides (and names the damage).
+  return whole && last === undefined ? null : (readEventLog(file).at(-1) ?? null);
+}
+
 type Parsed = { ok: true; event: Event } | { ok: false; error: string };
 
 /** One line of the log, validated; never throws. */
