@@ -4,7 +4,7 @@
 // get a network (--bridge=none, and codearena asks for network none anyway). The images a test
 // needs are copied in from the shared daemon once, at the first start.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
@@ -78,6 +78,8 @@ export async function startPrivateDockerd(images: string[]): Promise<PrivateDock
     const timer = setTimeout(() => killGroup(c.pid!), STOP_MS);
     await exited;
     clearTimeout(timer);
+    // Container shims outlive a stopped daemon (they are made to): those of this daemon go too.
+    killProcessesUnder(dir);
   };
 
   const dispose = async () => {
@@ -109,6 +111,27 @@ function killGroup(pid: number): void {
     process.kill(-pid, 'SIGKILL');
   } catch {
     /* gone */
+  }
+}
+
+/** SIGKILLs every process whose command line names a path under `dir` (this daemon's
+ *  containerd shims, reparented to init once the daemon is gone), by PID. */
+function killProcessesUnder(dir: string): void {
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone
+    }
+    if (!cmdline.includes(`${dir}/`)) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
 }
 
