@@ -2,7 +2,17 @@
 // defineArena (the defaults of the contract, filled once), the object-shape check of a reply line
 // (see reply-guard.ts for the limits and printable.ts for previews), and the checks and messages
 // of validation.
-import type { Arena, ArenaSpec, BotClient, Fault, ValidateContext, Validation } from './arena.ts';
+import type { z } from 'zod';
+import type {
+  Arena,
+  ArenaManifest,
+  ArenaSpec,
+  BotClient,
+  EngineHooks,
+  Fault,
+  ValidateContext,
+  Validation,
+} from './arena.ts';
 import { clipStart, escapeControls, preview } from './printable.ts';
 import { faultDetail, parseReplyLine, replyValueProblem } from './reply-guard.ts';
 
@@ -19,7 +29,7 @@ export function defineArena<State, Move, Args>(spec: ArenaSpec<State, Move, Args
     if (!present) throw new Error(`arena ${id}: ${manifest.botKind} arenas must define ${String(hook)}()`);
   };
   if (manifest.botKind === 'engine')
-    throw new Error(`arena ${id}: engine arenas are not supported yet (see Arena in protocol/src/arena.ts)`);
+    throw new Error(`arena ${id}: engine arenas are made with defineEngineArena, not defineArena`);
   if (manifest.botKind === 'process') {
     need('observe', spec.observe);
     need('parseMove', spec.parseMove);
@@ -30,13 +40,51 @@ export function defineArena<State, Move, Args>(spec: ArenaSpec<State, Move, Args
     manifest,
     argsSchema: schema,
     parseArgs: (raw) => schema.parse(raw ?? {}),
-    observe: () => null,
-    notify: () => null,
-    notices: () => [],
-    parseMove: (): Fault => ({ kind: 'invalid_move', detail: `${id} bots make no moves` }),
-    loadPlayer: async () => null,
-    sampleMove: () => null,
+    ...neutralHooks(id),
     ...rules,
+    engine: null,
+  };
+}
+
+/** The hooks an arena without requests, moves or loading gets. */
+const neutralHooks = (id: string) => ({
+  observe: () => null,
+  notify: () => null,
+  notices: () => [],
+  parseMove: (): Fault => ({ kind: 'invalid_move', detail: `${id} bots make no moves` }),
+  loadPlayer: async () => null,
+  sampleMove: () => null,
+});
+
+/** What an `engine` arena's author writes: no turn rules (its engine plays whole sims). */
+export interface EngineArenaSpec<Args> {
+  manifest: ArenaManifest;
+  args: z.ZodType<Args>;
+  validate(ctx: ValidateContext<Args>): Promise<Validation>;
+  engine: EngineHooks<Args>;
+}
+
+/** The Arena of an `engine` arena. Its turn hooks exist for the type's sake only: the runner
+ *  sends every sim of such an arena to its engine, so calling one is a bug, said loudly. */
+export function defineEngineArena<Args>(spec: EngineArenaSpec<Args>): Arena<never, never, Args> {
+  const { manifest, args: schema, validate, engine } = spec;
+  if (manifest.botKind !== 'engine')
+    throw new Error(`arena ${manifest.id}: defineEngineArena is for engine arenas, not ${manifest.botKind}`);
+  const notHere = (): never => {
+    throw new Error(`arena ${manifest.id}: sims of an engine arena are played by its engine, not turn by turn`);
+  };
+  return {
+    manifest,
+    argsSchema: schema,
+    parseArgs: (raw) => schema.parse(raw ?? {}),
+    validate,
+    engine,
+    init: notHere,
+    step: notHere,
+    outcome: notHere,
+    frame: notHere,
+    turn: notHere,
+    ...neutralHooks(manifest.id),
   };
 }
 

@@ -1,6 +1,7 @@
 // The arena contract: rules are pure functions (no I/O, no clock, no Math.random); the runner
 // that moves bytes between engine and bots lives in server/src/compete.
 import { z } from 'zod';
+import type { EnginePlayer } from './engine.ts';
 
 export type PlayerId = string;
 
@@ -35,7 +36,7 @@ export const ArenaManifest = z.object({
   description: z.string(),
   players: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }),
   /** process: `run` speaks JSON lines; data: the host reads files; engine: an external engine in
-   *  its own container plays whole sims and reports results (no arena implements it yet). */
+   *  its own container builds the codebases, plays whole sims and reports results. */
   botKind: z.enum(['process', 'data', 'engine']),
   turnDeadlineMs: z.number().int().positive(),
   /** Extra time for the first reply of a bot process (interpreter start-up inside a container). */
@@ -43,7 +44,8 @@ export const ArenaManifest = z.object({
   image: z.string(),
   /** Hard cap on turns so a sim always ends. */
   maxTurns: z.number().int().positive(),
-  /** Data bots: files a codebase must hold at its root (the host engine reads them). */
+  /** Data and engine bots: files a codebase must hold at its root (what the host engine reads,
+   *  or an engine's build manifest). */
   dataFiles: z.array(z.string()).optional(),
 });
 export type ArenaManifest = z.infer<typeof ArenaManifest>;
@@ -121,16 +123,43 @@ export interface ArenaSpec<State, Move, Args> {
 }
 
 /**
+ * An `engine` arena's side of its engine (compete/engine-session.ts runs it): the engine is a
+ * program in the arena's image that builds every player's codebase at start and then plays sims
+ * on request over the wire of engine.ts. Player code runs only inside that process, in its
+ * hardened container; the host sees lines it checks, never trusts.
+ */
+export interface EngineHooks<Args> {
+  /** The engine's command line for these players (their codebases mounted read-only at `dir`). */
+  command(players: readonly EnginePlayer[]): string[];
+  /** The arena's part of a sim request (what the engine needs of the parsed args). */
+  simArgs(args: Args): unknown;
+  /** Wall-clock cap on one sim (a robot that stalls the engine); past it the engine is replaced. */
+  simTimeoutMs(args: Args): number;
+  /** Limits of the engine's container: it holds every player of the sim at once. */
+  memoryMb: number;
+  pids: number;
+  /** Turns between the frames asked of the engine when someone watches or a replay is kept. */
+  frameEvery: number;
+  /** The viewer's frame from an engine frame (players in seat order), or null to drop it. */
+  frame(raw: unknown, players: readonly PlayerId[], args: Args): unknown | null;
+  /** Where a viewer frame falls: engines whose sims have rounds restart their turns each round
+   *  (the runner counts turns over the whole sim from this). */
+  frameClock(frame: unknown): { round: number; turn: number };
+  /** The sim's outcome from the engine's result line; a string says what is wrong with it. */
+  outcome(result: Record<string, unknown>, players: readonly PlayerId[]): Outcome | string;
+}
+
+/**
  * The contract the runner, conformance suite, tests and bench use: every hook present.
  *
- * Bot kinds `process` and `data` are played turn by turn on the host (compete/turn-loop.ts).
- * An `engine` arena (an external engine in its own container that plays whole sims and reports
- * results, e.g. RoboCode) will add one hook here that plays a sim, taking the place of the turn
- * rules; until one exists defineArena refuses the kind rather than pretend.
+ * Bot kinds `process` and `data` are played turn by turn on the host (compete/turn-loop.ts) and
+ * have `engine: null`; `engine` arenas play whole sims in their engine (`engine` set) and their
+ * turn hooks are never called.
  */
 export interface Arena<State = unknown, Move = unknown, Args = unknown> extends Required<
   Omit<ArenaSpec<State, Move, Args>, 'args'>
 > {
+  engine: EngineHooks<Args> | null;
   /** The schema of `arena.args` (config errors translate its issues). */
   argsSchema: z.ZodType<Args>;
   /** Parses `arena.args` (undefined: all defaults); throws a ZodError naming the bad field. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ArenaManifest, ArenaSpec } from './arena.ts';
-import { defineArena } from './arena-kit.ts';
+import { defineArena, defineEngineArena } from './arena-kit.ts';
 
 const manifest = (botKind: ArenaManifest['botKind']): ArenaManifest => ({
   id: 'toy',
@@ -55,12 +55,46 @@ describe('defineArena', () => {
     expect(arena.argsSchema).toBe(Args);
   });
 
-  it("refuses an arena missing its kind's own hooks, and the engine kind no arena implements yet", () => {
+  it("refuses an arena missing its kind's own hooks, and engine arenas (defineEngineArena makes those)", () => {
     expect(() => defineArena(spec('process'))).toThrow(/process arenas must define observe\(\)/);
     expect(() =>
       defineArena({ ...spec('process'), observe: () => ({}), parseMove: () => ({ kind: 'bad_output', detail: '' }) }),
     ).toThrow(/sampleMove/);
     expect(() => defineArena(spec('data'))).toThrow(/loadPlayer/);
-    expect(() => defineArena(spec('engine'))).toThrow(/engine arenas are not supported yet/);
+    expect(() => defineArena(spec('engine'))).toThrow(/made with defineEngineArena/);
+  });
+
+  it('an engine arena keeps its engine hooks and refuses to be played turn by turn', () => {
+    const engine = {
+      command: () => ['engine'],
+      simArgs: () => ({}),
+      simTimeoutMs: () => 1000,
+      memoryMb: 256,
+      pids: 64,
+      frameEvery: 1,
+      frame: () => null,
+      frameClock: () => ({ round: 0, turn: 0 }),
+      outcome: () => 'no result',
+    };
+    const arena = defineEngineArena({
+      manifest: manifest('engine'),
+      args: Args,
+      validate: async () => ({ ok: true, detail: '' }),
+      engine,
+    });
+    expect(arena.engine).toBe(engine);
+    expect(defineArena({ ...spec('data'), loadPlayer: async () => null }).engine).toBeNull();
+    expect(arena.parseArgs(undefined)).toEqual({ goal: 3 });
+    expect(() =>
+      arena.init([], { next: () => 0, int: () => 0, fork: () => null as never }, { goal: 3 }, new Map()),
+    ).toThrow(/played by its engine/);
+    expect(() =>
+      defineEngineArena({
+        manifest: manifest('process'),
+        args: Args,
+        validate: async () => ({ ok: true, detail: '' }),
+        engine,
+      }),
+    ).toThrow(/for engine arenas/);
   });
 });

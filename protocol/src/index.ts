@@ -9,3 +9,4 @@ export * from './api.ts';
 export * from './arena-kit.ts';
 export * from './printable.ts';
 export * from './reply-guard.ts';
+export * from './engine.ts';

@@ -66,6 +66,7 @@ export async function playMatch(
       concurrency: o.concurrency,
       seedParts: ['match', o.seed],
       deadlineMs: arena.manifest.turnDeadlineMs,
+      engineHost: { runId, role: 'match', cpus: limits.cpus },
       ...(o.signal ? { signal: o.signal } : {}),
       onMatchEnd: (_sim, _seed, r) => {
         turns += r.turns;
@@ -102,7 +103,7 @@ export async function matchCommand(arenaId: string, codebases: string[], o: Matc
   }
   const dirs = codebases.map((c) => resolve(c));
   if (arena.manifest.botKind === 'process') dirs.forEach(requireCodebase);
-  if (arena.manifest.botKind === 'data') dirs.forEach((d) => requireDataCodebase(d, arena.manifest.dataFiles ?? []));
+  else dirs.forEach((d) => requireDataCodebase(d, arena.manifest.dataFiles ?? []));
   // Data bots run nowhere: the host engine reads them, so only the other kinds need Docker.
   if (arena.manifest.botKind !== 'data') await requireDocker([arena.manifest.image]);
   const r = await playInterruptibly(arenaId, dirs, o);

@@ -1,6 +1,8 @@
 // Checks made before any work starts, each failing with the fix in its message.
-import { accessSync, constants, lstatSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT, arenaDir } from '../paths.ts';
 import { dockerAvailable, imageExists } from '../sandbox/docker-client.ts';
 
 export class UsageError extends Error {
@@ -20,9 +22,29 @@ export async function requireDocker(images: string[]): Promise<void> {
       3,
     );
   for (const image of images) {
-    if (!(await imageExists(image)))
-      throw new UsageError(`Docker image ${image} is missing.\nFix: run \`npm run setup\` to build it.`, 3);
+    if (await imageExists(image)) continue;
+    // Arena images that only their arena needs (a JDK, say) are built the first time it is used.
+    const arena = onDemandArena(image);
+    if (arena) {
+      process.stderr.write(`codearena: building the ${arena} image ${image} (first use of the arena; once)\n`);
+      const built = spawnSync('bash', [join(ROOT, 'docker', 'setup.sh'), '--arena', arena], {
+        cwd: ROOT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      if (built.status === 0 && (await imageExists(image))) continue;
+      throw new UsageError(
+        `Docker image ${image} could not be built (setup exit ${built.status ?? built.signal}).\nFix: run \`bash docker/setup.sh --arena ${arena}\` and read its messages.`,
+        3,
+      );
+    }
+    throw new UsageError(`Docker image ${image} is missing.\nFix: run \`npm run setup\` to build it.`, 3);
   }
+}
+
+/** The arena whose own recipe (arenas/<id>/image/build.sh) makes `image`, if any. */
+function onDemandArena(image: string): string | null {
+  const m = /^codearena\/([a-z][a-z0-9-]*):latest$/.exec(image);
+  return m && existsSync(join(arenaDir(m[1]!), 'image', 'build.sh')) ? m[1]! : null;
 }
 
 /** A process-bot codebase is a directory with an executable `run` at its root. */

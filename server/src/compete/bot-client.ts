@@ -10,6 +10,7 @@ import {
   parseReplyLine,
 } from '@codearena/protocol';
 import type { ProcessHandle } from '../sandbox/process-handle.ts';
+import { lineReader } from './line-reader.ts';
 
 export interface BotClientOptions {
   /** Longest reply line accepted; longer ⇒ output_limit fault and the bot is stopped. */
@@ -32,8 +33,6 @@ export function createBotClient(
   const tailCap = o.stderrTailBytes ?? 4096;
   const maxUnsolicited = o.maxUnsolicitedLines ?? 100;
 
-  let partial: Buffer[] = [];
-  let partialBytes = 0;
   let stderrTail = '';
   /** Replies still owed to requests that already timed out: dropped when they arrive. */
   let stale = 0;
@@ -64,28 +63,14 @@ export function createBotClient(
       die({ kind: 'output_limit', detail: `wrote more than ${maxUnsolicited} lines nobody asked for` });
   };
 
-  proc.onStdout((chunk) => {
-    if (dead) return;
-    let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
-      const piece = chunk.subarray(start, nl);
-      start = nl + 1;
-      if (partialBytes + piece.length > maxLine)
-        return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
-      const line = partial.length ? Buffer.concat([...partial, piece]).toString('utf8') : piece.toString('utf8');
-      partial = [];
-      partialBytes = 0;
-      onLine(line);
-      if (dead) return;
-    }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      partialBytes += rest.length;
-      if (partialBytes > maxLine)
-        return die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` });
-      partial.push(Buffer.from(rest));
-    }
-  });
+  proc.onStdout(
+    lineReader({
+      maxLineBytes: maxLine,
+      onLine,
+      onOverflow: () => die({ kind: 'output_limit', detail: `reply line longer than ${maxLine} bytes` }),
+      stopped: () => dead !== null,
+    }),
+  );
   proc.onStderr((chunk) => {
     stderrTail = (stderrTail + chunk.toString('utf8')).slice(-tailCap);
   });

@@ -1,7 +1,7 @@
 // Plays one sim for a result: the engine (pure arena rules) runs here on the host through the
 // turn loop; each bot is a process reached through a BotClient, or data the engine loads. Bot
 // failures become faults in the result, never exceptions.
-import type { Arena, FaultCount } from '@codearena/protocol';
+import type { Arena, FaultCount, Outcome } from '@codearena/protocol';
 import { type Seat, playSim } from './turn-loop.ts';
 
 export interface MatchSpec<Args = unknown> {
@@ -60,17 +60,28 @@ export async function runMatch<Args>(spec: MatchSpec<Args>): Promise<MatchResult
     ranks: Object.fromEntries(ids.map((id) => [id, 1])),
     reason: aborted ? 'aborted' : 'turn limit',
   };
+  return {
+    ...matchResult(ids, outcome, { turns: played.turns, faults: played.faults, frames, t0 }),
+    ...(aborted ? { aborted } : {}),
+  };
+}
+
+/** A sim's result from its outcome: the sole best rank wins, a shared one is a tie. */
+export function matchResult(
+  ids: readonly string[],
+  outcome: Outcome,
+  o: { turns: number; faults: FaultCount[]; frames: unknown[]; t0: number },
+): MatchResult {
   const best = Math.min(...Object.values(outcome.ranks));
   const top = ids.filter((id) => outcome.ranks[id] === best);
   return {
     ranks: outcome.ranks,
     winner: top.length === 1 ? top[0]! : null,
-    turns: played.turns,
+    turns: o.turns,
     reason: outcome.reason ?? '',
     ...(outcome.scores ? { scores: outcome.scores } : {}),
-    faults: played.faults,
-    frames,
-    ms: performance.now() - t0,
-    ...(aborted ? { aborted } : {}),
+    faults: o.faults,
+    frames: o.frames,
+    ms: performance.now() - o.t0,
   };
 }

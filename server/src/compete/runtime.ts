@@ -26,6 +26,8 @@ export interface PlayerRuntime {
   /** The container, when there is one (validation runs commands in it). */
   readonly sandbox: Sandbox | null;
   codeDir: string;
+  /** The codebase on the host (an engine arena's engine mounts it read-only). */
+  hostDir: string;
   /** The codebase's files as the host engine reads them (data bots). */
   reader: CodebaseReader;
   /** Bumped whenever recover() replaces the container: a sim whose bots ran on an older one
@@ -66,6 +68,7 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
       name,
       sandbox: null,
       codeDir: hostDir,
+      hostDir,
       reader,
       ...noInfra,
       startBot: () => Promise.reject(new Error(`${o.arena.manifest.id} bots are data, not processes`)),
@@ -73,8 +76,20 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
     };
   }
   if (o.mode === 'host') {
+    // An engine builds and runs player code: only ever inside its container.
+    if (o.arena.manifest.botKind === 'engine')
+      throw new Error(`${o.arena.manifest.id} codebases run only in Docker (its engine builds and runs them)`);
     const spare = warmSpare(async () => spawnHostProcess([`${hostDir}/run`], hostDir));
-    return { name, sandbox: null, codeDir: hostDir, reader, ...noInfra, startBot: spare.take, dispose: spare.dispose };
+    return {
+      name,
+      sandbox: null,
+      codeDir: hostDir,
+      hostDir,
+      reader,
+      ...noInfra,
+      startBot: spare.take,
+      dispose: spare.dispose,
+    };
   }
   const open = () =>
     createSandbox({
@@ -89,13 +104,18 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
     });
   let sandbox = await startWithRetries(open);
   let generation = 0;
-  let spare = warmSpare(() => sandbox.spawn(['./run'], { cwd: '/code', pipes: true }));
+  // Engine arenas: the container is the codebase's for validation; sims run in the engine's.
+  const botless = o.arena.manifest.botKind === 'engine';
+  const spareIn = (s: Sandbox) =>
+    botless ? noBot(o.arena.manifest.id) : warmSpare(() => s.spawn(['./run'], { cwd: '/code', pipes: true }));
+  let spare = spareIn(sandbox);
   let recovering: Promise<void> | null = null;
   let disposed = false;
   const checkInfra = () => sandbox.health();
   return {
     name,
     codeDir: '/code',
+    hostDir,
     reader,
     get sandbox() {
       return sandbox;
@@ -113,7 +133,7 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
         await old.sandbox.dispose();
         await old.spare.dispose();
         sandbox = await startWithRetries(open);
-        spare = warmSpare(() => sandbox.spawn(['./run'], { cwd: '/code', pipes: true }));
+        spare = spareIn(sandbox);
       })().finally(() => (recovering = null));
       return recovering;
     },
@@ -127,7 +147,7 @@ export async function openRuntime(name: string, hostDir: string, o: RuntimeOptio
   };
 }
 
-async function startWithRetries(open: () => Promise<Sandbox>): Promise<Sandbox> {
+export async function startWithRetries(open: () => Promise<Sandbox>): Promise<Sandbox> {
   const waitUntil = Date.now() + DAEMON_RETURN_MS;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -141,6 +161,12 @@ async function startWithRetries(open: () => Promise<Sandbox>): Promise<Sandbox> 
     }
   }
 }
+
+/** The bot source of a runtime whose bots are not processes of its own. */
+const noBot = (arena: string) => ({
+  take: (): Promise<BotClient> => Promise.reject(new Error(`${arena} robots run in the arena's engine, not as bots`)),
+  dispose: async () => {},
+});
 
 /** Keeps one spare process started ahead of need, so an interpreter's start-up (50–120 ms)
  *  overlaps the previous sim instead of delaying the next. Spares are fresh processes, never

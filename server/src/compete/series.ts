@@ -10,6 +10,7 @@ import { type Arena, deriveSeed } from '@codearena/protocol';
 import { InfraError } from '../sandbox/infra-error.ts';
 import { type MatchResult, runMatch } from './match-runner.ts';
 import { mapPool } from './pool.ts';
+import { openEngineSession } from './engine-session.ts';
 import type { PlayerRuntime } from './runtime.ts';
 
 /** Plays of one sim before its infrastructure is declared down. */
@@ -35,6 +36,8 @@ export interface SeriesOptions {
   onMatchEnd?: (sim: number, seed: number, r: MatchResult) => void | Promise<void>;
   /** A play of a sim was voided by an infrastructure failure (`attempt` of SIM_ATTEMPTS). */
   onVoid?: (sim: number, seed: number, problem: string, attempt: number) => void;
+  /** Engine arenas: where their engines run (the run's label, a role, the CPU cap). */
+  engineHost?: { runId: string; role: string; cpus: number };
 }
 
 export interface Standing {
@@ -54,50 +57,93 @@ export interface SeriesResult {
 
 export async function playSeries(o: SeriesOptions): Promise<SeriesResult> {
   const sims = o.simIds ?? Array.from({ length: o.sims }, (_, i) => i);
+  const play = o.arena.engine ? await engineSims(o) : { sim: turnSims(o), dispose: async () => {} };
+  try {
+    const played = await mapPool(sims, o.concurrency, play.sim, () => o.signal?.aborted === true);
+    const results = played.filter((r): r is NonNullable<typeof r> => r != null);
+    return {
+      results,
+      standings: tally(
+        o.players.map((p) => p.name),
+        results.map((r) => r.result),
+      ),
+      aborted: results.length < sims.length,
+    };
+  } finally {
+    await play.dispose();
+  }
+}
+
+type PlayedSim = { sim: number; seed: number; result: MatchResult } | null;
+
+/** Sims of a turn-based arena, played through the turn loop with each player's runtime. */
+function turnSims(o: SeriesOptions): (sim: number) => Promise<PlayedSim> {
   // Seats sharing one runtime (self-play's extra baseline seats) are checked and replaced once.
   const runtimes = o.players.filter((p, i) => o.players.findIndex((q) => q.recover === p.recover) === i);
-  const played = await mapPool(
-    sims,
-    o.concurrency,
-    async (sim) => {
-      const seed = deriveSeed(...o.seedParts, sim);
-      for (let attempt = 1; ; attempt++) {
-        const generations = runtimes.map((p) => p.generation);
-        o.onMatchStart?.(sim, seed);
-        const result = await runMatch({
-          arena: o.arena,
-          args: o.args,
-          players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot(), reader: p.reader })),
-          seed,
-          deadlineMs: o.deadlineMs,
-          keepFrames: o.keepFrames ?? false,
-          ...(o.signal ? { signal: o.signal } : {}),
-          ...(o.onFrame ? { onFrame: (turn: number, frame: unknown) => o.onFrame!(sim, turn, frame) } : {}),
-        });
-        if (result.aborted) return null;
-        const problem = await infraProblem(runtimes, generations, result);
-        if (problem === null) {
-          await o.onMatchEnd?.(sim, seed, result);
-          return { sim, seed, result };
-        }
-        o.onVoid?.(sim, seed, problem, attempt);
-        if (attempt >= SIM_ATTEMPTS)
-          throw new InfraError(
-            `sim ${sim} was spoiled by infrastructure failures ${attempt} times; the last: ${problem}`,
-          );
-        await Promise.all(runtimes.map((p) => p.recover()));
+  return async (sim) => {
+    const seed = deriveSeed(...o.seedParts, sim);
+    for (let attempt = 1; ; attempt++) {
+      const generations = runtimes.map((p) => p.generation);
+      o.onMatchStart?.(sim, seed);
+      const result = await runMatch({
+        arena: o.arena,
+        args: o.args,
+        players: o.players.map((p) => ({ name: p.name, startBot: () => p.startBot(), reader: p.reader })),
+        seed,
+        deadlineMs: o.deadlineMs,
+        keepFrames: o.keepFrames ?? false,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onFrame ? { onFrame: (turn: number, frame: unknown) => o.onFrame!(sim, turn, frame) } : {}),
+      });
+      if (result.aborted) return null;
+      const problem = await infraProblem(runtimes, generations, result);
+      if (problem === null) {
+        await o.onMatchEnd?.(sim, seed, result);
+        return { sim, seed, result };
       }
-    },
-    () => o.signal?.aborted === true,
-  );
-  const results = played.filter((r): r is NonNullable<typeof r> => r != null);
+      o.onVoid?.(sim, seed, problem, attempt);
+      if (attempt >= SIM_ATTEMPTS)
+        throw new InfraError(
+          `sim ${sim} was spoiled by infrastructure failures ${attempt} times; the last: ${problem}`,
+        );
+      await Promise.all(runtimes.map((p) => p.recover()));
+    }
+  };
+}
+
+/** Sims of an engine arena: one engine session for the series, its codebases the players'
+ *  (a codebase in several seats, as in self-play, is built once). */
+async function engineSims(
+  o: SeriesOptions,
+): Promise<{ sim: (sim: number) => Promise<PlayedSim>; dispose(): Promise<void> }> {
+  if (!o.engineHost) throw new Error(`arena ${o.arena.manifest.id} plays in an engine: playSeries needs engineHost`);
+  const codebases = [...new Set(o.players.map((p) => p.hostDir))];
+  const session = openEngineSession({
+    arena: o.arena,
+    args: o.args,
+    codebases,
+    ...o.engineHost,
+    concurrency: o.concurrency,
+  });
+  const seats = o.players.map((p) => ({ name: p.name, codebase: codebases.indexOf(p.hostDir) }));
   return {
-    results,
-    standings: tally(
-      o.players.map((p) => p.name),
-      results.map((r) => r.result),
-    ),
-    aborted: results.length < sims.length,
+    sim: async (sim) => {
+      const seed = deriveSeed(...o.seedParts, sim);
+      o.onMatchStart?.(sim, seed);
+      const result = await session.play({
+        sim,
+        seed,
+        seats,
+        keepFrames: o.keepFrames ?? false,
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onFrame ? { onFrame: (turn: number, frame: unknown) => o.onFrame!(sim, turn, frame) } : {}),
+        onVoid: (problem, attempt) => o.onVoid?.(sim, seed, problem, attempt),
+      });
+      if (result.aborted) return null;
+      await o.onMatchEnd?.(sim, seed, result);
+      return { sim, seed, result };
+    },
+    dispose: () => session.dispose(),
   };
 }
 

@@ -77,6 +77,7 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
           concurrency: 1,
           seedParts: ['conformance', id, bot],
           deadlineMs: PATIENT_MS,
+          engineHost: { runId, role: 'test', cpus: 1 },
         }),
     );
     expect(s.results.flatMap((r) => r.result.faults)).toEqual([]);
@@ -147,8 +148,12 @@ describe.each(arenaIds())('arena %s with real bots', (id) => {
       chmodSync(dir, 0o755);
       return dir;
     }
-    const state = arena.init(['p0', 'p1'], createRng(`hostile/${id}`).fork('init'), args, new Map());
-    const key = isProcess ? replyKey(arena, state, ['p0', 'p1']) : 'move';
+    const key = isProcess
+      ? replyKey(arena, arena.init(['p0', 'p1'], createRng(`hostile/${id}`).fork('init'), args, new Map()), [
+          'p0',
+          'p1',
+        ])
+      : 'move';
 
     it.each(hostileReplies(key).map((h) => [h.label, h.line] as const))(
       'a reply of %s fails validation and faults in a sim, with short details; the opponent is unharmed',

@@ -78,9 +78,10 @@ describe.each(arenaIds())('arena %s', (id) => {
       expect(existsSync(file), `${file} (see web/src/theater/renderer-types.ts)`).toBe(true);
       const { renderer } = (await import(pathToFileURL(file).href)) as { renderer: RendererLike };
       expect(renderer.arena).toBe(id);
-      const sim = await play(arena.manifest.players.max);
+      const frames = arena.engine ? recordedFrames(entry.dir, arena) : (await play(arena.manifest.players.max)).frames;
+      expect(frames.length).toBeGreaterThan(0);
       const ctx = fakeCanvas();
-      for (const f of sim.frames.filter((_, i) => i % 7 === 0 || i === sim.frames.length - 1)) {
+      for (const f of frames.filter((_, i) => i % 7 === 0 || i === frames.length - 1)) {
         const frame = JSON.parse(f) as unknown;
         expect(renderer.aspect(frame)).toBeGreaterThan(0);
         expect(
@@ -88,7 +89,7 @@ describe.each(arenaIds())('arena %s', (id) => {
           'the renderer rejected a real frame',
         ).toBe(true);
         const stats = renderer.stats?.(frame);
-        if (stats) expect(stats.map((s) => s.id).sort()).toEqual(playersOf(arena.manifest.players.max).sort());
+        if (stats) expect(stats.map((s) => s.id).sort()).toEqual(playersOf(playersIn(arena, f)).sort());
       }
       expect(renderer.draw(ctx, { not: 'a frame' }, { width: 800, height: 600, colors: {} })).toBe(false);
     });
@@ -99,7 +100,43 @@ describe.each(arenaIds())('arena %s', (id) => {
     });
   });
 
-  describe('whole sims', () => {
+  // Engine arenas play whole sims in their engine (the Docker tier plays them); here, the host's
+  // side of that engine: what it does with hostile lines.
+  describe.runIf(arena.engine)('engine lines', () => {
+    const engine = arena.engine!;
+    it('frames the engine did not send as its frames are dropped, never thrown', () => {
+      for (const g of [
+        ...garbageReplies(),
+        ...hostileReplies('frame').map((h) => ({ label: h.label, value: h.line })),
+      ]) {
+        for (const raw of [g.value, typeof g.value === 'string' ? safeParse(g.value) : g.value]) {
+          let frame: unknown;
+          expect(() => (frame = engine.frame(raw, ['p0', 'p1'], args)), g.label).not.toThrow();
+          expect(frame, g.label).toBeNull();
+        }
+      }
+    });
+
+    it('a real engine frame (recorded) becomes a viewer frame; one with the wrong seat count is dropped', () => {
+      const raw = recordedEngineFrames(entry.dir);
+      expect(raw.length).toBeGreaterThan(0);
+      const seats = (raw[0] as { robots: unknown[] }).robots.length;
+      expect(engine.frame(raw[0], playersOf(seats), args)).not.toBeNull();
+      expect(engine.frame(raw[0], playersOf(seats + 1), args)).toBeNull();
+    });
+
+    it('malformed results are refused with a reason, never thrown', () => {
+      for (const g of garbageReplies()) {
+        const line =
+          typeof g.value === 'object' && g.value !== null ? (g.value as Record<string, unknown>) : { g: g.value };
+        let outcome: unknown;
+        expect(() => (outcome = engine.outcome(line, ['p0', 'p1'])), g.label).not.toThrow();
+        expect(typeof outcome, g.label).toBe('string');
+      }
+    });
+  });
+
+  describe.runIf(!arena.engine)('whole sims', () => {
     it.each(counts(arena))(
       '%i players: reach an outcome within maxTurns, every message and frame serialisable, old states untouched',
       async (n) => {
@@ -137,7 +174,7 @@ describe.each(arenaIds())('arena %s', (id) => {
     });
   });
 
-  describe('bot output', () => {
+  describe.runIf(!arena.engine)('bot output', () => {
     it('garbage, oversized and misdirected replies are faults, never exceptions', async () => {
       const players = playersOf(Math.max(2, arena.manifest.players.min));
       const loaded = await loadedFor(players);
@@ -177,6 +214,40 @@ describe.each(arenaIds())('arena %s', (id) => {
     });
   });
 });
+
+/** Engine frame lines recorded from a real battle (arenas/<id>/src/fixtures/engine-frames.jsonl):
+ *  engine arenas have no in-process sims to take frames from. */
+function recordedEngineFrames(dir: string): unknown[] {
+  const file = join(dir, 'src', 'fixtures', 'engine-frames.jsonl');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { frame: unknown }).frame);
+}
+
+/** The viewer frames of those recordings, serialised as replays hold them. */
+function recordedFrames(dir: string, arena: Arena): string[] {
+  const raw = recordedEngineFrames(dir);
+  const seats = (raw[0] as { robots?: unknown[] } | undefined)?.robots?.length ?? 2;
+  return raw
+    .map((f) => arena.engine!.frame(f, playersOf(seats), arena.parseArgs({})))
+    .filter((f) => f !== null)
+    .map((f) => JSON.stringify(f));
+}
+
+/** Players in a serialised frame: the recorded frames' seats, or the arena's maximum. */
+function playersIn(arena: Arena, frame: string): number {
+  if (!arena.engine) return arena.manifest.players.max;
+  return (JSON.parse(frame) as { players: unknown[] }).players.length;
+}
+
+const safeParse = (s: string): unknown => {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return s;
+  }
+};
 
 interface RendererLike {
   arena: string;

@@ -39,6 +39,7 @@ export function selfPlayFor(o: SelfPlayOptions): EditContext['selfPlay'] {
         concurrency: 1,
         seedParts: [o.seed, 'selfplay', o.round, o.player],
         deadlineMs: o.deadlineMs,
+        engineHost: { runId: o.runId, role: `selfplay:${o.player}`, cpus: o.limits.cpus },
       });
       const c = standings[0]!;
       return { sims, seats, wins: c.wins, losses: c.losses, ties: c.ties, faults: c.faults };

@@ -99,6 +99,7 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
         deadlineMs: c.deadlineMs,
         keepFrames: true,
         signal: c.signal,
+        engineHost: { runId: bus.tournamentId, role: `compete:r${round}`, cpus: c.limits.cpus },
         onVoid: (sim, _seed, problem, attempt) =>
           bus.emit({
             type: 'fault',
