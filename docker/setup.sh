@@ -5,21 +5,35 @@
 # everything is already in place.
 # Each step says what it does; a step that cannot be done prints the fix and exits non-zero.
 #   setup.sh [--for start|test|bench|all]   (default all: everything any command needs)
+#   setup.sh --arena <id>                    just what one arena needs: Docker, the base image, its image
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=all
+only_arena=
+usage='usage: setup.sh [--for start|test|bench|all] | --arena <id>'
 while [ $# -gt 0 ]; do
   case "$1" in
     --for) purpose=${2:-}; shift 2 || shift ;;
     --for=*) purpose=${1#--for=}; shift ;;
-    *) printf '[setup] unknown argument %s; usage: setup.sh [--for start|test|bench|all]\n' "$1" >&2; exit 2 ;;
+    --arena) only_arena=${2:-}; shift 2 || shift ;;
+    --arena=*) only_arena=${1#--arena=}; shift ;;
+    *) printf '[setup] unknown argument %s; %s\n' "$1" "$usage" >&2; exit 2 ;;
   esac
 done
 case "$purpose" in
   start|test|bench|all) ;;
   *) printf '[setup] --for takes start, test, bench or all, not "%s"\n' "$purpose" >&2; exit 2 ;;
 esac
+if [ -n "$only_arena" ]; then
+  if ! [[ "$only_arena" =~ ^[a-z0-9-]+$ ]] || [ ! -d "arenas/$only_arena" ]; then
+    printf '[setup] --arena takes an arena id (%s), not "%s"\n' "$(cd arenas && ls -d -- */ | tr -d / | tr '\n' ' ')" "$only_arena" >&2
+    exit 2
+  fi
+  purpose=arena
+fi
 needs() { for p in "$@"; do [ "$purpose" = all ] || [ "$purpose" = "$p" ] && return 0; done; return 1; }
+# With --arena, only that arena's image (and what it stands on) is needed.
+needs_arena() { if [ -n "$only_arena" ]; then [ "$1" = "$only_arena" ]; else needs "${@:2}"; fi; }
 root=$(pwd)
 say() { printf '\033[36m[setup]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -43,7 +57,7 @@ deps_hash() {
       try { const p = JSON.parse(fs.readFileSync(f, "utf8")); process.stdout.write(f + JSON.stringify(keys.map((k) => p[k] ?? null)) + "\n"); } catch {}
     }' package.json */package.json arenas/*/package.json agents/*/package.json | cat - package-lock.json 2>/dev/null | sha256sum | cut -c1-16
 }
-if [ "$(cat node_modules/.codearena-lock 2>/dev/null)" != "$(deps_hash)" ]; then
+if [ -z "$only_arena" ] && [ "$(cat node_modules/.codearena-lock 2>/dev/null)" != "$(deps_hash)" ]; then
   say "installing npm dependencies"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error >&2; else npm install --no-audit --no-fund --loglevel=error >&2; fi
   deps_hash > node_modules/.codearena-lock
@@ -100,16 +114,23 @@ if ! have_recipe codearena/base:latest "$recipe"; then
   say "codearena/base ready"
 fi
 
-# --- 4. Arena images: arenas/<id>/Dockerfile builds codearena/<id> on top of the base ---------
-for df in arenas/*/Dockerfile; do
-  [ -f "$df" ] || continue
-  id=$(basename "$(dirname "$df")")
-  h=$( (cat "$df"; echo "$recipe") | sha256sum | cut -c1-12)
-  if ! have_recipe "codearena/$id:latest" "$h"; then
-    say "building image codearena/$id"
-    docker build -q --network none -t "codearena/$id:latest" --label codearena.recipe="$h" -f "$df" "$(dirname "$df")" >/dev/null
+# --- 4. Arena images on top of the base: arenas/<id>/Dockerfile builds codearena/<id>; an arena
+# with arenas/<id>/image/build.sh (a large image, e.g. a JDK) builds its own, and only when
+# something will use it: tests, bench, all, or --arena <id> (the demo of `npm start` does not).
+for dir in arenas/*/; do
+  id=$(basename "$dir")
+  if [ -f "$dir/image/build.sh" ]; then
+    if needs_arena "$id" test bench; then bash "$dir/image/build.sh"; fi
+  elif [ -f "$dir/Dockerfile" ] && needs_arena "$id" start test bench; then
+    df="$dir/Dockerfile"
+    h=$( (cat "$df"; echo "$recipe") | sha256sum | cut -c1-12)
+    if ! have_recipe "codearena/$id:latest" "$h"; then
+      say "building image codearena/$id"
+      docker build -q --network none -t "codearena/$id:latest" --label codearena.recipe="$h" -f "$df" "$dir" >/dev/null
+    fi
   fi
 done
+[ -n "$only_arena" ] && { say "ready (arena $only_arena)"; exit 0; }
 
 # --- 5. Chromium for the end-to-end tests of the web view (*.e2e.test.ts): tests only ---------
 # Debian's package at /usr/bin/chromium; playwright-core drives it (no browser download).

@@ -6,6 +6,7 @@ import type { Arena } from '@codearena/protocol';
 import { battlesnake } from '@codearena/arena-battlesnake';
 import { corewar } from '@codearena/arena-corewar';
 import { poker } from '@codearena/arena-poker';
+import { robocode } from '@codearena/arena-robocode';
 import { arenaDir } from './paths.ts';
 
 // Each arena has its own state and move types; the registry hands them out to code that only
@@ -16,6 +17,7 @@ const registry: Record<string, Arena<any, any>> = {
   battlesnake,
   corewar,
   poker,
+  robocode,
 };
 
 export interface ArenaEntry {
