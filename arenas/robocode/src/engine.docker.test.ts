@@ -149,7 +149,7 @@ function runOnce(mounts: string[], cmd: string[]): { status: number | null; stdo
 
 const SEAT_FIELDS = [
   'score', 'survival', 'lastSurvivorBonus', 'bulletDamage', 'bulletDamageBonus', 'ramDamage', 'ramDamageBonus',
-  'firsts', 'seconds', 'thirds',
+  'firsts', 'seconds', 'thirds', 'skippedTurns',
 ]; // prettier-ignore
 const duel = {
   sim: 'duel',

@@ -12,7 +12,7 @@ import { RobocodeArgs, battleArgs, battleTimeoutMs } from './settings.ts';
 import { defineEngineArena } from '@codearena/protocol';
 
 export type { RobocodeFrame } from './frame.ts';
-export { RobocodeArgs } from './settings.ts';
+export { RobocodeArgs, battleArgs } from './settings.ts';
 export { outcomeOf, type SeatResult } from './result.ts';
 
 export const manifest: ArenaManifest = ArenaManifest.parse(manifestJson);

@@ -14,6 +14,7 @@ const seat = (score: number, firsts: number): SeatResult => ({
   firsts,
   seconds: 0,
   thirds: 0,
+  skippedTurns: 0,
 });
 
 describe('outcomeOf', () => {
@@ -29,6 +30,11 @@ describe('outcomeOf', () => {
       scores: { a: 900, b: 1200, c: 900, d: 900 },
       reason: 'total score over 10 rounds (rounds won 3–2–5–3)',
     });
+  });
+
+  it('names the robots that skipped turns (their battle depended on timing, not the seed alone)', () => {
+    const o = outcomeOf({ rounds: 2, seats: [seat(10, 1), { ...seat(5, 1), skippedTurns: 7 }] }, ['a', 'b']);
+    expect(typeof o !== 'string' && o.reason).toBe('total score over 2 rounds (rounds won 1–1); turns skipped: b 7');
   });
 
   it('a robot with no points (banned, say) ranks last whatever Robocode ranked it', () => {

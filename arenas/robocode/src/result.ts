@@ -18,6 +18,9 @@ export const SeatResult = z.object({
   firsts: points,
   seconds: points,
   thirds: points,
+  /** Turns the robot took longer than its time budget: load-dependent, so a battle with any
+   *  may not replay the same from its seed. */
+  skippedTurns: points,
 });
 export type SeatResult = z.infer<typeof SeatResult>;
 
@@ -42,5 +45,10 @@ export function outcomeOf(result: Record<string, unknown>, players: readonly Pla
     scores[p] = me.score;
   });
   const firsts = seats.map((s) => s.firsts).join('–');
-  return { ranks, scores, reason: `total score over ${rounds} rounds (rounds won ${firsts})` };
+  const skipped = players.flatMap((p, i) => (seats[i]!.skippedTurns > 0 ? [`${p} ${seats[i]!.skippedTurns}`] : []));
+  return {
+    ranks,
+    scores,
+    reason: `total score over ${rounds} rounds (rounds won ${firsts})${skipped.length ? `; turns skipped: ${skipped.join(', ')}` : ''}`,
+  };
 }

@@ -1,7 +1,8 @@
 // `codearena bench` (npm run bench): throughput measured in one run, reported as ratios so the
 // figures hold on a noisy shared machine. BattleSnake: the starter (Python) against the
 // JavaScript reference bot, sandboxed vs bare host processes, and concurrency 2 vs 1. Hold'em
-// hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts. Campaigns: bench-campaign.ts.
+// hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts. RoboCode: bench-robocode.ts.
+// Campaigns: bench-campaign.ts.
 import { type Rng, createRng } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
 import { playLocal } from '../compete/local-play.ts';
@@ -10,6 +11,7 @@ import { bold, dim, table } from './format.ts';
 import { benchCampaign } from './bench-campaign.ts';
 import { benchCorewar } from './bench-corewar.ts';
 import { benchPoker } from './bench-poker.ts';
+import { benchRobocode } from './bench-robocode.ts';
 import { type MatchRun, playMatch } from './match.ts';
 import { requireDocker } from './preflight.ts';
 
@@ -59,6 +61,7 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   process.stdout.write(`Bradley–Terry, 1000 bootstrap fits of 5000 results, 10 players: ${btSeconds().toFixed(2)} s\n`);
   await benchPoker(o);
   await benchCorewar(o);
+  await benchRobocode(o);
   await benchCampaign();
 }
 

@@ -70,16 +70,23 @@ describe('engine sessions (RoboCode)', () => {
     ['walker', fixture('plain', 'walker')],
   ];
 
+  // Both draw random numbers every round (seeded from their start positions).
+  const random: [string, string][] = [
+    ['starter', join(arenaDir('robocode'), 'starter')],
+    ['orbiter', join(arenaDir('robocode'), 'bots', 'orbiter')],
+  ];
+
   it('the same seed gives the same battle, frame for frame, in a fresh engine as after other battles', async () => {
-    const all = await series(duel, { sims: 3, keepFrames: true });
-    const alone = await series(duel, { sims: 3, simIds: [2], keepFrames: true });
+    const all = await series(random, { sims: 3, keepFrames: true });
+    const alone = await series(random, { sims: 3, simIds: [2], keepFrames: true });
     const a = all.results.find((r) => r.sim === 2)!.result;
     const b = alone.results[0]!.result;
     expect(b.frames.length).toBeGreaterThan(10);
-    expect(JSON.stringify(b.frames) === JSON.stringify(a.frames)).toBe(true);
+    // A robot over its time budget skips turns by the machine's load; the reasons say so.
+    expect(JSON.stringify(b.frames) === JSON.stringify(a.frames), `${a.reason} | ${b.reason}`).toBe(true);
     expect([b.ranks, b.scores, b.turns]).toEqual([a.ranks, a.scores, a.turns]);
     // The viewer frames name the players in seat order.
-    expect((b.frames[0] as { players: string[] }).players).toEqual(['spinner', 'walker']);
+    expect((b.frames[0] as { players: string[] }).players).toEqual(['starter', 'orbiter']);
   });
 
   it('an engine container killed in mid-battle is voided and replayed: the sim scores as if nothing happened', async () => {

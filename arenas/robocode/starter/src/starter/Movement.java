@@ -2,6 +2,7 @@ package starter;
 
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Random;
 import robocode.AdvancedRobot;
 import robocode.util.Utils;
 
@@ -16,11 +17,13 @@ final class Movement {
 
   private final AdvancedRobot me;
   private final Rectangle2D.Double field;
+  private final Random random;
   private int direction = 1;
   private long nextReverse;
 
   Movement(AdvancedRobot me) {
     this.me = me;
+    random = new Random(startSeed(me));
     double m = Params.wallMargin;
     field = new Rectangle2D.Double(m, m, me.getBattleFieldWidth() - 2 * m, me.getBattleFieldHeight() - 2 * m);
     scheduleReverse();
@@ -73,8 +76,17 @@ final class Movement {
   }
 
   private void scheduleReverse() {
-    // Utils.getRandom() is seeded per battle: the same seed replays the same battle.
-    double period = Params.reversePeriod * (0.5 + Utils.getRandom().nextDouble());
+    double period = Params.reversePeriod * (0.5 + random.nextDouble());
     nextReverse = me.getTime() + Math.max(1, Math.round(period));
+  }
+
+  /**
+   * A seed for this robot's own generator, from its start position (which the arena draws from
+   * the sim's seed) and the round. Not Utils.getRandom(): that generator is shared by every
+   * robot, and robots run in threads of their own, so whose call comes first varies from run
+   * to run and the same seed would not replay the same battle.
+   */
+  static long startSeed(AdvancedRobot me) {
+    return Double.doubleToLongBits(me.getX()) * 31 + Double.doubleToLongBits(me.getY()) * 17 + me.getRoundNum();
   }
 }

@@ -21,7 +21,6 @@ public class Orbiter extends AdvancedRobot {
   private static final double ORBIT = 400;
   private static final double MARGIN = 45;
 
-  private final Random random = Utils.getRandom(); // seeded per battle: reproducible
   private Rectangle2D.Double field;
   private int direction = 1;
   private double targetEnergy = 100;
@@ -54,9 +53,9 @@ public class Orbiter extends AdvancedRobot {
   private void move(ScannedRobotEvent e, double bearing) {
     double drop = targetEnergy - e.getEnergy();
     boolean fired = drop >= Rules.MIN_BULLET_POWER - 1e-9 && drop <= Rules.MAX_BULLET_POWER + 1e-9;
-    if ((fired && random.nextDouble() < 0.6) || random.nextDouble() < 0.02) direction = -direction;
+    if ((fired && chance() < 0.6) || chance() < 0.02) direction = -direction;
     // A new top speed now and then (mostly full speed) spoils aim that assumes constant speed.
-    if (random.nextDouble() < 0.1) setMaxVelocity(random.nextDouble() < 0.6 ? 8 : 3 + 5 * random.nextDouble());
+    if (chance() < 0.1) setMaxVelocity(chance() < 0.6 ? 8 : 3 + 5 * chance());
     double bend = Math.max(-0.5, Math.min(0.5, (e.getDistance() - ORBIT) / ORBIT));
     double angle = bearing + direction * (Math.PI / 2 - bend);
     // Bend toward the target until a point ahead is inside the margins: the target is inside.
@@ -91,5 +90,16 @@ public class Orbiter extends AdvancedRobot {
   @Override
   public void onHitWall(HitWallEvent e) {
     direction = -direction;
+  }
+
+  /** This round's own generator, seeded from the start position (drawn by the arena from the
+   *  sim's seed): Utils.getRandom() is shared with the other robots, whose threads call it in
+   *  an order that varies from run to run. */
+  private Random random;
+
+  private double chance() {
+    if (random == null)
+      random = new Random(Double.doubleToLongBits(getX()) * 31 + Double.doubleToLongBits(getY()) * 17 + getRoundNum());
+    return random.nextDouble();
   }
 }

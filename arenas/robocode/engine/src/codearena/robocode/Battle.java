@@ -35,14 +35,14 @@ final class Battle extends BattleAdaptor {
 
   /** One seat's result, in the fields of the wire protocol. */
   record Seat(int score, int survival, int lastSurvivorBonus, int bulletDamage, int bulletDamageBonus, int ramDamage,
-      int ramDamageBonus, int firsts, int seconds, int thirds) {
-    static final Seat ZERO = new Seat(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      int ramDamageBonus, int firsts, int seconds, int thirds, int skippedTurns) {
+    static final Seat ZERO = new Seat(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     String json() {
       return "{\"score\":" + score + ",\"survival\":" + survival + ",\"lastSurvivorBonus\":" + lastSurvivorBonus
           + ",\"bulletDamage\":" + bulletDamage + ",\"bulletDamageBonus\":" + bulletDamageBonus + ",\"ramDamage\":"
           + ramDamage + ",\"ramDamageBonus\":" + ramDamageBonus + ",\"firsts\":" + firsts + ",\"seconds\":" + seconds
-          + ",\"thirds\":" + thirds + "}";
+          + ",\"thirds\":" + thirds + ",\"skippedTurns\":" + skippedTurns + "}";
     }
   }
 
@@ -71,6 +71,8 @@ final class Battle extends BattleAdaptor {
     final List<Map.Entry<String, Integer>> names = new ArrayList<>();
     final Map<String, Fault> faults = new LinkedHashMap<>();
     final double[] base;
+    /** Turns each robot (playing index) skipped: over its time budget, so load-dependent. */
+    final int[] skipped;
     String pendingDetail = "";
     boolean banned;
     int turns, rounds;
@@ -86,6 +88,7 @@ final class Battle extends BattleAdaptor {
       this.seatOf = seatOf;
       this.seats = seats;
       this.base = new double[seatOf.length];
+      this.skipped = new int[seatOf.length];
     }
   }
 
@@ -143,7 +146,8 @@ final class Battle extends BattleAdaptor {
     for (int k = 0; k < r.results.length && k < r.seatOf.length; k++) {
       BattleResults b = r.results[k];
       out[r.seatOf[k]] = new Seat(b.getScore(), b.getSurvival(), b.getLastSurvivorBonus(), b.getBulletDamage(),
-          b.getBulletDamageBonus(), b.getRamDamage(), b.getRamDamageBonus(), b.getFirsts(), b.getSeconds(), b.getThirds());
+          b.getBulletDamageBonus(), b.getRamDamage(), b.getRamDamageBonus(), b.getFirsts(), b.getSeconds(), b.getThirds(),
+          r.skipped[k]);
     }
     return new Outcome(out, r.turns, r.rounds, r.banned || !missing.isEmpty(), faults, null);
   }
@@ -188,8 +192,9 @@ final class Battle extends BattleAdaptor {
     Running r = cur;
     if (r == null) return;
     r.turns++;
-    if (r.frameEvery <= 0 || r.sim == null) return;
     ITurnSnapshot s = e.getTurnSnapshot();
+    countSkipped(r, s);
+    if (r.frameEvery <= 0 || r.sim == null) return;
     if (s.getTurn() % r.frameEvery == 0) {
       Out.line(frame(r, s));
       r.lastSent = true;
@@ -264,6 +269,21 @@ final class Battle extends BattleAdaptor {
     if (old != null) detail = old.detail().length() > 1500 ? old.detail() : old.detail() + "\n" + detail;
     r.faults.put(key, new Fault(seat, kind, Build.cap(detail)));
     if (r.sim != null && old == null) Out.line(faultJson(r.sim, r.faults.get(key)));
+  }
+
+  /** Robocode tells a robot that it skipped a turn only in the robot's own output
+   *  ("SYSTEM: <name> skipped turn <n>"): counted here, so a result shows when timing, not the
+   *  seed alone, shaped a battle. */
+  private static void countSkipped(Running r, ITurnSnapshot s) {
+    for (IRobotSnapshot rs : s.getRobots()) {
+      String out = rs.getOutputStreamSnapshot();
+      int k = rs.getRobotIndex();
+      if (out == null || out.isEmpty() || k < 0 || k >= r.skipped.length) continue;
+      for (int i = out.indexOf("SYSTEM: "); i >= 0; i = out.indexOf("SYSTEM: ", i + 1)) {
+        int end = out.indexOf('\n', i);
+        if (out.substring(i, end < 0 ? out.length() : end).contains(" skipped turn ")) r.skipped[k]++;
+      }
+    }
   }
 
   private static int robotNamed(Running r, String text) {
