@@ -6,6 +6,8 @@ import { asFrame } from './frame-guard.ts';
 
 export const renderer = {
   arena: 'robocode',
+  // A frame every 2nd turn, turns restarting each round (the board shows round and turn).
+  stepLabel: 'frame',
   aspect(frame: unknown): number {
     const f = asFrame(frame);
     return f ? f.w / f.h : 4 / 3;

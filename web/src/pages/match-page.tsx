@@ -84,7 +84,14 @@ export function MatchPage({ id, matchId }: { id: string; matchId: string }) {
               </div>
             )}
           </div>
-          <Controls pb={pb} count={frames.length} turn={current?.turn ?? null} live={live} />
+          <Controls
+            pb={pb}
+            count={frames.length}
+            // Frames that are not one per turn are counted as frames; their turns are drawn.
+            turn={renderer?.stepLabel && current ? pb.index : (current?.turn ?? null)}
+            live={live}
+            {...(renderer?.stepLabel ? { unit: renderer.stepLabel } : {})}
+          />
         </div>
         <aside className="side">
           <Card title="Players">

@@ -7,11 +7,14 @@ export function Controls({
   count,
   turn,
   live,
+  unit = 'turn',
 }: {
   pb: Playback;
   count: number;
   turn: number | null;
   live: boolean;
+  /** What a step is called (the renderer's stepLabel). */
+  unit?: string;
 }) {
   const last = Math.max(0, count - 1);
   return (
@@ -69,7 +72,7 @@ export function Controls({
           <IconLast />
         </button>
         <span className="turn" data-turn={turn ?? ''}>
-          turn <b>{turn ?? '–'}</b>
+          {unit} <b>{turn ?? '–'}</b>
           <span className="muted"> / {count ? last : '–'}</span>
         </span>
         {live && (

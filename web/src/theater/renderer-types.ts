@@ -24,4 +24,7 @@ export interface ArenaRenderer {
   /** Draws the frame; false when it is not a frame this renderer understands (the JSON view is shown). */
   draw(ctx: CanvasRenderingContext2D, frame: unknown, view: DrawView): boolean;
   stats?(frame: unknown): PlayerStat[] | null;
+  /** What one step of the scrubber is, when frames are not one per turn (RoboCode: a frame
+   *  every 2nd turn, turns restarting each round); default "turn". */
+  stepLabel?: string;
 }
