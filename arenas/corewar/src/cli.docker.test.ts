@@ -1,29 +1,16 @@
 // CoreWar through the codearena command, as users run it: `match` on codebases of the right
 // shape (no container: the host engine reads warrior.red), and a small tournament end to end
 // (validation, sims, replays with frames; its edit workspaces need Docker).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { codearenaCli } from '@codearena/server/cli/cli-process.fixture.ts';
 import { decodeCore } from '../renderer/core-map.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ROOT = join(ARENA, '..', '..');
-const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
-let tmp: string;
-const cli = (...args: string[]) =>
-  spawnSync('node', [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CODEARENA_RUNS: join(tmp, 'runs'), NO_COLOR: '1' },
-    timeout: 300_000,
-  });
-
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'codearena-corewar-'));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const cliProcess = codearenaCli();
+const cli = cliProcess.run;
 
 const starter = join(ARENA, 'starter');
 const dwarf = join(ARENA, 'bots', 'dwarf');
@@ -59,7 +46,7 @@ describe('codearena match corewar', () => {
   });
 
   it('records a warrior that does not assemble as a fault, with the line', () => {
-    const broken = join(tmp, 'broken');
+    const broken = join(cliProcess.tmp, 'broken');
     mkdirSync(broken, { recursive: true });
     writeFileSync(join(broken, 'warrior.red'), ';assert 1\nmov 0, 1\njmp nowhere\n');
     const r = cli('match', 'corewar', broken, dwarf, '--sims', '2');
@@ -69,12 +56,12 @@ describe('codearena match corewar', () => {
   });
 
   it('refuses a codebase without warrior.red, or with a symlink for it, naming the fix', () => {
-    const empty = join(tmp, 'empty');
+    const empty = join(cliProcess.tmp, 'empty');
     mkdirSync(empty, { recursive: true });
     const r = cli('match', 'corewar', empty, dwarf);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('has no warrior.red at its root');
-    const linked = join(tmp, 'linked');
+    const linked = join(cliProcess.tmp, 'linked');
     mkdirSync(linked, { recursive: true });
     symlinkSync('/etc/passwd', join(linked, 'warrior.red'));
     expect(cli('match', 'corewar', linked, dwarf).status).toBe(2);
@@ -83,7 +70,7 @@ describe('codearena match corewar', () => {
 
 describe('a CoreWar tournament', () => {
   it('validates, plays, and writes replays whose frames a viewer can draw', () => {
-    const cfg = join(tmp, 'corewar.yaml');
+    const cfg = join(cliProcess.tmp, 'corewar.yaml');
     writeFileSync(
       cfg,
       [
@@ -97,10 +84,10 @@ describe('a CoreWar tournament', () => {
     const r = cli('run', cfg, '--quiet');
     expect(r.status, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toMatch(/Winner: (stone|paper|tie)/);
-    const run = readdirSync(join(tmp, 'runs')).find((d) => d.includes('corewar'))!;
-    const results = JSON.parse(readFileSync(join(tmp, 'runs', run, 'rounds', '1', 'results.json'), 'utf8'));
+    const run = readdirSync(join(cliProcess.tmp, 'runs')).find((d) => d.includes('corewar'))!;
+    const results = JSON.parse(readFileSync(join(cliProcess.tmp, 'runs', run, 'rounds', '1', 'results.json'), 'utf8'));
     expect(results.validations.stone).toMatchObject({ ok: true, detail: expect.stringMatching(/^"Stone and Imp"/) });
-    const replay = JSON.parse(readFileSync(join(tmp, 'runs', run, 'rounds', '1', 'sims', '0.json'), 'utf8'));
+    const replay = JSON.parse(readFileSync(join(cliProcess.tmp, 'runs', run, 'rounds', '1', 'sims', '0.json'), 'utf8'));
     expect(replay.arena).toBe('corewar');
     expect(replay.frames.length).toBeGreaterThan(1);
     for (const f of replay.frames) expect(decodeCore(f.core, f.coreSize)).toHaveLength(8000);

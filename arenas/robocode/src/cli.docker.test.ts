@@ -1,29 +1,16 @@
 // RoboCode through the codearena command, as users run it: `match` with JSON out, and a small
 // tournament to the end with a search agent (tuning the starter's params.json, compiled into
 // the robot) and noop players, whose replays hold frames the renderer accepts.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { codearenaCli } from '@codearena/server/cli/cli-process.fixture.ts';
 import { RobocodeFrame } from './frame.ts';
 
 const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ROOT = join(ARENA, '..', '..');
-const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
-let tmp: string;
-const cli = (...args: string[]) =>
-  spawnSync('node', [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CODEARENA_RUNS: join(tmp, 'runs'), NO_COLOR: '1' },
-    timeout: 900_000,
-  });
-
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'codearena-robocode-'));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const cliProcess = codearenaCli(900_000);
+const cli = cliProcess.run;
 
 const starter = join(ARENA, 'starter');
 const bot = (name: string) => join(ARENA, 'bots', name);
@@ -41,7 +28,7 @@ describe('codearena match robocode', () => {
   });
 
   it('refuses a codebase without robot.json, naming the fix', () => {
-    const r = cli('match', 'robocode', tmp, bot('sitter'));
+    const r = cli('match', 'robocode', cliProcess.tmp, bot('sitter'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('has no robot.json at its root');
   });
@@ -49,7 +36,7 @@ describe('codearena match robocode', () => {
 
 describe('a RoboCode tournament', () => {
   it('runs to the end with search and noop players; replays hold frames a viewer can draw', () => {
-    const cfg = join(tmp, 'robocode.yaml');
+    const cfg = join(cliProcess.tmp, 'robocode.yaml');
     writeFileSync(
       cfg,
       [
@@ -66,9 +53,9 @@ describe('a RoboCode tournament', () => {
     expect(r.status, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toMatch(/Winner: (tuner|wallrider|control|tie)/);
     const run = join(
-      tmp,
+      cliProcess.tmp,
       'runs',
-      readdirSync(join(tmp, 'runs')).find((d) => d.includes('rc'))!,
+      readdirSync(join(cliProcess.tmp, 'runs')).find((d) => d.includes('rc'))!,
     );
     const results = JSON.parse(readFileSync(join(run, 'rounds', '1', 'results.json'), 'utf8')) as {
       validations: Record<string, { ok: boolean; detail: string }>;

@@ -61,35 +61,32 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function openRuntime(name: string, hostDir: string, o: RuntimeOptions): Promise<PlayerRuntime> {
   const reader = hostCodebaseReader(hostDir);
-  const noInfra = { generation: 0, checkInfra: async () => null, recover: async () => {} };
+  // No container of its own: nothing breaks under it that the host could replace.
+  const bare = (startBot: () => Promise<BotClient>, dispose: () => Promise<void>): PlayerRuntime => ({
+    name,
+    sandbox: null,
+    codeDir: hostDir,
+    hostDir,
+    reader,
+    generation: 0,
+    checkInfra: async () => null,
+    recover: async () => {},
+    startBot,
+    dispose,
+  });
   if (o.arena.manifest.botKind === 'data') {
     // The host engine reads the codebase's data; nothing of it runs, so no container.
-    return {
-      name,
-      sandbox: null,
-      codeDir: hostDir,
-      hostDir,
-      reader,
-      ...noInfra,
-      startBot: () => Promise.reject(new Error(`${o.arena.manifest.id} bots are data, not processes`)),
-      dispose: async () => {},
-    };
+    return bare(
+      () => Promise.reject(new Error(`${o.arena.manifest.id} bots are data, not processes`)),
+      async () => {},
+    );
   }
   if (o.mode === 'host') {
     // An engine builds and runs player code: only ever inside its container.
     if (o.arena.manifest.botKind === 'engine')
       throw new Error(`${o.arena.manifest.id} codebases run only in Docker (its engine builds and runs them)`);
     const spare = warmSpare(async () => spawnHostProcess([`${hostDir}/run`], hostDir));
-    return {
-      name,
-      sandbox: null,
-      codeDir: hostDir,
-      hostDir,
-      reader,
-      ...noInfra,
-      startBot: spare.take,
-      dispose: spare.dispose,
-    };
+    return bare(spare.take, spare.dispose);
   }
   const open = () =>
     createSandbox({
