@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import type { Arena } from '@codearena/protocol';
 import { battlesnake } from '@codearena/arena-battlesnake';
 import { corewar } from '@codearena/arena-corewar';
+import { halite } from '@codearena/arena-halite';
 import { poker } from '@codearena/arena-poker';
 import { robocode } from '@codearena/arena-robocode';
+import { robotrumble } from '@codearena/arena-robotrumble';
 import { arenaDir } from './paths.ts';
 
 // Each arena has its own state and move types; the registry hands them out to code that only
@@ -16,8 +18,10 @@ import { arenaDir } from './paths.ts';
 const registry: Record<string, Arena<any, any>> = {
   battlesnake,
   corewar,
+  halite,
   poker,
   robocode,
+  robotrumble,
 };
 
 export interface ArenaEntry {

@@ -83,7 +83,7 @@ describe('loadCampaignSpec: good specs', () => {
 describe('loadCampaignSpec: each problem names the field, its line and the fix', () => {
   it('unknown arena lists the known ids', () => {
     expect(problems(variant('  - id: battlesnake', '  - id: battlesnak'))).toEqual([
-      'line 5: arenas[0].id: "battlesnak" is not a known arena; use one of: battlesnake, corewar, poker, robocode (did you mean "battlesnake"?)',
+      'line 5: arenas[0].id: "battlesnak" is not a known arena; use one of: battlesnake, corewar, halite, poker, robocode, robotrumble (did you mean "battlesnake"?)',
     ]);
   });
 
@@ -177,7 +177,7 @@ describe('loadCampaignSpec: each problem names the field, its line and the fix',
   it('a missing campaign seed, and everything wrong in one message', () => {
     const text = variant(', seed: 7', '').replace('  - id: corewar', '  - id: chess');
     expect(problems(text)).toEqual([
-      'line 6: arenas[1].id: "chess" is not a known arena; use one of: battlesnake, corewar, poker, robocode',
+      'line 6: arenas[1].id: "chess" is not a known arena; use one of: battlesnake, corewar, halite, poker, robocode, robotrumble',
       'line 2: campaign.seed: required field is missing; add `seed:` with a whole number from 0 to 2147483647',
     ]);
   });

@@ -2,12 +2,14 @@
 // figures hold on a noisy shared machine. BattleSnake: the starter (Python) against the
 // JavaScript reference bot, sandboxed vs bare host processes, and concurrency 2 vs 1. Hold'em
 // hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts. RoboCode: bench-robocode.ts.
+// Halite and RobotRumble: bench-arena.ts.
 // Campaigns: bench-campaign.ts.
 import { type Rng, createRng } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
 import { playLocal } from '../compete/local-play.ts';
 import { bootstrapBT, type PairResult } from '../rating/index.ts';
 import { bold, dim, table } from './format.ts';
+import { benchProcessArena } from './bench-arena.ts';
 import { benchCampaign } from './bench-campaign.ts';
 import { benchCorewar } from './bench-corewar.ts';
 import { benchPoker } from './bench-poker.ts';
@@ -62,6 +64,8 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   await benchPoker(o);
   await benchCorewar(o);
   await benchRobocode(o);
+  await benchProcessArena('halite', 'overkill', o);
+  await benchProcessArena('robotrumble', 'hunter', o);
   await benchCampaign();
 }
 
