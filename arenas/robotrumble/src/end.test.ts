@@ -23,7 +23,7 @@ describe('the end (lib.rs run, determine_winner_from_units_count)', () => {
     expect(outcome(end)).toEqual({
       ranks: { R: 1, B: 2 },
       scores: { R: 2, B: 1 },
-      reason: 'units left: red 2, blue 1',
+      reason: 'units left: R 2, B 1',
     });
   });
 

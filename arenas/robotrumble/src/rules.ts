@@ -85,6 +85,7 @@ export function outcome(state: State): Outcome | null {
   return {
     ranks,
     scores: { [red]: n.red, [blue]: n.blue },
-    reason: n.red === n.blue ? `draw: ${n.red} units each` : `units left: red ${n.red}, blue ${n.blue}`,
+    // Players by name (the viewer colours them by player, not by the original's team colours).
+    reason: n.red === n.blue ? `draw: ${n.red} units each` : `units left: ${red} ${n.red}, ${blue} ${n.blue}`,
   };
 }
