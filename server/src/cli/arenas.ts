@@ -15,7 +15,8 @@ export function arenasCommand(o: { json?: boolean }): void {
     m.name,
     `${m.players.min}–${m.players.max}`,
     m.botKind,
-    `${m.turnDeadlineMs} ms`,
+    // An engine keeps its own time (RoboCode's per-turn budget): no host deadline per turn.
+    m.botKind === 'engine' ? '–' : `${m.turnDeadlineMs} ms`,
     Object.keys(bots).join(', '),
     m.description,
   ]);

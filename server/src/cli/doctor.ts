@@ -12,6 +12,7 @@ import { RUNS_DIR } from '../paths.ts';
 import { listContainers, removeLeftoverFifoDirs, removeLeftovers } from '../sandbox/cleanup.ts';
 import { listFifoDirs } from '../sandbox/fifo.ts';
 import { docker, dockerAvailable, imageExists } from '../sandbox/docker-client.ts';
+import { onDemandArena } from './preflight.ts';
 import { bold, green, red, untrusted, yellow } from './format.ts';
 import { listTournaments } from './list.ts';
 
@@ -112,8 +113,19 @@ export async function doctorCommand(o: { clean?: boolean; runs?: string }): Prom
     });
     const images = new Set(['codearena/base:latest', ...arenaIds().map((id) => getArena(id).arena.manifest.image)]);
     for (const image of images) {
-      const ok = await imageExists(image);
-      add({ name: `image ${image}`, ok, detail: ok ? 'present' : 'missing', fix: 'npm run setup' });
+      const present = await imageExists(image);
+      const onDemand = onDemandArena(image);
+      // Built at the arena's first use: not having it yet is no problem.
+      add({
+        name: `image ${image}`,
+        ok: present || onDemand !== null,
+        detail: present
+          ? 'present'
+          : onDemand
+            ? `not built yet: built at the first use of ${onDemand} (or \`npm run setup -- --arena ${onDemand}\`)`
+            : 'missing',
+        fix: 'npm run setup',
+      });
     }
     const all = await listContainers();
     const live = all.filter((c) => c.owner === 'alive').length;

@@ -41,8 +41,9 @@ export async function requireDocker(images: string[]): Promise<void> {
   }
 }
 
-/** The arena whose own recipe (arenas/<id>/image/build.sh) makes `image`, if any. */
-function onDemandArena(image: string): string | null {
+/** The arena whose own recipe (arenas/<id>/image/build.sh) makes `image`, if any: such images
+ *  are built at the arena's first use. */
+export function onDemandArena(image: string): string | null {
   const m = /^codearena\/([a-z][a-z0-9-]*):latest$/.exec(image);
   return m && existsSync(join(arenaDir(m[1]!), 'image', 'build.sh')) ? m[1]! : null;
 }
