@@ -181,7 +181,9 @@ function killTrigger(
     jitterMs: moment.jitterMs,
     reached: (dir) => {
       const folder = new RunFolder(dir);
-      const now = existsSync(folder.eventsFile) ? statSync(folder.eventsFile).size : 0;
+      // The run folder can exist a moment before its log does: nothing to read yet.
+      if (!existsSync(folder.eventsFile)) return false;
+      const now = statSync(folder.eventsFile).size;
       if (now === size) return false; // the wait is on the log's growth
       size = now;
       return past(folder.readEvents(), attemptStart);
