@@ -191,6 +191,10 @@ const whyNoResult = (end: SimEnd): string =>
 /** One play of a sim: its frames and faults as they come, then the MatchResult. */
 class SimTally {
   private readonly frames: unknown[] = [];
+  /** The round of the last frame, the sim-wide turn its round started at, and its turn. */
+  private round = 0;
+  private roundOffset = 0;
+  private lastTurn = -1;
   private readonly faults = new Map<string, FaultCount>();
   private readonly names: string[];
 
@@ -235,9 +239,6 @@ class SimTally {
     this.lastTurn = turn;
     return this.roundOffset + turn;
   }
-  private round = 0;
-  private roundOffset = 0;
-  private lastTurn = -1;
 
   /** Seats whose codebase the engine could not build (it changed since validation, say). */
   unbuilt(engine: EngineProcess, players: { id: string }[]): Map<string, string> | null {
