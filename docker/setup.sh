@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Idempotent set-up shared by `npm start`, `npm test` and `npm run bench`: npm dependencies, a
 # Docker daemon, the images arenas run in, and what only some commands need (the web app; Chromium
-# for the end-to-end tests; PostgreSQL for the campaign queue tests). Fast (a few seconds) when
-# everything is already in place.
+# for the end-to-end tests; PostgreSQL for the campaign queue tests; the CLI harnesses the tests
+# run). Fast (a few seconds) when everything is already in place.
 # Each step says what it does; a step that cannot be done prints the fix and exits non-zero.
 #   setup.sh [--for start|test|bench|all]   (default all: everything any command needs)
 #   setup.sh --arena <id>                    just what one arena needs: Docker, the base image, its image
+#   setup.sh --harness <id>                  just one CLI harness (claude-code, codex) into the host cache
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=all
 only_arena=
-usage='usage: setup.sh [--for start|test|bench|all] | --arena <id>'
+only_harness=
+usage='usage: setup.sh [--for start|test|bench|all] | --arena <id> | --harness <id>'
 while [ $# -gt 0 ]; do
   case "$1" in
     --for) purpose=${2:-}; shift 2 || shift ;;
     --for=*) purpose=${1#--for=}; shift ;;
     --arena) only_arena=${2:-}; shift 2 || shift ;;
     --arena=*) only_arena=${1#--arena=}; shift ;;
+    --harness) only_harness=${2:-}; shift 2 || shift ;;
+    --harness=*) only_harness=${1#--harness=}; shift ;;
     *) printf '[setup] unknown argument %s; %s\n' "$1" "$usage" >&2; exit 2 ;;
   esac
 done
@@ -30,6 +34,14 @@ if [ -n "$only_arena" ]; then
     exit 2
   fi
   purpose=arena
+fi
+if [ -n "$only_harness" ]; then
+  [ -z "$only_arena" ] || { printf '[setup] give --arena or --harness, not both\n' >&2; exit 2; }
+  if ! [[ "$only_harness" =~ ^[a-z0-9-]+$ ]] || [ ! -f "agents/cli/harnesses/$only_harness/package.json" ]; then
+    printf '[setup] --harness takes a harness id (%s), not "%s"\n' "$(cd agents/cli/harnesses && ls -d -- */ | tr -d / | tr '\n' ' ')" "$only_harness" >&2
+    exit 2
+  fi
+  purpose=harness
 fi
 needs() { for p in "$@"; do [ "$purpose" = all ] || [ "$purpose" = "$p" ] && return 0; done; return 1; }
 # With --arena, only that arena's image (and what it stands on) is needed.
@@ -62,6 +74,20 @@ if [ -z "$only_arena" ] && [ "$(cat node_modules/.codearena-lock 2>/dev/null)" !
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error >&2; else npm install --no-audit --no-fund --loglevel=error >&2; fi
   deps_hash > node_modules/.codearena-lock
 fi
+
+# --- 1b. CLI harnesses (Claude Code, Codex) into the host cache: tests run the real programs -----
+# Pinned by agents/cli/harnesses/<id>/; installed with `npm ci --ignore-scripts` (about 400 MB
+# each, once) by the same installer `codearena run` uses at a harness's first use; a cached
+# install is checked in well under a second. Never fetched inside a container.
+harnesses=
+if [ -n "$only_harness" ]; then harnesses=$only_harness
+elif needs test; then harnesses=$(cd agents/cli/harnesses && ls -d -- */ | tr -d / | tr '\n' ' ')
+fi
+if [ -n "$harnesses" ]; then
+  # shellcheck disable=SC2086 # ids are [a-z0-9-]
+  node --import tsx agents/cli/src/install/setup-harnesses.ts $harnesses || die "installing the CLI harness(es) $harnesses failed (see above)"
+fi
+[ -n "$only_harness" ] && { say "ready (harness $only_harness)"; exit 0; }
 
 # --- 2. Docker daemon: use a working one, otherwise install and start Debian's --------------
 docker_ok() { timeout 10 docker info >/dev/null 2>&1; }

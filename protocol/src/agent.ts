@@ -13,9 +13,17 @@ export interface WorkspaceExec {
   ms: number;
 }
 
+/** A host directory shown read-only in the workspace; `container` lies under /codearena/. */
+export interface WorkspaceMount {
+  host: string;
+  container: string;
+}
+
 /** The player's own container: its repo read-write at `repoPath`, nothing else writable. */
 export interface Workspace {
   repoPath: string;
+  /** The uid and gid its commands run as: host files meant for them only are given to it. */
+  user: { uid: number; gid: number };
   exec(cmd: string, o?: { timeoutMs?: number; maxOutputBytes?: number }): Promise<WorkspaceExec>;
 }
 
@@ -93,8 +101,15 @@ export interface EditContext {
    *  as many seats as the tournament has players. Every call in one edit phase plays the same
    *  seeds (common random numbers), so candidates are compared on the same games. */
   selfPlay(candidateDir: string, baselineDir: string, sims: number): Promise<SelfPlayResult>;
-  /** Opens the player's workspace container (lazily; disposed by the tournament). */
-  workspace(): Promise<Workspace>;
+  /** A private host directory for this phase (created on first call; the same one after): short
+   *  enough a path for unix sockets, traversable but not listable, removed after the phase and,
+   *  should the process die, by the next run or `doctor --clean`. For what an agent mounts into
+   *  its workspace (a model gateway's socket, a harness's task files). */
+  privateDir(): string;
+  /** Opens the player's workspace container (lazily; disposed by the tournament). `mounts` (the
+   *  first call's count) adds read-only host directories under /codearena/ (a harness's
+   *  programs, the model gateway's socket, the task files). */
+  workspace(o?: { mounts?: WorkspaceMount[] }): Promise<Workspace>;
   /** Recorded model answers to use before calling a provider, and where new ones are recorded. */
   answers: ModelAnswers;
 }

@@ -89,7 +89,114 @@ export const LlmAgentConfig = z
   .strict();
 export type LlmAgentConfig = z.infer<typeof LlmAgentConfig>;
 
-export const AgentConfig = z.discriminatedUnion('kind', [NoopAgentConfig, SearchAgentConfig, LlmAgentConfig]);
+/** Pinned harness programs (installed from npm into a host cache when a config uses them). */
+export const CliHarness = z.enum(['claude-code', 'codex', 'command']);
+export type CliHarness = z.infer<typeof CliHarness>;
+
+/** Per player and edit phase, kept by the model gateway; the phase ends with the matching exit
+ *  status when one runs out (a request past it gets an API error first). */
+export const CliLimits = z
+  .object({
+    /** Model calls through the gateway. */
+    steps: z.number().int().min(1).max(10_000).default(50),
+    /** Spend on the model, from the provider's token counts × the price. */
+    cost_usd: z.number().positive().max(10_000).default(1),
+    /** Wall clock; the tournament's limits.edit_seconds applies too, whichever ends first. */
+    seconds: z
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .optional(),
+  })
+  .strict();
+export type CliLimits = z.infer<typeof CliLimits>;
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Which provider wire each preset harness speaks: Claude Code calls Anthropic Messages, Codex
+ *  calls OpenAI Responses. The gateway forwards requests as they are (it does not translate). */
+export const HARNESS_PROVIDER: Readonly<Record<Exclude<CliHarness, 'command'>, 'anthropic' | 'openai'>> = {
+  'claude-code': 'anthropic',
+  codex: 'openai',
+};
+
+/**
+ * A CLI coding agent (Claude Code, Codex CLI or any command) run inside the player's workspace
+ * container; its model calls go through the host's model gateway, which holds the key, meters
+ * and records every exchange.
+ */
+export const CliAgentConfig = z
+  .object({
+    kind: z.literal('cli'),
+    harness: CliHarness,
+    /** The provider the gateway forwards to: anthropic (Messages) or openai (Chat Completions and
+     *  Responses). Defaults to the harness's own wire; required for harness: command. */
+    provider: z.enum(['openai', 'anthropic']).optional(),
+    model: z.string().min(1),
+    /** Server to forward to instead of the provider's own (an Anthropic- or OpenAI-compatible API). */
+    base_url: z.url({ protocol: /^https?$/, error: 'use an http(s) URL such as http://127.0.0.1:8000/v1' }).optional(),
+    /** Environment variable on the host holding the key (default ANTHROPIC_API_KEY or
+     *  OPENAI_API_KEY); the key never enters the workspace. */
+    api_key_env: z
+      .string()
+      .regex(ENV_NAME, 'write the name of an environment variable, e.g. OPENROUTER_API_KEY, not the key itself')
+      .optional(),
+    price: LlmPrice.optional(),
+    /** One forwarded model call may take this long before the gateway gives up on it. */
+    request_timeout_seconds: z.number().positive().max(3600).default(300),
+    limits: CliLimits.default(CliLimits.parse({})),
+    /** harness: command only: the shell command run in the repo (the task on its stdin). */
+    command: z.string().min(1).max(10_000).optional(),
+    /** Extra environment for the harness (names as shell variables; never a provider key: the
+     *  harness gets a per-phase gateway token). */
+    env: z.record(z.string(), z.string().max(10_000)).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    for (const name of Object.keys(c.env ?? {}))
+      if (!ENV_NAME.test(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['env', name],
+          message: `"${name}" is not a variable name; use letters, digits and "_", not starting with a digit, e.g. MY_SETTING`,
+        });
+    if (c.harness === 'command' && !c.command)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['command'],
+        message: 'harness: command needs command: "<shell command>" (run in the repo, the task on its stdin)',
+      });
+    if (c.harness !== 'command' && c.command !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['command'],
+        message: `command: is for harness: command only; the ${c.harness} preset builds its own command line`,
+      });
+    if (c.harness === 'command' && !c.provider)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['provider'],
+        message: 'harness: command needs provider: anthropic or openai (the API its model calls speak)',
+      });
+    if (c.harness !== 'command' && c.provider && c.provider !== HARNESS_PROVIDER[c.harness])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['provider'],
+        message: `${c.harness} speaks the ${HARNESS_PROVIDER[c.harness] === 'anthropic' ? 'Anthropic Messages' : 'OpenAI Responses'} API, so its provider is ${HARNESS_PROVIDER[c.harness]}; leave provider out, or point base_url at a compatible server`,
+      });
+  });
+export type CliAgentConfig = z.infer<typeof CliAgentConfig>;
+
+/** The upstream wire of a cli agent. */
+export const cliProvider = (c: CliAgentConfig): 'anthropic' | 'openai' =>
+  c.provider ?? (c.harness === 'command' ? 'openai' : HARNESS_PROVIDER[c.harness]);
+
+export const AgentConfig = z.discriminatedUnion('kind', [
+  NoopAgentConfig,
+  SearchAgentConfig,
+  LlmAgentConfig,
+  CliAgentConfig,
+]);
 export type AgentConfig = z.infer<typeof AgentConfig>;
 
 export const PlayerConfig = z

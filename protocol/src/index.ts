@@ -10,3 +10,4 @@ export * from './arena-kit.ts';
 export * from './printable.ts';
 export * from './reply-guard.ts';
 export * from './engine.ts';
+export * from './harness.ts';

@@ -128,6 +128,16 @@ export const ModelAnswer = z.object({
   ms: z.number(),
   costUsd: z.number(),
   reply: ModelReply,
+  /** The provider's HTTP answer exactly as the model gateway relayed it to a CLI harness (cli
+   *  agents): a resumed or replayed phase serves these bytes again, so the harness sees what it
+   *  saw then, streaming events and all. */
+  wire: z
+    .object({
+      status: z.number().int(),
+      contentType: z.string(),
+      body: z.string(),
+    })
+    .optional(),
 });
 export type ModelAnswer = z.infer<typeof ModelAnswer>;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, formatIssue, loadConfig, parseConfigText } from '@codearena/server/config/index.ts';
 import { checkAgents } from '@codearena/server/edit/agents.ts';
 import { ROOT } from '@codearena/server/paths.ts';
-import { apiKeyStatus, llmPlayerIssues } from './index.ts';
+import { apiKeyStatus, modelPlayerIssues } from './index.ts';
 
 const config = (agent: string) => `
 arena: { id: battlesnake }
@@ -67,7 +67,7 @@ describe('llm agent config', () => {
   it('ships an example config that loads, and whose only problem here is the missing key', () => {
     const { config: c } = loadConfig(resolve(ROOT, 'configs/llm.yaml'));
     expect(c.players.map((p) => p.agent.kind)).toEqual(['llm', 'llm', 'noop']);
-    expect(llmPlayerIssues(c.players, { OPENAI_API_KEY: 'sk-x' })).toEqual([]);
+    expect(modelPlayerIssues(c.players, { OPENAI_API_KEY: 'sk-x' })).toEqual([]);
     let err: unknown;
     try {
       checkAgents(c, 'configs/llm.yaml', {});
@@ -91,7 +91,7 @@ describe('llm agent config', () => {
       ),
       ROOT,
     );
-    expect(llmPlayerIssues(c.players, {})).toEqual([
+    expect(modelPlayerIssues(c.players, {})).toEqual([
       {
         path: 'players[0].agent.api_key_env',
         message: expect.stringMatching(/OLLAMA_KEY is not set; .*still needs the variable set, to any value/),

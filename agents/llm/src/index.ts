@@ -8,8 +8,18 @@ import { createProvider } from './providers/index.ts';
 import { offlineProvider } from './providers/offline.ts';
 import { keyEnvOf } from './providers/settings.ts';
 
-export { apiKeyStatus, llmAgentIssues, llmPlayerIssues, type PreflightIssue } from './preflight.ts';
+export {
+  apiKeyStatus,
+  llmAgentIssues,
+  modelAccessOf,
+  modelPlayerIssues,
+  type ModelAccess,
+  type PreflightIssue,
+} from './preflight.ts';
+export { keyEnvOf } from './providers/settings.ts';
 export { DEFAULT_PRICES, costOf, priceFor } from './pricing.ts';
+export { type PhaseTally, phaseSummary, repoChanged } from './phase-end.ts';
+export { LOGS_PATH, NOTES_FILE, OPPONENTS_PATH, type RoundFacts, roundFacts, taskPrompt } from './prompts.ts';
 
 export interface LlmAgentDeps {
   env?: NodeJS.ProcessEnv;

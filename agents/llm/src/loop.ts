@@ -2,13 +2,13 @@
 // until it submits or a limit ends the phase. Every step is recorded as it happens; every model
 // answer is recorded in the run's answers ledger before it is acted on, and a restarted phase is
 // served the ledger's answers first, so no answer is paid for twice.
-import type { EditContext, EditExit, EditOutcome, LlmAgentConfig, LlmPrice, Workspace } from '@codearena/protocol';
-import { lastRoundDigest, playersOf } from './history.ts';
+import type { EditContext, EditExit, EditOutcome, LlmAgentConfig, LlmPrice } from '@codearena/protocol';
 import type { Message, ModelReply, Provider } from './messages.ts';
 import { parseReply } from './parse.ts';
 import { costOf } from './pricing.ts';
-import { NOTES_FILE, type PromptInput, SUBMIT, correction, observation, systemPrompt, taskPrompt } from './prompts.ts';
+import { type PromptInput, SUBMIT, correction, observation, roundFacts, systemPrompt, taskPrompt } from './prompts.ts';
 import { CallAborted, type RetryOptions, withRetry } from './retry.ts';
+import { phaseSummary, repoChanged } from './phase-end.ts';
 
 export interface LoopOptions {
   config: LlmAgentConfig;
@@ -20,8 +20,6 @@ export interface LoopOptions {
 
 /** Output captured per command before it is cut to `output_chars` (head and tail). */
 const CAPTURE_BYTES = 1024 * 1024;
-/** The notes file shown at the start of a round is cut here. */
-const MAX_NOTES_BYTES = 64 * 1024;
 /** The event's copy of the reasoning; the trajectory's messages keep all of it. */
 const MAX_THOUGHT_CHARS = 20_000;
 
@@ -33,21 +31,10 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
   const ws = await ctx.workspace();
 
   const prompt: PromptInput = {
-    arenaId: ctx.arenaId,
-    brief: ctx.brief,
-    round: ctx.round,
-    rounds: ctx.rounds,
-    player: ctx.player,
-    repoPath: ws.repoPath,
+    ...(await roundFacts(ctx, ws.repoPath)),
     tools,
     limits,
     minutes: Math.max(1, Math.round((deadline - t0) / 60_000)),
-    transparent: ctx.opponents.length > 0,
-    opponents: ctx.opponents.length
-      ? ctx.opponents.map((p) => p.name)
-      : playersOf(ctx.logs).filter((p) => p !== ctx.player),
-    notes: await ctx.repo.read(NOTES_FILE, MAX_NOTES_BYTES),
-    lastRound: lastRoundDigest(ctx.logs, ctx.round, ctx.player),
   };
   const messages: Message[] = [
     { role: 'system', content: systemPrompt(prompt) },
@@ -64,7 +51,7 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
     exit,
     steps,
     costUsd: cost,
-    summary: `${what} (${steps} step${steps === 1 ? '' : 's'}, ${kilo(tokensIn)} tokens in, ${kilo(tokensOut)} out, $${cost.toFixed(4)})`,
+    summary: phaseSummary(what, { steps, tokensIn, tokensOut, costUsd: cost }),
   });
   const record = (action: string, output: string, a: Answer, since: number) => {
     const { reply } = a;
@@ -175,16 +162,6 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
   }
 }
 
-/** Whether the repo differs from its last commit, asked in the workspace itself (the host never
- *  runs git on an agent-written tree); the round's commit has the last word. */
-async function repoChanged(ws: Workspace): Promise<boolean> {
-  const r = await ws.exec(
-    'git --no-optional-locks -c core.fsmonitor=false status --porcelain --untracked-files=all | head -c 1',
-    { timeoutMs: 30_000, maxOutputBytes: 16 },
-  );
-  return r.exitCode !== 0 || r.stdout.length > 0;
-}
-
 /** A step's model answer and what it cost when it was paid for. */
 interface Answer {
   reply: ModelReply;
@@ -192,6 +169,3 @@ interface Answer {
   /** Taken from the record instead of a provider call. */
   replayed: boolean;
 }
-
-const kilo = (n: number) =>
-  n >= 10_000 ? `${(n / 1000).toFixed(0)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);

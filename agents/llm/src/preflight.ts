@@ -1,6 +1,6 @@
 // Checks made before a tournament starts, so a missing key or an unpriced model is a clear
 // error up front instead of a provider_error in every round.
-import type { AgentConfig, LlmAgentConfig } from '@codearena/protocol';
+import { type AgentConfig, type LlmAgentConfig, cliProvider } from '@codearena/protocol';
 import { priceFor } from './pricing.ts';
 import { DEFAULT_KEY_ENV, keyEnvOf } from './providers/settings.ts';
 
@@ -10,10 +10,13 @@ export interface PreflightIssue {
   message: string;
 }
 
-/** Problems of one llm agent's config in this environment (empty when it can run). `offline`
+/** What an agent that calls a model (llm, or cli through the gateway) names of it. */
+export type ModelAccess = Pick<LlmAgentConfig, 'provider' | 'model' | 'api_key_env' | 'price' | 'base_url'>;
+
+/** Problems of one model agent's config in this environment (empty when it can run). `offline`
  *  (`codearena replay`: recorded answers only) needs no key. */
 export function llmAgentIssues(
-  c: LlmAgentConfig,
+  c: ModelAccess,
   at: string,
   env: NodeJS.ProcessEnv = process.env,
   o: { offline?: boolean } = {},
@@ -39,15 +42,23 @@ export function llmAgentIssues(
   return issues;
 }
 
-/** Every llm player's issues, with paths into the config. */
-export function llmPlayerIssues(
+/** The model access of an agent config, or null for agents that call no model. */
+export function modelAccessOf(agent: AgentConfig): ModelAccess | null {
+  if (agent.kind === 'llm') return agent;
+  if (agent.kind === 'cli') return { ...agent, provider: cliProvider(agent) };
+  return null;
+}
+
+/** Every model-calling player's issues (llm and cli agents), with paths into the config. */
+export function modelPlayerIssues(
   players: { agent: AgentConfig }[],
   env: NodeJS.ProcessEnv = process.env,
   o: { offline?: boolean } = {},
 ): PreflightIssue[] {
-  return players.flatMap((p, i) =>
-    p.agent.kind === 'llm' ? llmAgentIssues(p.agent, `players[${i}].agent`, env, o) : [],
-  );
+  return players.flatMap((p, i) => {
+    const access = modelAccessOf(p.agent);
+    return access ? llmAgentIssues(access, `players[${i}].agent`, env, o) : [];
+  });
 }
 
 /** The usual key variables and whether each is set (values never shown), for `codearena doctor`. */

@@ -1,6 +1,7 @@
 // Everything the model is told. Paths are those of the workspace container
 // (server/src/edit/workspace.ts mounts them).
-import type { LlmLimits, WorkspaceExec } from '@codearena/protocol';
+import type { EditContext, LlmLimits, WorkspaceExec } from '@codearena/protocol';
+import { lastRoundDigest, playersOf } from './history.ts';
 import { truncateMiddle } from './truncate.ts';
 
 export const LOGS_PATH = '/logs/rounds';
@@ -9,21 +10,46 @@ export const NOTES_FILE = 'NOTES.md';
 export const SUBMIT = 'submit';
 const MAX_NOTES_CHARS = 8000;
 
-export interface PromptInput {
+/** What every model agent (this loop, or a CLI harness through the gateway) is told about the round. */
+export interface RoundFacts {
   arenaId: string;
   brief: string;
   round: number;
   rounds: number;
   player: string;
   repoPath: string;
-  tools: boolean;
-  limits: LlmLimits;
-  /** Minutes the phase has (the tighter of the agent's and the tournament's limits). */
-  minutes: number;
   transparent: boolean;
   opponents: string[];
   notes: string | null;
   lastRound: string | null;
+}
+
+export interface PromptInput extends RoundFacts {
+  tools: boolean;
+  limits: LlmLimits;
+  /** Minutes the phase has (the tighter of the agent's and the tournament's limits). */
+  minutes: number;
+}
+
+/** The notes file shown at the start of a round is cut here. */
+const MAX_NOTES_BYTES = 64 * 1024;
+
+/** The round as the edit context describes it, with the repo at `repoPath` (its workspace path). */
+export async function roundFacts(ctx: EditContext, repoPath: string): Promise<RoundFacts> {
+  return {
+    arenaId: ctx.arenaId,
+    brief: ctx.brief,
+    round: ctx.round,
+    rounds: ctx.rounds,
+    player: ctx.player,
+    repoPath,
+    transparent: ctx.opponents.length > 0,
+    opponents: ctx.opponents.length
+      ? ctx.opponents.map((p) => p.name)
+      : playersOf(ctx.logs).filter((p) => p !== ctx.player),
+    notes: await ctx.repo.read(NOTES_FILE, MAX_NOTES_BYTES),
+    lastRound: lastRoundDigest(ctx.logs, ctx.round, ctx.player),
+  };
 }
 
 export function systemPrompt(p: PromptInput): string {
@@ -52,7 +78,10 @@ ${p.brief.trim()}
 `;
 }
 
-export function taskPrompt(p: PromptInput): string {
+const SUBMIT_WHEN_DONE = `Start by looking at your repository and the logs, then improve the bot. Run \`${SUBMIT}\` when you are done.`;
+
+/** The round's task; `finish` says how the phase ends (this loop: the submit command). */
+export function taskPrompt(p: RoundFacts, finish = SUBMIT_WHEN_DONE): string {
   const parts: string[] = [
     `Round ${p.round} of ${p.rounds}: the edit phase begins.${p.round === p.rounds ? ' This is the last round.' : ''}`,
   ];
@@ -72,9 +101,7 @@ export function taskPrompt(p: PromptInput): string {
       : ' (their code is not visible in this tournament)';
     parts.push(`## Opponents\n\n${p.opponents.join(', ')}${where}.`);
   }
-  parts.push(
-    `Start by looking at your repository and the logs, then improve the bot. Run \`${SUBMIT}\` when you are done.`,
-  );
+  parts.push(finish);
   return parts.join('\n\n');
 }
 

@@ -1,6 +1,7 @@
 // What a campaign will cost before it runs: tournaments, sims, edit phases, and the most it can
 // spend on models, which is bounded only by each llm player's cost limit per edit phase.
 import type { AgentConfig, CampaignJob } from '@codearena/protocol';
+import { modelAccessOf } from '@codearena/agent-llm';
 
 export interface ModelSpend {
   /** `provider/model`. */
@@ -28,8 +29,8 @@ export interface CampaignTotals {
 
 /** The model an agent calls and the most one edit phase may spend on it; null for model-free agents. */
 function modelOf(agent: AgentConfig): { model: string; costUsd: number | undefined } | null {
-  if (agent.kind !== 'llm') return null;
-  return { model: `${agent.provider}/${agent.model}`, costUsd: agent.limits.cost_usd };
+  if (agent.kind !== 'llm' && agent.kind !== 'cli') return null;
+  return { model: `${modelAccessOf(agent)!.provider}/${agent.model}`, costUsd: agent.limits.cost_usd };
 }
 
 export function campaignTotals(jobs: readonly CampaignJob[]): CampaignTotals {

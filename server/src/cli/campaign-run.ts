@@ -15,7 +15,7 @@ import { RunFolder } from '../store/run-folder.ts';
 import { bold, green, red, table, untrusted, yellow } from './format.ts';
 import { createCampaignProgress } from './campaign-progress.ts';
 import { printCampaignLeaderboard } from './leaderboard.ts';
-import { requireDocker } from './preflight.ts';
+import { requireDocker, requireHarnesses } from './preflight.ts';
 import { createProgress } from './progress.ts';
 
 export interface CampaignRunOptions {
@@ -25,10 +25,12 @@ export interface CampaignRunOptions {
 }
 
 /** What running the campaign's tournaments here needs, checked before any starts: every llm
- *  player's key (a missing one is found now, not hours in), Docker and the arenas' images. */
+ *  player's key (a missing one is found now, not hours in), Docker, the arenas' images and
+ *  the harness programs of cli players. */
 export async function requireReadyToRun(jobs: CampaignJob[], specPath: string): Promise<void> {
   for (const job of jobs) checkAgents(job.config, specPath);
   await requireDocker([...new Set(jobs.map((j) => getArena(j.arena).arena.manifest.image))]);
+  await requireHarnesses(jobs.map((j) => j.config));
 }
 
 export async function campaignRunCommand(specPath: string, opts: CampaignRunOptions): Promise<void> {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { PRESET_HARNESSES, harnessTitle, installedHarness } from '@codearena/agent-cli/install/harness-cache.ts';
 import { apiKeyStatus } from '@codearena/agent-llm';
 import { arenaIds, getArena } from '../arenas.ts';
 import { RUNS_DIR } from '../paths.ts';
@@ -94,6 +95,18 @@ export async function doctorCommand(o: { clean?: boolean; runs?: string }): Prom
     detail: keys.map((k) => `${k.name} ${k.set ? 'set' : 'not set'}`).join(', '),
     fix: 'export the key variable of each provider your llm players use (or name yours with api_key_env)',
   });
+
+  // Installed at the first use of a config that needs them: not having one yet is no problem.
+  for (const h of PRESET_HARNESSES) {
+    const i = installedHarness(h);
+    add({
+      name: `harness ${h}`,
+      ok: true,
+      detail: i
+        ? `${harnessTitle(h)} ${i.version} (${i.dir})`
+        : `not installed (installed on first use; or \`bash docker/setup.sh --harness ${h}\`)`,
+    });
+  }
 
   const d = await dockerAvailable();
   add({

@@ -2,6 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  ensureHarness,
+  harnessTitle,
+  installedHarness,
+  type PresetHarness,
+} from '@codearena/agent-cli/install/harness-cache.ts';
+import type { TournamentConfig } from '@codearena/protocol';
 import { ROOT, arenaDir } from '../paths.ts';
 import { dockerAvailable, imageExists } from '../sandbox/docker-client.ts';
 
@@ -46,6 +53,25 @@ export async function requireDocker(images: string[]): Promise<void> {
 export function onDemandArena(image: string): string | null {
   const m = /^codearena\/([a-z][a-z0-9-]*):latest$/.exec(image);
   return m && existsSync(join(arenaDir(m[1]!), 'image', 'build.sh')) ? m[1]! : null;
+}
+
+/** Harness programs (Claude Code, Codex) that cli players use are installed on the host at their
+ *  first use, before the tournament starts, with progress on stderr; `harness: command` brings
+ *  its own program. */
+export async function requireHarnesses(configs: readonly TournamentConfig[]): Promise<void> {
+  const used = new Set<PresetHarness>();
+  for (const c of configs)
+    for (const { agent } of c.players) if (agent.kind === 'cli' && agent.harness !== 'command') used.add(agent.harness);
+  for (const h of used) {
+    if (installedHarness(h)) continue;
+    process.stderr.write(`codearena: the ${harnessTitle(h)} harness is not installed yet (first use; once)\n`);
+    try {
+      await ensureHarness(h, { log: (line) => process.stderr.write(`codearena: ${line}\n`) });
+    } catch (e) {
+      // Its message names what failed and the fix.
+      throw new UsageError((e as Error).message, 3);
+    }
+  }
 }
 
 /** A process-bot codebase is a directory with an executable `run` at its root. */

@@ -19,7 +19,7 @@ import { RunFolder, newRunId } from '../store/run-folder.ts';
 import { bold, cyan, dim, green, untrusted, yellow } from './format.ts';
 import { printLeaderboard } from './leaderboard.ts';
 import { createProgress } from './progress.ts';
-import { UsageError, requireDocker } from './preflight.ts';
+import { UsageError, requireDocker, requireHarnesses } from './preflight.ts';
 import { resolveRunRef } from './run-ref.ts';
 import { LeaseHeldError } from '../store/run-lease.ts';
 import { NotResumable } from '../tournament/resume-state.ts';
@@ -93,6 +93,7 @@ async function executeRun(spec: RunSpec, opts: RunOptions): Promise<void> {
   const { config, runsDir, runId } = spec;
   const { arena } = getArena(config.arena.id);
   await requireDocker([arena.manifest.image]);
+  await requireHarnesses([config]);
   const store = new StoreIndex(resolve(runsDir, 'codearena.sqlite'));
   const progress = createProgress();
   // --serve: the web view follows this tournament from its first event, fed by its own bus. The

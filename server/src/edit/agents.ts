@@ -1,6 +1,7 @@
 // Agent registry: config → Agent, and the checks agents need before a tournament starts.
 import type { Agent, AgentConfig, TournamentConfig } from '@codearena/protocol';
-import { createLlmAgent, llmPlayerIssues } from '@codearena/agent-llm';
+import { createCliAgent } from '@codearena/agent-cli';
+import { createLlmAgent, modelPlayerIssues } from '@codearena/agent-llm';
 import { createNoopAgent } from '@codearena/agent-noop';
 import { createSearchAgent } from '@codearena/agent-search';
 import { ConfigError } from '../config/config-error.ts';
@@ -14,11 +15,13 @@ export function createAgent(c: AgentConfig, o: { offline?: boolean } = {}): Agen
       return createSearchAgent({ candidates: c.candidates, simsPerCandidate: c.sims_per_candidate, step: c.step });
     case 'llm':
       return createLlmAgent(c, o.offline ? { offline: true } : {});
+    case 'cli':
+      return createCliAgent(c, o.offline ? { offline: true } : {});
   }
 }
 
 /** What the environment must provide for the config's agents (API keys, prices), as a ConfigError naming each field. */
 export function checkAgents(config: TournamentConfig, label: string, env: NodeJS.ProcessEnv = process.env): void {
-  const issues = llmPlayerIssues(config.players, env);
+  const issues = modelPlayerIssues(config.players, env);
   if (issues.length) throw new ConfigError(label, issues);
 }

@@ -24,7 +24,11 @@ const aborted = (signal: AbortSignal) =>
 const fakeWorkspace = (health: string | null = null) => {
   const box = { disposed: 0 };
   const sandbox: WorkspaceBox = { health: async () => health, dispose: async () => void box.disposed++ };
-  const workspace: Workspace = { repoPath: '/repo', exec: () => Promise.reject(new Error('not here')) };
+  const workspace: Workspace = {
+    repoPath: '/repo',
+    user: { uid: 1, gid: 1 },
+    exec: () => Promise.reject(new Error('not here')),
+  };
   return { box, openWorkspace: async () => ({ workspace, sandbox }) };
 };
 

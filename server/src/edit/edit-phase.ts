@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { type Agent, type Arena, type EditExit, type ModelAnswer, deriveSeed } from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { RuntimeMode } from '../compete/runtime.ts';
+import { createFifoDir, removeFifoDir } from '../sandbox/fifo.ts';
 import type { SandboxLimits } from '../sandbox/limits.ts';
 import type { RunFolder } from '../store/run-folder.ts';
 import { commitEdit, reportEdit } from './commit-edit.ts';
@@ -58,6 +59,8 @@ export async function editPhase(
   rmSync(scratchDir, { recursive: true, force: true });
   mkdirSync(scratchDir, { recursive: true });
   mkdirSync(layout.roundsDir, { recursive: true });
+  // A FIFO-style directory: one owner (sandbox/fifo.ts) names, reaps and removes such dirs.
+  let privateDir: string | null = null;
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   e.signal.addEventListener('abort', onAbort);
@@ -96,6 +99,7 @@ export async function editPhase(
             step: recorder.step,
             selfPlay: selfPlayFor({ ...e, runId: bus.tournamentId }),
             workspace: workspace.open,
+            privateDir: () => (privateDir ??= createFifoDir()),
             answers: layout.openAnswers(
               player,
               round,
@@ -116,6 +120,7 @@ export async function editPhase(
   } finally {
     e.signal.removeEventListener('abort', onAbort);
     await workspace.close();
+    if (privateDir) removeFifoDir(privateDir);
     rmSync(scratchDir, { recursive: true, force: true });
   }
   const done = await commitEdit(run, { repoDir, round, player, quota: e.quota, limits: e.limits, bus }, services);

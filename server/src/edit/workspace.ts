@@ -2,11 +2,12 @@
 // /repo, earlier rounds' logs read-only at /logs/rounds/<r>, opponents' code read-only at
 // /opponents/<name> when the tournament is transparent, and nothing else writable but /tmp.
 // The repo's .git is read-only: agents may read history, but the round commits and tags are
-// the host's to make (a deleted or rewritten .git would break them).
-import { join } from 'node:path';
-import type { Workspace } from '@codearena/protocol';
+// the host's to make (a deleted or rewritten .git would break them). Agents that run a program
+// in there (cli harnesses) add read-only mounts under /codearena/.
+import { join, posix } from 'node:path';
+import type { Workspace, WorkspaceMount } from '@codearena/protocol';
 import { type Sandbox, createSandbox } from '../sandbox/sandbox.ts';
-import type { SandboxLimits } from '../sandbox/limits.ts';
+import { type SandboxLimits, sandboxGid, sandboxUser } from '../sandbox/limits.ts';
 import { giveToSandbox } from './repo-box.ts';
 
 export interface WorkspaceOptions {
@@ -17,9 +18,16 @@ export interface WorkspaceOptions {
   logsDir: string;
   opponents: { name: string; dir: string }[];
   limits: SandboxLimits;
+  /** Read-only, each under /codearena/. */
+  extraMounts?: WorkspaceMount[];
 }
 
+const EXTRA_ROOT = '/codearena/';
+
 export async function openWorkspace(o: WorkspaceOptions): Promise<{ workspace: Workspace; sandbox: Sandbox }> {
+  for (const m of o.extraMounts ?? [])
+    if (posix.normalize(m.container) !== m.container || !m.container.startsWith(EXTRA_ROOT))
+      throw new Error(`a workspace mount must lie under ${EXTRA_ROOT}, not at ${m.container}`);
   // The sandbox user must own the repo to write it (host-side agents may have written as root).
   await giveToSandbox(o.repoDir);
   const sandbox = await createSandbox({
@@ -35,12 +43,14 @@ export async function openWorkspace(o: WorkspaceOptions): Promise<{ workspace: W
       { host: join(o.repoDir, '.git'), container: '/repo/.git', readOnly: true },
       { host: o.logsDir, container: '/logs/rounds', readOnly: true },
       ...o.opponents.map((p) => ({ host: p.dir, container: `/opponents/${p.name}`, readOnly: true })),
+      ...(o.extraMounts ?? []).map((m) => ({ ...m, readOnly: true })),
     ],
   });
   return {
     sandbox,
     workspace: {
       repoPath: '/repo',
+      user: { uid: Number(sandboxUser().split(':')[0]), gid: sandboxGid() },
       exec: (cmd, x = {}) =>
         sandbox.exec(cmd, {
           cwd: '/repo',

@@ -15,7 +15,8 @@ export const DEFAULT_KEY_ENV: Record<LlmAgentConfig['provider'], string> = {
   anthropic: 'ANTHROPIC_API_KEY',
 };
 
-export const keyEnvOf = (c: LlmAgentConfig): string => c.api_key_env ?? DEFAULT_KEY_ENV[c.provider];
+export const keyEnvOf = (c: Pick<LlmAgentConfig, 'api_key_env' | 'provider'>): string =>
+  c.api_key_env ?? DEFAULT_KEY_ENV[c.provider];
 
 export function providerSettings(c: LlmAgentConfig, apiKey: string): ProviderSettings {
   return {

@@ -76,6 +76,10 @@ export function hostContext(
     signal: abort.signal,
     step: (action, output, extra = {}) => void steps.push({ step: steps.length + 1, action, output, ...extra }),
     selfPlay: () => Promise.reject(new Error('no self-play in loop tests')),
+    privateDir: () => {
+      mkdirSync(join(dir, 'private'), { recursive: true, mode: 0o711 });
+      return join(dir, 'private');
+    },
     workspace: async () => hostWorkspace(repoDir),
     answers: folder.openAnswers('alice', o.round ?? 1),
   };
@@ -95,6 +99,7 @@ export function hostContext(
 export function hostWorkspace(repoDir: string): Workspace {
   return {
     repoPath: repoDir,
+    user: { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 },
     exec: (cmd, o = {}) =>
       new Promise<WorkspaceExec>((resolve) => {
         const t0 = performance.now();
