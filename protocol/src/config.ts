@@ -93,22 +93,10 @@ export type LlmAgentConfig = z.infer<typeof LlmAgentConfig>;
 export const CliHarness = z.enum(['claude-code', 'codex', 'command']);
 export type CliHarness = z.infer<typeof CliHarness>;
 
-/** Per player and edit phase, kept by the model gateway; the phase ends with the matching exit
- *  status when one runs out (a request past it gets an API error first). */
-export const CliLimits = z
-  .object({
-    /** Model calls through the gateway. */
-    steps: z.number().int().min(1).max(10_000).default(50),
-    /** Spend on the model, from the provider's token counts × the price. */
-    cost_usd: z.number().positive().max(10_000).default(1),
-    /** Wall clock; the tournament's limits.edit_seconds applies too, whichever ends first. */
-    seconds: z
-      .number()
-      .positive()
-      .max(24 * 3600)
-      .optional(),
-  })
-  .strict();
+/** Per player and edit phase, kept by the model gateway: the native agent's budget (model calls,
+ *  spend, wall clock); a request past it gets an API error and the phase ends with the matching
+ *  exit status. */
+export const CliLimits = LlmLimits.pick({ steps: true, cost_usd: true, seconds: true });
 export type CliLimits = z.infer<typeof CliLimits>;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

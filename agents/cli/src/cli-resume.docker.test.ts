@@ -2,8 +2,7 @@
 // (SIGKILL of the CLI's whole process group) and resumed: the gateway serves each harness the
 // answers already recorded, byte for byte, so neither provider is asked twice, and the harnesses
 // redo the same edits. Then `codearena replay` re-runs it with no API key and no provider call.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +13,11 @@ import {
   type ScriptedServer,
   startScriptedServer,
 } from '@codearena/agent-llm/test-support/scripted-server.ts';
-import { ROOT } from '@codearena/server/paths.ts';
+import { killableCli, runIn, until } from '@codearena/server/cli/killable-cli.fixture.ts';
 import { listContainers } from '@codearena/server/sandbox/cleanup.ts';
 import { RunFolder } from '@codearena/server/store/run-folder.ts';
 import { ensureHarness } from './install/harness-cache.ts';
 
-const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 const KEY_ENV = 'CODEARENA_TEST_CLI_RESUME_KEY';
 /** Answer 3 runs long: the kill lands while it runs, after the answer was recorded. */
 const KILL_AFTER = 3;
@@ -32,7 +30,6 @@ const script = (who: string): Reply[] => [
 
 let work: string;
 const servers: Record<string, ScriptedServer> = {};
-const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   await Promise.all([ensureHarness('claude-code'), ensureHarness('codex')]);
@@ -41,7 +38,7 @@ beforeAll(async () => {
   servers.codex = await startScriptedServer('openai', script('codex'));
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, 'SIGKILL');
+  cliRuns.killAll();
   for (const s of Object.values(servers)) await s.close();
   if (!process.env.KEEP_RUNS) rmSync(work, { recursive: true, force: true });
 });
@@ -71,32 +68,10 @@ function configFile(): string {
   return file;
 }
 
-/** Starts the CLI in a process group of its own (so the whole group can be killed at once). */
-function cli(args: string[], env: NodeJS.ProcessEnv = { ...process.env, [KEY_ENV]: 'test-key' }) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, detached: true, stdio: 'pipe' });
-  children.add(child);
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; out: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, out })),
-  );
-  return { child, exited };
-}
+const cliRuns = killableCli();
+const cli = (args: string[], env: NodeJS.ProcessEnv = { ...process.env, [KEY_ENV]: 'test-key' }) =>
+  cliRuns.start(args, env);
 
-/** Resolves once `check` holds, looking again every 50 ms (a wait on the run's progress). */
-async function until(check: () => boolean, what: string, child: ChildProcess): Promise<void> {
-  while (!check()) {
-    if (child.exitCode !== null) throw new Error(`the run ended (exit ${child.exitCode}) before ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const runIn = (runs: string) => {
-  if (!existsSync(runs)) return null;
-  const id = readdirSync(runs).find((d) => existsSync(join(runs, d, 'events.jsonl')));
-  return id ? new RunFolder(join(runs, id)) : null;
-};
 const of = <T extends Event['type']>(events: Event[], t: T) => events.filter((e): e is EventOf<T> => e.type === t);
 const lastEdits = (folder: RunFolder) => {
   const last = new Map<string, EventOf<'edit.finished'>>();

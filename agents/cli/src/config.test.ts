@@ -3,30 +3,14 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelPlayerIssues } from '@codearena/agent-llm';
-import { ConfigError, formatIssue, loadConfig, parseConfigText } from '@codearena/server/config/index.ts';
+import { ConfigError, loadConfig, parseConfigText } from '@codearena/server/config/index.ts';
 import { checkAgents } from '@codearena/server/edit/agents.ts';
 import { ROOT } from '@codearena/server/paths.ts';
+import { agentProblems, configWith } from '@codearena/agent-llm/test-support/agent-config.ts';
 import { createCliAgent } from './index.ts';
 
-const config = (agent: string) => `
-arena: { id: battlesnake }
-tournament: { rounds: 1 }
-players:
-  - name: a
-    agent: ${agent}
-  - name: b
-    agent: { kind: noop }
-`;
-
-function problems(agent: string): string[] {
-  try {
-    parseConfigText(config(agent), ROOT, 'test.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues.map(formatIssue);
-  }
-  throw new Error('config was accepted');
-}
+const config = configWith;
+const problems = agentProblems;
 
 describe('cli agent config', () => {
   it('fills the defaults: the harness picks its provider, the budget is the native agent’s', () => {

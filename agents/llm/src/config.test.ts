@@ -2,30 +2,14 @@
 // config loader, the example config, and the pre-flight check of keys and prices.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, formatIssue, loadConfig, parseConfigText } from '@codearena/server/config/index.ts';
+import { ConfigError, loadConfig, parseConfigText } from '@codearena/server/config/index.ts';
 import { checkAgents } from '@codearena/server/edit/agents.ts';
 import { ROOT } from '@codearena/server/paths.ts';
+import { agentProblems, configWith } from './test-support/agent-config.ts';
 import { apiKeyStatus, modelPlayerIssues } from './index.ts';
 
-const config = (agent: string) => `
-arena: { id: battlesnake }
-tournament: { rounds: 1 }
-players:
-  - name: a
-    agent: ${agent}
-  - name: b
-    agent: { kind: noop }
-`;
-
-function problems(agent: string): string[] {
-  try {
-    parseConfigText(config(agent), ROOT, 'test.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).issues.map(formatIssue);
-  }
-  throw new Error('config was accepted');
-}
+const config = configWith;
+const problems = agentProblems;
 
 describe('llm agent config', () => {
   it('fills in the defaults', () => {

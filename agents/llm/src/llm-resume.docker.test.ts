@@ -3,19 +3,17 @@
 // scripted server counts every call it answers), and the run ends as the same tournament run
 // without interruption. Then `codearena replay` re-runs it with no API key and no call to the
 // provider, and reproduces every diff.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Event, type EventOf, ReplayReport } from '@codearena/protocol';
-import { ROOT } from '@codearena/server/paths.ts';
+import { killableCli, runIn, until } from '@codearena/server/cli/killable-cli.fixture.ts';
 import { listContainers } from '@codearena/server/sandbox/cleanup.ts';
 import { RunFolder } from '@codearena/server/store/run-folder.ts';
 import { RAISE_FOOD } from './test-support/bot-edits.ts';
 import { type Reply, type ScriptedServer, startScriptedServer } from './test-support/scripted-server.ts';
 
-const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 const KEY_ENV = 'CODEARENA_TEST_RESUME_KEY';
 /** Answer 3 runs long: the kill lands while it runs, after the answer was recorded and before the
  *  next call (an answer in flight when a process dies is lost with it, and paid twice). */
@@ -31,13 +29,12 @@ const script = (): Reply[] => [
 
 let work: string;
 const servers: ScriptedServer[] = [];
-const children = new Set<ChildProcess>();
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'codearena-llm-resume-'));
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, 'SIGKILL');
+  cliRuns.killAll();
   for (const s of servers) await s.close();
   if (!process.env.KEEP_RUNS) rmSync(work, { recursive: true, force: true });
 });
@@ -70,35 +67,10 @@ function configFor(server: ScriptedServer, name: string): string {
   return file;
 }
 
-interface Exit {
-  code: number | null;
-  out: string;
-}
+const cliRuns = killableCli();
+const cli = (args: string[], env: NodeJS.ProcessEnv = { ...process.env, [KEY_ENV]: 'test-key' }) =>
+  cliRuns.start(args, env);
 
-/** Starts the CLI in a process group of its own (so the whole group can be killed at once). */
-function cli(args: string[], env: NodeJS.ProcessEnv = { ...process.env, [KEY_ENV]: 'test-key' }) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, detached: true, stdio: 'pipe' });
-  children.add(child);
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<Exit>((resolve) => child.on('close', (code) => resolve({ code, out })));
-  return { child, exited };
-}
-
-/** Resolves once `check` holds, looking again every 50 ms (a wait on the run's progress). */
-async function until(check: () => boolean, what: string, child: ChildProcess): Promise<void> {
-  while (!check()) {
-    if (child.exitCode !== null) throw new Error(`the run ended (exit ${child.exitCode}) before ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const runIn = (runs: string) => {
-  if (!existsSync(runs)) return null;
-  const id = readdirSync(runs).find((d) => existsSync(join(runs, d, 'events.jsonl')));
-  return id ? new RunFolder(join(runs, id)) : null;
-};
 const of = <T extends Event['type']>(events: Event[], t: T) => events.filter((e): e is EventOf<T> => e.type === t);
 /** What must come out the same: each round's score, each edit's exit and diff, the ratings. */
 function outcome(folder: RunFolder) {
