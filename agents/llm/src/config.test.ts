@@ -45,7 +45,7 @@ describe('llm agent config', () => {
     expect(problems('{ kind: llm, provider: openai, model: m, tools: false }')[0]).toMatch(
       /unknown field `tools`; remove it, or use one of: .*tool_calls/,
     );
-    expect(problems('{ kind: gpt }')[0]).toMatch(/"gpt" is not an agent kind; use one of: noop, search, llm/);
+    expect(problems('{ kind: gpt }')[0]).toMatch(/"gpt" is not an agent kind; use one of: noop, search, llm, cli/);
   });
 
   it('ships an example config that loads, and whose only problem here is the missing key', () => {

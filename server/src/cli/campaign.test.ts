@@ -78,7 +78,7 @@ describe('codearena campaign plan', () => {
         `error: ${bad} has 3 problems:`,
         '  line 2: arenas[0].id: "battlesnak" is not a known arena; use one of: battlesnake, corewar, halite, poker, robocode, robotrumble (did you mean "battlesnake"?)',
         '  line 3: pairing: "roundrobin" is not allowed; use one of: round-robin, all-play-all (did you mean "round-robin"?)',
-        '  line 6: roster[1].agent.kind: "nop" is not an agent kind; use one of: noop, search, llm (did you mean "noop"?)',
+        '  line 6: roster[1].agent.kind: "nop" is not an agent kind; use one of: noop, search, llm, cli (did you mean "noop"?)',
         '',
       ].join('\n'),
     );

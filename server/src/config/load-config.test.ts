@@ -103,19 +103,19 @@ limits: { edit_seconds: 60, memory_mb: 256, cpus: 0.5, pids: 64, turn_deadline_m
 describe('parseConfigText: bad configs name the field, the problem and the fix', () => {
   it('unknown agent kind', () => {
     expect(problems(variant('agent: { kind: search }', 'agent: { kind: gpt }'))).toEqual([
-      'line 11: players[1].agent.kind: "gpt" is not an agent kind; use one of: noop, search, llm',
+      'line 11: players[1].agent.kind: "gpt" is not an agent kind; use one of: noop, search, llm, cli',
     ]);
   });
 
   it('misspelt agent kind gets a suggestion', () => {
     expect(problems(variant('agent: { kind: search }', 'agent: { kind: serch }'))).toEqual([
-      'line 11: players[1].agent.kind: "serch" is not an agent kind; use one of: noop, search, llm (did you mean "search"?)',
+      'line 11: players[1].agent.kind: "serch" is not an agent kind; use one of: noop, search, llm, cli (did you mean "search"?)',
     ]);
   });
 
   it('missing agent kind', () => {
     expect(problems(variant('agent: { kind: search }', 'agent: { candidates: 3 }'))).toEqual([
-      'line 11: players[1].agent.kind: required field is missing; use one of: noop, search, llm',
+      'line 11: players[1].agent.kind: required field is missing; use one of: noop, search, llm, cli',
     ]);
   });
 
@@ -254,7 +254,7 @@ players:
     expect(problems(text)).toEqual([
       'line 3: arena: unknown field `idd`; did you mean `id`?',
       'line 2: tournament.rounds: expected a whole number from 1 to 1000, got "three"',
-      'line 5: players[0].agent.kind: "gpt" is not an agent kind; use one of: noop, search, llm',
+      'line 5: players[0].agent.kind: "gpt" is not an agent kind; use one of: noop, search, llm, cli',
       'line 6: players[1].name: "alice" is also the name of players[0]; player names must be unique, rename one of them',
       `line 5: players[0].codebase: directory ${join(dir, 'nowhere')} does not exist; relative paths start at the config file's directory, ${dir}`,
     ]);
@@ -276,7 +276,7 @@ describe('ConfigError', () => {
     expect(err.message).toBe(
       [
         'request body has 2 problems:',
-        '  line 11: players[1].agent.kind: "gpt" is not an agent kind; use one of: noop, search, llm',
+        '  line 11: players[1].agent.kind: "gpt" is not an agent kind; use one of: noop, search, llm, cli',
         '  line 12: players[1]: unknown field `extra`; remove it, or use one of: name, agent, codebase',
       ].join('\n'),
     );
