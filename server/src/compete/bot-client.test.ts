@@ -23,6 +23,10 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
 });
 
+/** Python lines that spin for `s` seconds of CPU time (not wall time), indented `pad`. */
+const SPIN = (s: number, pad = '        ') =>
+  `${pad}import time\n${pad}t = time.process_time()\n${pad}while time.process_time() - t < ${s}: pass`;
+
 const ECHO = 'import sys\nfor l in sys.stdin:\n    sys.stdout.write(l); sys.stdout.flush()\n';
 
 describe('bot client', () => {
@@ -34,14 +38,84 @@ describe('bot client', () => {
 
   it('times out a slow reply and drops it when it arrives late', async () => {
     const c = py(
-      'import sys,time,json\nfor l in sys.stdin:\n    m=json.loads(l)\n    if m["slow"]: time.sleep(0.4)\n    print(json.dumps(m), flush=True)\n',
+      `import sys,time,json\nfor l in sys.stdin:\n    m=json.loads(l)\n    if m["slow"]:\n${SPIN(0.4)}\n    print(json.dumps(m), flush=True)\n`,
     );
-    // The bot cannot answer i=1 within 100 ms (it sleeps 400 ms first). It reads i=2 only after
-    // writing the reply to i=1, so that stale reply always arrives first and must be dropped.
+    await c.request({ slow: false, i: 0 }, PATIENT_MS); // start-up is the first request's
+    // The bot cannot answer i=1 within 100 ms of CPU (it spins 400 ms first). It reads i=2 only
+    // after writing the reply to i=1, so that stale reply always arrives first and must be dropped.
     const late = await c.request({ slow: true, i: 1 }, 100);
     expect(late).toMatchObject({ ok: false, fault: { kind: 'timeout' } });
     const next = await c.request({ slow: false, i: 2 }, PATIENT_MS);
     expect(next).toMatchObject({ ok: true, value: { i: 2 } }); // not the stale reply to i=1
+  });
+
+  it('charges the CPU time a bot uses, not the wall time it waits', async () => {
+    // Same budget, same 300 ms: one spins, one sleeps. Only the spinner overdraws its budget; the
+    // sleeper is within its wall-clock cap (max(5 × 200, 200 + 1000) ms).
+    const spinner = py(
+      `import sys\nfor i, l in enumerate(sys.stdin):\n    if i == 1:\n${SPIN(0.3)}\n    print("{}", flush=True)\n`,
+    );
+    const sleeper = py(
+      'import sys,time\nfor i, l in enumerate(sys.stdin):\n    if i == 1: time.sleep(0.3)\n    print("{}", flush=True)\n',
+    );
+    for (const c of [spinner, sleeper]) expect(await c.request({}, PATIENT_MS)).toMatchObject({ ok: true });
+    const [spun, slept] = await Promise.all([spinner.request({}, 200), sleeper.request({}, 200)]);
+    expect(spun).toMatchObject({
+      ok: false,
+      fault: { kind: 'timeout', detail: expect.stringMatching(/^used \d+ ms of CPU, budget 200 ms$/) },
+    });
+    expect(slept).toMatchObject({ ok: true });
+  });
+
+  it('stops a bot that waits on nothing at the wall-clock cap, then gives it only its budget', async () => {
+    const c = py(
+      'import sys,time\nfor i, l in enumerate(sys.stdin):\n    if i == 1: time.sleep(30)\n    print("{}", flush=True)\n',
+    );
+    expect(await c.request({}, PATIENT_MS)).toMatchObject({ ok: true });
+    expect(await c.request({}, 100)).toMatchObject({
+      ok: false,
+      fault: {
+        kind: 'timeout',
+        detail: expect.stringMatching(
+          /^no reply within the 1100 ms wall-clock cap \(used \d+ ms of CPU, budget 100 ms\)$/,
+        ),
+      },
+    });
+    // Still silent: one cap a sim, not one a turn.
+    expect(await c.request({}, 100)).toMatchObject({
+      ok: false,
+      fault: {
+        kind: 'timeout',
+        detail: 'no reply within 100 ms of wall clock (silent since an earlier wall-clock cap)',
+      },
+    });
+  });
+
+  it('counts start-up CPU against the first request, even when it is sent after start-up', async () => {
+    const { c, proc } = spawnPy(
+      `import sys\n${SPIN(0.3, '')}\nsys.stderr.write("ready\\n"); sys.stderr.flush()\nfor l in sys.stdin: print("{}", flush=True)\n`,
+    );
+    await new Promise<void>((ready) => proc.onStderr((b) => b.toString().includes('ready') && ready()));
+    expect(await c.request({}, 200)).toMatchObject({
+      ok: false,
+      fault: { kind: 'timeout', detail: expect.stringMatching(/^used \d+ ms of CPU/) },
+    });
+  });
+
+  it('falls back to the wall clock, and says so, when the CPU time cannot be read', async () => {
+    const proc = {
+      ...spawnHostProcess(['python3', '-c', 'import time; time.sleep(30)'], '/tmp'),
+      cpuSource: undefined,
+    };
+    const c = createBotClient(proc);
+    clients.push(c);
+    expect(await c.request({}, 100)).toMatchObject({
+      ok: false,
+      fault: {
+        kind: 'timeout',
+        detail: expect.stringMatching(/^no reply within 100 ms of wall clock \(CPU time not readable: /),
+      },
+    });
   });
 
   it('reports a reply that is not JSON as bad_output and carries on', async () => {

@@ -31,6 +31,8 @@ export interface SimSpec<State, Args> {
   seats: readonly Seat[];
   /** Randomness of init and step: createRng(seed).fork('init' | 'step'). */
   seed: number | string;
+  /** A bot's CPU-time budget per turn (bot-client.ts); its first request also gets the arena's
+   *  startupGraceMs, counted from the bot's start. */
   deadlineMs: number;
   /** Every state, the initial one included, right after it is made (frames, checks). A state
    *  may be advanced in place by the next step: read what you need now. */

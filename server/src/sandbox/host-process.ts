@@ -25,6 +25,7 @@ export function spawnHostProcess(cmd: string[], cwd: string): ProcessHandle {
     onStdout: (cb) => out.add(cb),
     onStderr: (cb) => err.add(cb),
     exited,
+    cpuSource: async () => (child.pid === undefined ? { unreadable: 'the process did not start' } : { pid: child.pid }),
     async kill() {
       if (!alive || child.pid === undefined) return;
       try {

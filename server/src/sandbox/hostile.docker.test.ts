@@ -97,8 +97,9 @@ describe('hostile bots are contained', () => {
   });
 
   it('a bot that never answers gets timeouts and its snake repeats its last move', async () => {
-    // Each of its turns costs the whole deadline: 1 s, long enough for the opponent on a busy machine.
-    const s = await versus('silent', starter, 1000);
+    // Its first turn costs the wall-clock cap of a 200 ms CPU budget (1.2 s), the next ones 200 ms
+    // each; the opponent, timed by its CPU time, is never late however busy the machine.
+    const s = await versus('silent', starter, 200);
     const f = faultsOf(s, 'hostile');
     expect(f.map((x) => x.kind)).toEqual(['timeout']);
     expect(s.results[0]!.result.winner).toBe('opponent');

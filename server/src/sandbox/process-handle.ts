@@ -1,5 +1,6 @@
 // A running process with stdio, whether inside a container (docker exec) or on the host
 // (child_process). Bot clients and command runners are written against this alone.
+import type { CpuSource } from './cpu-time.ts';
 export interface ProcessHandle {
   /** Writes to the process's stdin; false once the pipe is gone (never throws). */
   write(data: string | Buffer): boolean;
@@ -11,6 +12,9 @@ export interface ProcessHandle {
   readonly exited: Promise<number | null>;
   /** Kills the process and everything it started; idempotent, never throws. */
   kill(): Promise<void>;
+  /** The host pid whose process tree is this process (CPU-time turn budgets, cpu-time.ts), or
+   *  why there is none; never rejects. Absent: only the wall clock times it. */
+  cpuSource?(): Promise<CpuSource>;
 }
 
 /** Fan-out helper. What is emitted before the first listener arrives is held and replayed

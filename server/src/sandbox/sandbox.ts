@@ -24,6 +24,7 @@ import { Listeners, type ProcessHandle } from './process-handle.ts';
 import { answered, dockerProblem, infraError } from './infra-error.ts';
 import { reapLeftoversOnce } from './cleanup.ts';
 import { ownerToken } from './owner.ts';
+import { type CpuSource, verifyHostPid } from './cpu-time.ts';
 
 export interface Mount {
   host: string;
@@ -366,10 +367,11 @@ class ExecProcess implements ProcessHandle {
   private alive = true;
   /** The own-uid clean-up run by the host (see the top of this file), once started. */
   private cleanup: Promise<void> | null = null;
+  private source: Promise<CpuSource> | null = null;
 
   constructor(
     private readonly box: DockerSandbox,
-    exec: Docker.Exec,
+    private readonly exec: Docker.Exec,
     private readonly stream: Duplex,
     private readonly fifo: FifoSet | null,
     private readonly uid: number | null,
@@ -459,6 +461,29 @@ class ExecProcess implements ProcessHandle {
 
   onStderr(cb: (chunk: Buffer) => void): void {
     this.err.add(cb);
+  }
+
+  /** The wrapper's host pid (the bot is it or its child): the daemon reports it; it is checked
+   *  against the pid the wrapper printed and the process's uid before any read trusts it. Read
+   *  only: nothing here signals or writes to the process. */
+  cpuSource(): Promise<CpuSource> {
+    this.source ??= (async (): Promise<CpuSource> => {
+      const nsPid = await this.pid;
+      if (nsPid === null) return { unreadable: 'the process ended before it printed its pid' };
+      // The daemon may report the exec before it has recorded its pid (Pid 0) for a moment
+      // after the process started: asked again a few times.
+      for (const pause of [0, 10, 50, 200, 1000]) {
+        if (pause) await sleep(pause);
+        if (!this.alive) break;
+        const hostPid = await answered(this.exec.inspect(), 'docker exec', HEALTH_TIMEOUT_MS).then(
+          (i) => i.Pid,
+          () => 0,
+        );
+        if (hostPid) return verifyHostPid(hostPid, nsPid, this.uid);
+      }
+      return { unreadable: 'the Docker daemon did not report the host pid of the exec' };
+    })();
+    return this.source;
   }
 
   private cleanUp(uid: number): Promise<void> {

@@ -12,7 +12,13 @@ const SEARCH_RADIUS = 7;
 const MAX_DEPTH = 40;
 // Search effort is a node budget, not a clock, so the bot plays the same move on any machine
 // (games stay reproducible from their seed); the clock is only a backstop far below the deadline.
+// That clock is this process's CPU time, like the host's turn budget: a wall clock would bind on
+// a busy host and change the moves.
 const NODE_BUDGET = 400;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 let W = 11;
 let H = 11;
@@ -209,7 +215,7 @@ function makeSearch(searched, deadline, budget) {
   };
   /** Value of `st` for us with `depth` more turns to search. */
   function value(st, depth, ply, alpha, beta) {
-    if (++nodes > budget || ((nodes & 31) === 0 && performance.now() > deadline)) throw new TimeUp();
+    if (++nodes > budget || ((nodes & 31) === 0 && cpuMs() > deadline)) throw new TimeUp();
     const me = st.snakes[0];
     const oppsAlive = st.snakes.some((s, i) => i > 0 && s.alive);
     if (depth === 0 || !me.alive || !oppsAlive) return evaluate(st, ply);
@@ -255,7 +261,7 @@ function toState(req) {
 }
 
 function chooseMove(req) {
-  const started = performance.now();
+  const started = cpuMs();
   const timeout = Number(req.game && req.game.timeout) || 500;
   const deadline = started + Math.max(20, Math.min(timeout * 0.5, 300));
   const st = toState(req);
