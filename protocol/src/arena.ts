@@ -38,8 +38,11 @@ export const ArenaManifest = z.object({
   /** process: `run` speaks JSON lines; data: the host reads files; engine: an external engine in
    *  its own container builds the codebases, plays whole sims and reports results. */
   botKind: z.enum(['process', 'data', 'engine']),
+  /** A bot's budget per turn, in CPU time of its processes (a wall-clock cap several times larger
+   *  only catches a bot blocked on nothing: see compete/bot-client.ts). */
   turnDeadlineMs: z.number().int().positive(),
-  /** Extra time for the first reply of a bot process (interpreter start-up inside a container). */
+  /** Extra CPU time for the first reply of a bot process (interpreter start-up), counted from
+   *  the process's start. */
   startupGraceMs: z.number().int().nonnegative(),
   image: z.string(),
   /** Hard cap on turns so a sim always ends. */
@@ -58,8 +61,9 @@ export interface Validation {
 /** What a bot process looks like to an arena during validation (see compete/bot-client). */
 export type BotReply = { ok: true; value: unknown; ms: number } | { ok: false; fault: Fault };
 export interface BotClient {
-  /** Sends one line and waits for one reply line; never throws. */
-  request(msg: unknown, deadlineMs: number): Promise<BotReply>;
+  /** Sends one line and waits for one reply line, within `budgetMs` of the bot's CPU time (and
+   *  the wall-clock cap that goes with it); never throws. */
+  request(msg: unknown, budgetMs: number): Promise<BotReply>;
   /** Sends one line that expects no reply. */
   notify(msg: unknown): void;
   /** Last bytes the bot wrote to stderr (capped). */
