@@ -22,6 +22,10 @@ const BOTS = {
   starter: join(ARENA, 'starter'),
   'reference-js': join(ARENA, 'bots', 'reference-js'),
   random: join(ARENA, 'bots', 'random'),
+  'greedy-food': join(ARENA, 'bots', 'greedy-food'),
+  'tail-chaser': join(ARENA, 'bots', 'tail-chaser'),
+  'flood-fill': join(ARENA, 'bots', 'flood-fill'),
+  territory: join(ARENA, 'bots', 'territory'),
 };
 
 const PATIENT_MS = 60_000;

@@ -1,7 +1,7 @@
 // The shipped bots as real host processes (no Docker) through the server's bot client: they
 // answer init and frames with valid replies, and the strong reference bot beats the weak one.
 // Deadlines are generous: how fast they answer is the bench's business.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BotClient } from '@codearena/protocol';
@@ -19,6 +19,10 @@ const BOTS = {
   starter: join(ARENA, 'starter'),
   overkill: join(ARENA, 'bots', 'overkill'),
   still: join(ARENA, 'bots', 'still'),
+  nibbler: join(ARENA, 'bots', 'nibbler'),
+  drifter: join(ARENA, 'bots', 'drifter'),
+  straight: join(ARENA, 'bots', 'straight'),
+  frontier: join(ARENA, 'bots', 'frontier'),
 };
 const PATIENT_MS = 60_000;
 
@@ -57,19 +61,33 @@ describe.each(Object.entries(BOTS))('%s bot', (_name, dir) => {
   });
 });
 
+/** The reference bots from weakest to strongest, as `codearena match` graded them (BRIEF.md). */
+const LADDER = ['still', 'nibbler', 'drifter', 'overkill', 'straight', 'frontier'] as const;
+
 describe('reference bots', () => {
-  it('overkill beats still on a 20x20 map', async () => {
-    const played = await playSim({
-      arena: halite,
-      args: halite.parseArgs({ width: 20, height: 20 }),
-      seats: [
-        { name: 'strong', startBot: async () => startHostBot(BOTS.overkill) },
-        { name: 'weak', startBot: async () => startHostBot(BOTS.still) },
-      ],
-      seed: 11,
-      deadlineMs: PATIENT_MS,
-    });
-    expect(played.faults).toEqual([]);
-    expect(played.outcome?.ranks).toEqual({ strong: 1, weak: 2 });
+  it('ships the whole ladder', () => {
+    expect([...LADDER].sort()).toEqual(readdirSync(join(ARENA, 'bots')).sort());
   });
+
+  // One game a pair on a fixed map: bots and maps are deterministic, so this pins each rung's
+  // edge over the one below (strong seat first, then swapped, so seat order cannot decide it).
+  it.each(LADDER.slice(1).map((strong, i) => [strong, LADDER[i]!]))(
+    '%s beats %s on a 20x20 map',
+    async (strong, weak) => {
+      for (const order of [
+        [strong, weak],
+        [weak, strong],
+      ]) {
+        const played = await playSim({
+          arena: halite,
+          args: halite.parseArgs({ width: 20, height: 20 }),
+          seats: order.map((name) => ({ name, startBot: async () => startHostBot(BOTS[name]) })),
+          seed: 11,
+          deadlineMs: PATIENT_MS,
+        });
+        expect(played.faults).toEqual([]);
+        expect(played.outcome?.ranks[strong], order.join(' vs ')).toBe(1);
+      }
+    },
+  );
 });

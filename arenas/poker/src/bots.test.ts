@@ -2,7 +2,7 @@
 // bot client and turn loop: whole sims against each other with every message of the protocol,
 // legal replies only, no reply to notices; and their own hand evaluators against phe.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,10 @@ const BOTS = {
   starter: join(ARENA, 'starter'),
   'reference-js': join(ARENA, 'bots', 'reference-js'),
   caller: join(ARENA, 'bots', 'caller'),
+  dice: join(ARENA, 'bots', 'dice'),
+  rock: join(ARENA, 'bots', 'rock'),
+  shover: join(ARENA, 'bots', 'shover'),
+  outs: join(ARENA, 'bots', 'outs'),
 };
 
 /**
@@ -27,12 +31,20 @@ const BOTS = {
  * Python can take seconds to start). How fast bots answer is `npm run bench`'s business.
  */
 const PATIENT_MS = 60_000;
+/** The ladder sims' seed. */
+const SEED = 1;
+
+interface Played {
+  state: State;
+  /** Each seat's rank by net (1 = most chips won). */
+  ranks: Record<string, number>;
+}
 
 /** Plays a sim with real bot programs through the server's turn loop and bot client; returns
  *  the last state. Every fault fails the test: an illegal or garbled reply, a late one, and a
  *  line nobody asked for (an answer to a notice: the client tolerates none here, so the bot is
  *  stopped and its next request faults). */
-async function play(dirs: Record<string, string>, args: object, seed: number): Promise<State> {
+async function play(dirs: Record<string, string>, args: object, seed: number): Promise<Played> {
   const clients: ReturnType<typeof startHostBot>[] = [];
   const seats = Object.entries(dirs).map(([name, dir]) => ({
     name,
@@ -46,7 +58,7 @@ async function play(dirs: Record<string, string>, args: object, seed: number): P
   expect(played.faults).toEqual([]);
   expect(played.outcome).not.toBeNull();
   for (const bot of clients) expect(bot.stderrTail()).not.toMatch(/Traceback|Error/);
-  return played.state;
+  return { state: played.state, ranks: played.outcome?.ranks ?? {} };
 }
 
 describe.each(Object.entries(BOTS))('%s bot', (_name, dir) => {
@@ -57,17 +69,43 @@ describe.each(Object.entries(BOTS))('%s bot', (_name, dir) => {
 
 describe('bots play whole sims', () => {
   it('starter vs reference-js heads-up: legal replies and nothing but replies', async () => {
-    const state = await play({ starter: BOTS.starter, reference: BOTS['reference-js'] }, { hands: 16 }, 1);
+    const { state } = await play({ starter: BOTS.starter, reference: BOTS['reference-js'] }, { hands: 16 }, 1);
     expect(state.handsPlayed).toBe(16);
   });
 
   it('a three-handed table with the caller', async () => {
-    const state = await play(
+    const { state } = await play(
       { starter: BOTS.starter, reference: BOTS['reference-js'], caller: BOTS.caller },
       { hands: 9 },
       2,
     );
     expect(state.handsPlayed).toBe(9);
+  });
+
+  it('a six-handed table of every reference bot', async () => {
+    const { starter: _starter, ...refs } = BOTS;
+    expect(Object.keys(refs)).toHaveLength(6);
+    const { state } = await play(refs, { hands: 12 }, 3);
+    expect(state.handsPlayed).toBe(12);
+  });
+});
+
+/** The reference bots from weakest to strongest, as `codearena match` graded them (the win
+ *  matrix is in BRIEF.md). */
+const LADDER = ['dice', 'caller', 'rock', 'shover', 'outs', 'reference-js'] as const;
+
+describe('the ladder of reference bots', () => {
+  it('ships every bot on it', () => {
+    expect([...LADDER].sort()).toEqual(readdirSync(join(ARENA, 'bots')).sort());
+  });
+
+  // One heads-up sim a pair on a fixed seed (duplicate deals, so each bot holds both sides of
+  // every deal): bots and deals are deterministic, so this pins each rung's edge over the one
+  // below. How often it wins is the win matrix's business, not this test's.
+  it.each(LADDER.slice(1).map((strong, i) => [strong, LADDER[i]!]))('%s beats %s', async (strong, weak) => {
+    const { ranks } = await play({ [strong]: BOTS[strong], [weak]: BOTS[weak] }, { hands: 60 }, SEED);
+    expect(ranks[strong]).toBe(1);
+    expect(ranks[weak]).toBe(2);
   });
 });
 

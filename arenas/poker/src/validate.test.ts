@@ -1,4 +1,5 @@
 // validate() against real codebases run as host processes, through the server's own runtime and bot client.
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ const ARENA = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { hostContext, codebase } = validateFixture(poker);
 
 describe('validate', () => {
-  it.each([['starter'], ['bots/reference-js'], ['bots/caller']])('accepts %s', async (dir) => {
+  const shipped = ['starter', ...readdirSync(join(ARENA, 'bots')).map((b) => `bots/${b}`)];
+  it.each(shipped)('accepts %s', async (dir) => {
     const v = await poker.validate(await hostContext(join(ARENA, dir)));
     expect(v.detail).toMatch(/preflop: \{"action":"\w+".*flop: \{"action":"\w+"/);
     expect(v.ok).toBe(true);

@@ -26,6 +26,10 @@ const BOTS: Record<string, () => BotClient> = {
     createBotClient(spawnHostProcess(['node', join(STARTER, 'javascript', 'main.js')], STARTER)),
   random: () => startHostBot(join(ARENA, 'bots', 'random')),
   hunter: () => startHostBot(join(ARENA, 'bots', 'hunter')),
+  rusher: () => startHostBot(join(ARENA, 'bots', 'rusher')),
+  squad: () => startHostBot(join(ARENA, 'bots', 'squad')),
+  turtle: () => startHostBot(join(ARENA, 'bots', 'turtle')),
+  tactician: () => startHostBot(join(ARENA, 'bots', 'tactician')),
 };
 const PATIENT_MS = 60_000;
 
@@ -65,7 +69,8 @@ describe.each(Object.keys(BOTS))('%s', (name) => {
 
 describe('shipped codebases', () => {
   it('have executable run files', () => {
-    for (const dir of [STARTER, join(ARENA, 'bots', 'random'), join(ARENA, 'bots', 'hunter')])
+    const bots = ['random', 'hunter', 'rusher', 'squad', 'turtle', 'tactician'];
+    for (const dir of [STARTER, ...bots.map((b) => join(ARENA, 'bots', b))])
       expect(() => accessSync(join(dir, 'run'), constants.X_OK), dir).not.toThrow();
   });
 
