@@ -2,6 +2,7 @@
 // server/src/gateway (which writes them) and web/ (which parses them with these schemas).
 import { z } from 'zod';
 import { Event, PlayerInfo } from './events.ts';
+import { LadderClimb, LadderName } from './ladder.ts';
 import { FaultCount, TrajectoryStep } from './run-files.ts';
 
 /** Tournament ids are run folder names: 20261125-071700-demo-3f9a. */
@@ -176,6 +177,14 @@ export const RatedEntry = z.object({
 });
 export type RatedEntry = z.infer<typeof RatedEntry>;
 
+/** Head-to-head score shares, row vs column (draws count ½); null where the two never met. */
+export const WinRateMatrix = z.object({
+  ids: z.array(z.string()),
+  rate: z.array(z.array(z.number().nullable())),
+  games: z.array(z.array(z.number().int())),
+});
+export type WinRateMatrix = z.infer<typeof WinRateMatrix>;
+
 export const LeaderboardEntry = RatedEntry.extend({
   /** Sims (matches) played in rounds ≥ 1. */
   matches: z.number().int(),
@@ -190,11 +199,7 @@ export const LeaderboardPayload = z.object({
   rounds: z.number().int(),
   rows: z.array(LeaderboardEntry),
   graph: ComparisonGraph,
-  matrix: z.object({
-    ids: z.array(z.string()),
-    rate: z.array(z.array(z.number().nullable())),
-    games: z.array(z.array(z.number().int())),
-  }),
+  matrix: WinRateMatrix,
   /** Bradley–Terry point ratings refitted on the first `rounds` rounds (oldest first). */
   history: z.array(
     z.object({ rounds: z.number().int(), label: z.string(), ratings: z.record(z.string(), z.number()) }),
@@ -239,6 +244,35 @@ export const CampaignLeaderboardPayload = z.object({
   spendByModel: z.array(z.object({ model: z.string(), spendUsd: z.number(), edits: z.number().int() })),
 });
 export type CampaignLeaderboardPayload = z.infer<typeof CampaignLeaderboardPayload>;
+
+/** A ladder as listed by GET /api/ladders (README "Ladders"); `name` is its folder's name. */
+export const LadderSummary = z.object({
+  name: LadderName,
+  arena: z.string(),
+  rungs: z.number().int(),
+  /** Sims each pair plays. */
+  sims: z.number().int(),
+  /** Pairs played under the current spec, of rungs·(rungs−1)/2. */
+  pairsPlayed: z.number().int(),
+  pairsTotal: z.number().int(),
+  climbs: z.number().int(),
+  /** When its ladder.json was last written (ms since the epoch). */
+  madeAt: z.number(),
+});
+export type LadderSummary = z.infer<typeof LadderSummary>;
+
+export const LadderList = z.object({ ladders: z.array(LadderSummary) });
+export type LadderList = z.infer<typeof LadderList>;
+
+/** GET /api/ladders/<name>: rungs strongest first (games = sims played), the pairwise matrix in
+ *  that order, and every climb, newest first. Codebase paths stay on the server. */
+export const LadderPayload = LadderSummary.extend({
+  seed: z.number().int(),
+  rows: z.array(RatedEntry),
+  matrix: WinRateMatrix,
+  climbList: z.array(LadderClimb),
+});
+export type LadderPayload = z.infer<typeof LadderPayload>;
 
 export const ArenaInfo = z.object({
   id: z.string(),

@@ -224,13 +224,44 @@ export const LimitsConfig = z
   .strict();
 export type LimitsConfig = z.infer<typeof LimitsConfig>;
 
+/** Adaptive sims per round: play sims in order until a sequential probability ratio test decides
+ *  the round's winner (server/src/compete/sequential.ts; README "Sequential stopping"), or `max`. */
+export const SequentialSims = z
+  .object({
+    /** Sims at most; a round with no decisive difference plays them all and is scored as a fixed one. */
+    max: z.number().int().min(1).max(10_000),
+    stop: z.literal('sprt'),
+    /** Chance of naming a winner when there is no better player (split across the candidates). */
+    alpha: z.number().gt(0).max(0.25).default(0.05),
+    /** Chance of playing to max when one player is better by `margin` (split across its opponents). */
+    beta: z.number().gt(0).max(0.25).default(0.05),
+    /** Indifference: "better" means winning at least 0.5 + margin of the sims either of a pair wins. */
+    margin: z.number().min(0.02).max(0.45).default(0.1),
+  })
+  .strict();
+export type SequentialSims = z.infer<typeof SequentialSims>;
+
+const SIMS_FIX = 'write a number of sims (e.g. 10) or { max: 100, stop: sprt } (optional: alpha, beta, margin)';
+export const SimsPerRound = z.union([z.number().int().min(1).max(10_000), SequentialSims], {
+  // A mapping is meant as the sequential form: say what is wrong inside it, not just "no match".
+  error: (iss) => {
+    const inner = iss.code === 'invalid_union' ? iss.errors[1]?.[0] : undefined;
+    if (!inner || typeof iss.input !== 'object' || iss.input === null) return SIMS_FIX;
+    return `${inner.path.map(String).join('.') || 'the mapping'}: ${inner.message.replace(/^Invalid input: /, '')}; ${SIMS_FIX}`;
+  },
+});
+export type SimsPerRound = z.infer<typeof SimsPerRound>;
+
+/** The most sims a round can play. */
+export const maxSimsPerRound = (s: SimsPerRound): number => (typeof s === 'number' ? s : s.max);
+
 export const TournamentConfig = z
   .object({
     tournament: z
       .object({
         name: z.string().min(1).max(80).optional(),
         rounds: z.number().int().min(1).max(1000).default(3),
-        sims_per_round: z.number().int().min(1).max(10_000).default(10),
+        sims_per_round: SimsPerRound.default(10),
         sim_concurrency: z.number().int().min(1).max(64).default(2),
         /** Agents may read opponents' code from earlier rounds. */
         transparent: z.boolean().default(false),

@@ -30,6 +30,7 @@ export const Event = z.discriminatedUnion('type', [
     name: z.string(),
     arena: z.string(),
     rounds: z.number().int(),
+    /** Sims per round; with sequential stopping (sims_per_round.stop) the most a round plays. */
     simsPerRound: z.number().int(),
     seed: z.number().int(),
     players: z.array(PlayerInfo),
@@ -100,6 +101,9 @@ export const Event = z.discriminatedUnion('type', [
     sims: z.number().int(),
     winner: z.string().nullable(),
     forfeited: z.array(z.string()),
+    /** Rounds with sequential stopping: `decided` when the test named the winner before max (the
+     *  round counts sims 0..sims-1); `uncounted`: sims played past that prefix, not scored. */
+    sequential: z.object({ decided: z.boolean(), uncounted: z.array(z.number().int()) }).optional(),
   }),
   ev('rating.updated', { round: z.number().int(), ratings: z.record(z.string(), z.number()) }),
   ev('tournament.finished', {

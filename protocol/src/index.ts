@@ -11,3 +11,4 @@ export * from './printable.ts';
 export * from './reply-guard.ts';
 export * from './engine.ts';
 export * from './harness.ts';
+export * from './ladder.ts';

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useConnection } from './live/use-tournament.ts';
 import { CampaignPage } from './pages/campaign-page.tsx';
 import { CampaignsPage } from './pages/campaigns-page.tsx';
+import { LadderPage } from './ladder/ladder-page.tsx';
+import { LaddersPage } from './ladder/ladders-page.tsx';
 import { LeaderboardPage } from './pages/leaderboard-page.tsx';
 import { MatchPage } from './pages/match-page.tsx';
 import { TournamentPage } from './pages/tournament-page.tsx';
@@ -17,6 +19,8 @@ export function App() {
     leaderboard: 'Leaderboard',
     campaigns: 'Campaigns',
     campaign: route.page === 'campaign' ? `Campaign ${route.name}` : 'Campaign',
+    ladders: 'Ladders',
+    ladder: route.page === 'ladder' ? `Ladder ${route.name}` : 'Ladder',
     tournament: 'Tournament',
     match: 'Match',
     'not-found': 'Not found',
@@ -36,6 +40,8 @@ export function App() {
         )}
         {route.page === 'campaigns' && <CampaignsPage />}
         {route.page === 'campaign' && <CampaignPage key={route.name} name={route.name} by={route.by} />}
+        {route.page === 'ladders' && <LaddersPage />}
+        {route.page === 'ladder' && <LadderPage key={route.name} name={route.name} />}
         {route.page === 'leaderboard' && <LeaderboardPage by={route.by} arena={route.arena} />}
         {route.page === 'not-found' && (
           <Empty>
@@ -67,6 +73,9 @@ function TopBar({ page }: { page: string }) {
         </Link>
         <Link to={paths.leaderboard()} className={page === 'leaderboard' ? 'active' : ''}>
           Leaderboard
+        </Link>
+        <Link to={paths.ladders()} className={page === 'ladders' || page === 'ladder' ? 'active' : ''}>
+          Ladders
         </Link>
       </nav>
       <span className={`conn conn-${conn}`} data-connection={conn} title="live connection to the server">

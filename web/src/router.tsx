@@ -1,5 +1,5 @@
 // A tiny history router: a few pages, URLs worth sharing (/t/<id>, /t/<id>/m/<match>, /leaderboard,
-// /campaigns, /c/<campaign>).
+// /campaigns, /c/<campaign>, /ladders, /ladders/<name>).
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
 
 export type Route =
@@ -9,6 +9,8 @@ export type Route =
   | { page: 'leaderboard'; by: string; arena: string }
   | { page: 'campaigns' }
   | { page: 'campaign'; name: string; by: string }
+  | { page: 'ladders' }
+  | { page: 'ladder'; name: string }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -19,6 +21,8 @@ export function parseRoute(pathname: string, search: string): Route {
     return { page: 'leaderboard', by: q.get('by') ?? 'player', arena: q.get('arena') ?? '' };
   if (parts[0] === 'campaigns' && parts.length === 1) return { page: 'campaigns' };
   if (parts[0] === 'c' && parts.length === 2) return { page: 'campaign', name: parts[1]!, by: q.get('by') ?? 'player' };
+  if (parts[0] === 'ladders' && parts.length === 1) return { page: 'ladders' };
+  if (parts[0] === 'ladders' && parts.length === 2) return { page: 'ladder', name: parts[1]! };
   if (parts[0] === 't' && parts.length === 2) return { page: 'tournament', id: parts[1]! };
   if (parts[0] === 't' && parts[2] === 'm' && parts.length === 4)
     return { page: 'match', id: parts[1]!, matchId: parts[3]! };
@@ -68,6 +72,8 @@ export const paths = {
     return `/leaderboard${str ? `?${str}` : ''}`;
   },
   campaigns: () => '/campaigns',
+  ladders: () => '/ladders',
+  ladder: (name: string) => `/ladders/${encodeURIComponent(name)}`,
   campaign: (name: string, q: { by?: string } = {}) =>
     `/c/${encodeURIComponent(name)}${q.by && q.by !== 'player' ? `?by=${encodeURIComponent(q.by)}` : ''}`,
 };

@@ -1,6 +1,6 @@
 // What a campaign will cost before it runs: tournaments, sims, edit phases, and the most it can
 // spend on models, which is bounded only by each llm player's cost limit per edit phase.
-import type { AgentConfig, CampaignJob } from '@codearena/protocol';
+import { type AgentConfig, type CampaignJob, maxSimsPerRound } from '@codearena/protocol';
 import { modelAccessOf } from '@codearena/agent-llm';
 
 export interface ModelSpend {
@@ -14,7 +14,7 @@ export interface ModelSpend {
 
 export interface CampaignTotals {
   tournaments: number;
-  /** Σ (rounds + 1) × sims_per_round: round 0 is played too. */
+  /** Σ (rounds + 1) × sims_per_round (its max when sequential): round 0 is played too. */
   sims: number;
   /** Σ rounds × players: every player edits once per round after round 0. */
   editPhases: number;
@@ -41,7 +41,7 @@ export function campaignTotals(jobs: readonly CampaignJob[]): CampaignTotals {
   let editPhases = 0;
   for (const { config } of jobs) {
     const rounds = config.tournament.rounds;
-    sims += (rounds + 1) * config.tournament.sims_per_round;
+    sims += (rounds + 1) * maxSimsPerRound(config.tournament.sims_per_round);
     editPhases += rounds * config.players.length;
     for (const p of config.players) {
       const m = modelOf(p.agent);

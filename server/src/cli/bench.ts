@@ -3,7 +3,7 @@
 // JavaScript reference bot, sandboxed vs bare host processes, and concurrency 2 vs 1. Hold'em
 // hands/s: bench-poker.ts. CoreWar battles/s: bench-corewar.ts. RoboCode: bench-robocode.ts.
 // Halite and RobotRumble: bench-arena.ts.
-// Campaigns: bench-campaign.ts.
+// Campaigns: bench-campaign.ts. Sequential stopping (sims used vs a fixed count): bench-sequential.ts.
 import { type Rng, createRng } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
 import { playLocal } from '../compete/local-play.ts';
@@ -14,6 +14,7 @@ import { benchCampaign } from './bench-campaign.ts';
 import { benchCorewar } from './bench-corewar.ts';
 import { benchPoker } from './bench-poker.ts';
 import { benchRobocode } from './bench-robocode.ts';
+import { benchSequential } from './bench-sequential.ts';
 import { type MatchRun, playMatch } from './match.ts';
 import { requireDocker } from './preflight.ts';
 
@@ -63,6 +64,7 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   process.stdout.write(`Bradley–Terry, 1000 bootstrap fits of 5000 results, 10 players: ${btSeconds().toFixed(2)} s\n`);
   await benchPoker(o);
   await benchCorewar(o);
+  await benchSequential();
   await benchRobocode(o);
   await benchProcessArena('halite', 'overkill', o);
   await benchProcessArena('robotrumble', 'hunter', o);

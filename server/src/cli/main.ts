@@ -4,7 +4,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { UsageError } from './preflight.ts';
 import { red } from './format.ts';
 import { runCommand } from './run.ts';
-import { matchCommand } from './match.ts';
+import { DEFAULT_ADAPTIVE_MAX, DEFAULT_MATCH_SIMS, matchCommand } from './match.ts';
 import { arenasCommand } from './arenas.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { doctorCommand } from './doctor.ts';
@@ -15,6 +15,7 @@ import { STORE_HELP } from './store-option.ts';
 import { replayCommand } from './replay.ts';
 import { registerCampaignCommands, registerWorkerCommand } from './campaign.ts';
 import { registerPgCommands } from './pg.ts';
+import { registerLadderCommands } from './ladder.ts';
 import { intOption } from './int-option.ts';
 import { DEFAULT_PORT } from '../gateway/index.ts';
 
@@ -70,10 +71,15 @@ program
   .description('play codebases head-to-head, without agents')
   .argument('<arena>', 'arena id (see `codearena arenas`)')
   .argument('<codebases...>', 'two or more directories, each with an executable `run`')
-  .option('--sims <n>', 'number of sims', intOption('--sims', 1), 10)
+  .option('--sims <n>', `number of sims (default ${DEFAULT_MATCH_SIMS})`, intOption('--sims', 1))
+  .option('--adaptive', 'play until the sequential test (SPRT) names a winner, at most --max sims')
+  .option('--max <n>', `with --adaptive: the most sims (default ${DEFAULT_ADAPTIVE_MAX})`, intOption('--max', 1))
   .option('--seed <n>', 'seed: same seed and code ⇒ same games', intOption('--seed', 0), 1)
   .option('--concurrency <n>', 'sims at once', intOption('--concurrency', 1), 2)
-  .option('--json', 'print one JSON object: {"sims","players":[{"name","wins","losses","ties","faults"}]}')
+  .option(
+    '--json',
+    'print one JSON object: {"sims","players":[{"name","wins","losses","ties","faults"}]}, with --adaptive also "decision":{"decided","winner","uncounted"}',
+  )
   .action(matchCommand);
 
 program
@@ -115,6 +121,8 @@ program
   .action(benchCommand);
 
 registerPgCommands(program);
+
+registerLadderCommands(program);
 
 registerCampaignCommands(program);
 registerWorkerCommand(program);

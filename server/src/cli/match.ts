@@ -3,21 +3,34 @@
 import { basename, resolve } from 'node:path';
 import { getArena, arenaIds } from '../arenas.ts';
 import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
+import { type StopRule, SequentialStop } from '../compete/sequential.ts';
 import { playSeries, type Standing } from '../compete/series.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { removeAllFifoDirs } from '../sandbox/fifo.ts';
 import { isInfraError } from '../sandbox/infra-error.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { mountProblem } from '../sandbox/sandbox.ts';
-import { type FaultCount, LimitsConfig } from '@codearena/protocol';
+import { type FaultCount, LimitsConfig, SequentialSims } from '@codearena/protocol';
 import { bold, dim, table, terminalJson, untrusted } from './format.ts';
 import { UsageError, requireCodebase, requireDataCodebase, requireDocker } from './preflight.ts';
 
 export interface MatchOptions {
+  /** The fixed count, or with `adaptive` the most sims (`--max`). */
   sims: number;
   seed: number;
   concurrency: number;
   json?: boolean;
+  /** Sims until the sequential test names a winner (README "Sequential stopping"), at most `sims`. */
+  adaptive?: StopRule;
+}
+
+/** How an adaptive match ended: named by the test after `sims`, or played to max. */
+export interface MatchDecision {
+  decided: boolean;
+  /** The winner (at max: the most sim wins, null on a shared lead). */
+  winner: string | null;
+  /** Sims played past the deciding prefix (concurrency), not counted. */
+  uncounted: number;
 }
 
 export interface MatchRun {
@@ -28,13 +41,21 @@ export interface MatchRun {
   turns: number;
   /** Stopped by the signal (Ctrl-C): `sims` counts the sims that were played to the end. */
   aborted: boolean;
+  /** With `adaptive`. */
+  decision?: MatchDecision;
 }
 
 /** Plays `sims` sims; `mode: 'host'` runs bare processes (bench baseline only). */
 export async function playMatch(
   arenaId: string,
   dirs: string[],
-  o: MatchOptions & { mode?: RuntimeMode; runId?: string; signal?: AbortSignal },
+  o: MatchOptions & {
+    mode?: RuntimeMode;
+    runId?: string;
+    signal?: AbortSignal;
+    /** Each counted sim's winner (null: a tie), once the series is over (bench: per-seed outcomes). */
+    onSim?: (sim: number, winner: string | null) => void;
+  },
 ): Promise<MatchRun> {
   const { arena } = getArena(arenaId);
   const names = uniqueNames(dirs);
@@ -58,7 +79,8 @@ export async function playMatch(
     let turns = 0;
     if (o.signal?.aborted)
       return { sims: 0, players: [], faultDetails: [], ms: performance.now() - t0, turns: 0, aborted: true };
-    const { standings, results, aborted } = await playSeries({
+    const stop = o.adaptive ? new SequentialStop(names, o.adaptive) : null;
+    const { standings, results, aborted, uncounted } = await playSeries({
       arena,
       args: arena.parseArgs({}),
       players: runtimes,
@@ -68,6 +90,9 @@ export async function playMatch(
       deadlineMs: arena.manifest.turnDeadlineMs,
       engineHost: { runId, role: 'match', cpus: limits.cpus },
       ...(o.signal ? { signal: o.signal } : {}),
+      ...(stop
+        ? { decide: (sim: number, r: { winner: string | null }) => stop.record(sim, r.winner)?.sims ?? null }
+        : {}),
       onMatchEnd: (_sim, _seed, r) => {
         turns += r.turns;
         for (const f of r.faults) {
@@ -78,6 +103,7 @@ export async function playMatch(
         }
       },
     });
+    for (const s of results) o.onSim?.(s.sim, s.result.winner);
     return {
       sims: results.length,
       players: standings,
@@ -85,6 +111,15 @@ export async function playMatch(
       ms: performance.now() - t0,
       turns,
       aborted,
+      ...(stop && !aborted
+        ? {
+            decision: {
+              decided: stop.decision !== null,
+              winner: stop.decision?.winner ?? soleLeader(standings),
+              uncounted: uncounted?.length ?? 0,
+            },
+          }
+        : {}),
     };
   } finally {
     await Promise.all(runtimes.map((r) => r.dispose()));
@@ -93,7 +128,36 @@ export async function playMatch(
   }
 }
 
-export async function matchCommand(arenaId: string, codebases: string[], o: MatchOptions): Promise<void> {
+/** `codearena match`'s flags as commander gives them. */
+export interface MatchFlags {
+  sims?: number;
+  seed: number;
+  concurrency: number;
+  json?: boolean;
+  adaptive?: boolean;
+  max?: number;
+}
+
+export const DEFAULT_MATCH_SIMS = 10;
+export const DEFAULT_ADAPTIVE_MAX = 100;
+
+/** The flags checked against each other: --max belongs to --adaptive, --sims to a fixed count. */
+export function matchOptions(f: MatchFlags): MatchOptions {
+  const { seed, concurrency, json } = f;
+  if (!f.adaptive) {
+    if (f.max !== undefined)
+      throw new UsageError('--max bounds an adaptive match; add --adaptive, or use --sims for a fixed count');
+    return { sims: f.sims ?? DEFAULT_MATCH_SIMS, seed, concurrency, json };
+  }
+  if (f.sims !== undefined)
+    throw new UsageError('--sims is a fixed count; with --adaptive bound the sims with --max instead');
+  const rule = SequentialSims.safeParse({ max: f.max ?? DEFAULT_ADAPTIVE_MAX, stop: 'sprt' });
+  if (!rule.success) throw new UsageError(`--max must be a whole number from 1 to 10000, got ${f.max}`);
+  return { sims: rule.data.max, seed, concurrency, json, adaptive: rule.data };
+}
+
+export async function matchCommand(arenaId: string, codebases: string[], flags: MatchFlags): Promise<void> {
+  const o = matchOptions(flags);
   if (!arenaIds().includes(arenaId))
     throw new UsageError(`unknown arena "${arenaId}"; known arenas: ${arenaIds().join(', ')}`);
   const { arena } = getArena(arenaId);
@@ -112,9 +176,14 @@ export async function matchCommand(arenaId: string, codebases: string[], o: Matc
 
 /** What `codearena match` prints. Fault details quote what the bots wrote (replies, stderr),
  *  and names come from directory names: all of it goes out escaped. */
-export function matchReport(arenaId: string, o: Pick<MatchOptions, 'seed' | 'json'>, r: MatchRun): string {
+export function matchReport(
+  arenaId: string,
+  o: Pick<MatchOptions, 'seed' | 'json' | 'sims' | 'adaptive'>,
+  r: MatchRun,
+): string {
   if (o.json) {
-    return `${terminalJson({ sims: r.sims, players: r.players.map(({ name, wins, losses, ties, faults }) => ({ name, wins, losses, ties, faults })) })}\n`;
+    const players = r.players.map(({ name, wins, losses, ties, faults }) => ({ name, wins, losses, ties, faults }));
+    return `${terminalJson({ sims: r.sims, players, ...(r.decision ? { decision: r.decision } : {}) })}\n`;
   }
   let out = `${bold(`${untrusted(arenaId)}: ${r.sims} sims`)} ${dim(`(seed ${o.seed}, ${(r.ms / 1000).toFixed(1)} s, ${(r.turns / (r.ms / 1000)).toFixed(0)} turns/s)`)}\n`;
   out += `${table(
@@ -122,12 +191,28 @@ export function matchReport(arenaId: string, o: Pick<MatchOptions, 'seed' | 'jso
     r.players.map((p) => [p.name, p.wins, p.losses, p.ties, p.faults]),
     [1, 2, 3, 4],
   )}\n`;
+  if (r.decision && o.adaptive) out += decisionLine(r.decision, r.sims, o.sims, o.adaptive);
   if (r.faultDetails.length) {
     out += `\n${bold('Faults')}\n`;
     for (const f of r.faultDetails)
       out += `  ${untrusted(f.player)}: ${f.count}× ${untrusted(f.kind)} — ${untrusted(f.detail)}\n`;
   }
   return out;
+}
+
+function decisionLine(d: MatchDecision, sims: number, max: number, rule: StopRule): string {
+  const won = d.winner === null ? 'a tie' : `${untrusted(d.winner)} wins`;
+  const test = dim(`(SPRT: alpha ${rule.alpha}, beta ${rule.beta}, margin ${rule.margin}; max ${max})`);
+  if (!d.decided) return `no decision before max: all ${sims} sims scored as a fixed count, ${won} ${test}\n`;
+  const past = d.uncounted ? `; ${d.uncounted} later sims already played, not counted` : '';
+  return `${bold(`decided after ${sims} sims: ${won}`)} ${test}${past}\n`;
+}
+
+/** The only player with the most sim wins, or null on a shared lead. */
+function soleLeader(standings: Standing[]): string | null {
+  const best = Math.max(...standings.map((s) => s.wins));
+  const top = standings.filter((s) => s.wins === best);
+  return top.length === 1 ? top[0]!.name : null;
 }
 
 const matchRunId = () => `match-${process.pid}-${Date.now().toString(36)}`;

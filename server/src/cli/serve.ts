@@ -14,6 +14,8 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   token?: string;
+  /** The runs dir: its ladders/ are served (default RUNS_DIR). */
+  runs?: string;
 }
 
 /** Builds the web app if its sources changed, then starts the gateway process over the index
@@ -32,6 +34,7 @@ export async function openGateway(store: StoreIndex | string, o: ServeOptions): 
       port: o.port ?? DEFAULT_PORT,
       portFallback: o.port === undefined,
       token: o.token ?? process.env.CODEARENA_TOKEN ?? null,
+      ladders: resolve(o.runs ?? RUNS_DIR, 'ladders'),
     });
   } catch (e) {
     if (e instanceof GatewayConfigError) throw new UsageError(e.message);
@@ -59,7 +62,7 @@ export function untilInterrupted(): Promise<void> {
   });
 }
 
-export async function serveCommand(opts: ServeOptions & { runs?: string; store?: string }): Promise<void> {
+export async function serveCommand(opts: ServeOptions & { store?: string }): Promise<void> {
   const spec = indexSpec(opts);
   // Opened here first, so a bad --store is one clear error (exit 3) before any process starts.
   const store = await openReadIndex(opts);

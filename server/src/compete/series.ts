@@ -34,6 +34,10 @@ export interface SeriesOptions {
   onMatchStart?: (sim: number, seed: number) => void;
   onFrame?: (sim: number, turn: number, frame: unknown) => void;
   onMatchEnd?: (sim: number, seed: number, r: MatchResult) => void | Promise<void>;
+  /** Sequential stopping: called as each sim ends, returns the number of leading sims (by index)
+   *  that decide the series, or null to go on. Then no new sim starts, sims in play stop, and
+   *  sims at or past that index are left out of the results (those already played: `uncounted`). */
+  decide?: (sim: number, r: MatchResult) => number | null;
   /** A play of a sim was voided by an infrastructure failure (`attempt` of SIM_ATTEMPTS). */
   onVoid?: (sim: number, seed: number, problem: string, attempt: number) => void;
   /** Engine arenas: where their engines run (the run's label, a role, the CPU cap). */
@@ -53,22 +57,42 @@ export interface SeriesResult {
   standings: Standing[];
   /** The signal stopped the series before every sim was played. */
   aborted: boolean;
+  /** `decide` stopped the series: the sims that count are 0..decidedAt-1. */
+  decidedAt?: number;
+  /** Sims played to the end past the deciding prefix, in index order: not in `results`. */
+  uncounted?: number[];
 }
 
 export async function playSeries(o: SeriesOptions): Promise<SeriesResult> {
   const sims = o.simIds ?? Array.from({ length: o.sims }, (_, i) => i);
-  const play = o.arena.engine ? await engineSims(o) : { sim: turnSims(o), dispose: async () => {} };
+  // A decision stops the sims in play the way the caller's signal does.
+  const decided = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, decided.signal]) : decided.signal;
+  let decidedAt: number | undefined;
+  const inner = { ...o, signal };
+  const play = o.arena.engine ? await engineSims(inner) : { sim: turnSims(inner), dispose: async () => {} };
+  const playSim = async (sim: number): Promise<PlayedSim> => {
+    const r = await play.sim(sim);
+    if (r && o.decide && decidedAt === undefined) {
+      const k = o.decide(sim, r.result);
+      if (k !== null) {
+        decidedAt = k;
+        decided.abort();
+      }
+    }
+    return r;
+  };
   try {
-    const played = await mapPool(sims, o.concurrency, play.sim, () => o.signal?.aborted === true);
-    const results = played.filter((r): r is NonNullable<typeof r> => r != null);
-    return {
-      results,
-      standings: tally(
-        o.players.map((p) => p.name),
-        results.map((r) => r.result),
-      ),
-      aborted: results.length < sims.length,
-    };
+    const played = await mapPool(sims, o.concurrency, playSim, () => signal.aborted);
+    const all = played.filter((r): r is NonNullable<typeof r> => r != null);
+    const results = decidedAt === undefined ? all : all.filter((r) => r.sim < decidedAt!);
+    const standings = tally(
+      o.players.map((p) => p.name),
+      results.map((r) => r.result),
+    );
+    if (decidedAt === undefined) return { results, standings, aborted: results.length < sims.length };
+    const uncounted = all.filter((r) => r.sim >= decidedAt!).map((r) => r.sim);
+    return { results, standings, aborted: false, decidedAt, uncounted: uncounted.sort((a, b) => a - b) };
   } finally {
     await play.dispose();
   }

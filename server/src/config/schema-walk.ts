@@ -43,6 +43,11 @@ function resolve(schema: Schema, raw: unknown): Schema {
       const match = def.options.find((o) => literalValues(o, def.discriminator ?? '').includes(tag));
       if (match === undefined) return s;
       s = match;
+    } else if (def.type === 'union' && def.options && isRecord(raw)) {
+      // A plain union (e.g. sims_per_round: a number or a mapping): a mapping means its one object form.
+      const objects = def.options.filter((o) => defOf(resolve(o, raw)).type === 'object');
+      if (objects.length !== 1) return s;
+      s = objects[0]!;
     } else return s;
   }
 }

@@ -22,6 +22,7 @@ import type { IndexReader } from '../store/index-interfaces.ts';
 import { RunFolder } from '../store/run-folder.ts';
 import type { FeedRegistry } from './feed-registry.ts';
 import { HttpError, parseInput, pipeFile, sendJson } from './http-util.ts';
+import { LadderService } from './ladder-api.ts';
 import { LeaderboardService } from './leaderboard-api.ts';
 
 const DIFF_LIMIT = 512 * 1024;
@@ -52,9 +53,10 @@ const PlayerRound = z.object({ id: TournamentId, player: PlayerName, round: int(
 type Params = Record<string, string>;
 type Handler = (p: Params, q: Params, res: ServerResponse) => void | Promise<void>;
 
-export function createApi(o: { store: IndexReader; registry: FeedRegistry }) {
+export function createApi(o: { store: IndexReader; registry: FeedRegistry; ladders?: string | null }) {
   const { store, registry } = o;
   const leaderboard = new LeaderboardService(store);
+  const ladders = new LadderService(o.ladders ?? null);
 
   const tournament = async (id: string): Promise<TournamentDetail> => {
     const t = await store.getTournament(parseInput(TournamentId, id, 'tournament id'));
@@ -206,6 +208,10 @@ export function createApi(o: { store: IndexReader; registry: FeedRegistry }) {
         : await leaderboard.get(query.by, arena),
     );
   });
+
+  route('/api/ladders', (_p, _q, res) => sendJson(res, 200, ladders.list()));
+
+  route('/api/ladders/:name', (p, _q, res) => sendJson(res, 200, ladders.get(p.name!)));
 
   return function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): void | Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {

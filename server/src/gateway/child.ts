@@ -56,6 +56,7 @@ async function start(o: Extract<ToChild, { type: 'start' }>['options']): Promise
       ...(o.webDist ? { webDist: o.webDist } : {}),
       ...(o.pollMs ? { pollMs: o.pollMs } : {}),
       ...(o.hub ? { hub: o.hub } : {}),
+      ...(o.ladders ? { ladders: o.ladders } : {}),
     });
     send({ type: 'ready', port: gateway.port, url: gateway.url });
   } catch (e) {

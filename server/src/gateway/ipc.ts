@@ -16,6 +16,8 @@ export interface ChildOptions {
   webDist?: string;
   pollMs?: number;
   hub?: HubOptions;
+  /** <runs>/ladders: the ladders the API serves. */
+  ladders?: string;
 }
 
 /** Parent → child. The token travels here, never on the command line (which every user can read). */

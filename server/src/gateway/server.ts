@@ -37,6 +37,8 @@ export interface GatewayOptions {
   /** How often log-tailing feeds poll events.jsonl. */
   pollMs?: number;
   hub?: HubOptions;
+  /** The ladders' folders (<runs>/ladders) the API serves; none when absent. */
+  ladders?: string | null;
 }
 
 export interface Gateway {
@@ -66,7 +68,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const dist = o.webDist ?? WEB_DIST;
   const store = o.store instanceof StoreIndex ? new SqliteIndex(o.store) : o.store;
   const registry = new FeedRegistry(store, o.pollMs);
-  const handleApi = createApi({ store, registry });
+  const handleApi = createApi({ store, registry, ladders: o.ladders ?? null });
   const stream = new StreamEndpoint(registry);
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse): void | Promise<void> => {

@@ -144,6 +144,7 @@ export class GatewayProcess extends EventEmitter<GatewayProcessEvents> {
       ...(this.options.webDist ? { webDist: this.options.webDist } : {}),
       ...(this.options.pollMs ? { pollMs: this.options.pollMs } : {}),
       ...(this.options.hub ? { hub: this.options.hub } : {}),
+      ...(this.options.ladders ? { ladders: this.options.ladders } : {}),
     };
     // execArgv: [] so a parent's loader or inspector flags are not inherited; the entry loads tsx itself.
     const child = fork(ENTRY, [], {

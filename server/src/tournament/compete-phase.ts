@@ -1,8 +1,9 @@
 // One round's compete phase: a hardened container per player (its code read-only), the arena's
 // validation inside it, then the round's sims among the valid codebases.
-import { type Arena, type Replay, matchIdOf } from '@codearena/protocol';
+import { type Arena, type Replay, type SimsPerRound, matchIdOf, maxSimsPerRound } from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
+import { SequentialStop } from '../compete/sequential.ts';
 import { SIM_ATTEMPTS, playSeries } from '../compete/series.ts';
 import { validateOnWorkingInfra } from '../compete/validate.ts';
 import { infraError } from '../sandbox/infra-error.ts';
@@ -16,7 +17,8 @@ export interface CompeteInput {
   arena: Arena;
   args: unknown;
   players: { name: string; codeDir: string }[];
-  sims: number;
+  /** A fixed count, or sims until the sequential test decides (at most `max`). */
+  sims: SimsPerRound;
   concurrency: number;
   seed: number;
   deadlineMs: number;
@@ -34,6 +36,9 @@ export interface CompeteInput {
 
 export interface CompeteOutput extends RoundScore {
   forfeited: string[];
+  /** Sequential rounds: whether the test decided before max, and the sims played past the
+   *  deciding prefix (their replays and match.finished events exist; they are not counted). */
+  sequential?: { decided: boolean; uncounted: number[] };
   validations: Record<string, { ok: boolean; detail: string }>;
 }
 
@@ -80,20 +85,40 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
     const forfeited = names.filter((n) => !validations[n]?.ok);
     const playing = runtimes.filter((rt) => validations[rt.name]?.ok);
 
-    const winners: (string | null)[] = [];
+    const winners = new Map<number, string | null>();
+    const uncounted: number[] = [];
+    const max = maxSimsPerRound(c.sims);
+    let stop: SequentialStop | null = null;
     if (playing.length >= Math.max(2, c.arena.manifest.players.min) && !c.signal.aborted) {
+      const test =
+        typeof c.sims === 'number'
+          ? null
+          : new SequentialStop(
+              playing.map((p) => p.name),
+              c.sims,
+            );
+      stop = test;
       const kept = keptSims(
         c.kept,
         playing.map((p) => p.name),
-        c.sims,
+        max,
       );
-      for (const k of kept.values()) winners.push(k.winner);
+      // Kept sims go through the test in index order like played ones: a resumed round stops
+      // where the uninterrupted one would have.
+      for (const k of kept.values()) {
+        winners.set(k.sim, k.winner);
+        test?.record(k.sim, k.winner);
+      }
+      const simIds = Array.from({ length: max }, (_, i) => i).filter((i) => !kept.has(i));
       const series = await playSeries({
         arena: c.arena,
         args: c.args,
         players: playing,
-        sims: c.sims,
-        simIds: Array.from({ length: c.sims }, (_, i) => i).filter((i) => !kept.has(i)),
+        sims: max,
+        simIds: test?.decision ? [] : simIds,
+        ...(test
+          ? { decide: (sim: number, r: { winner: string | null }) => test.record(sim, r.winner)?.sims ?? null }
+          : {}),
         concurrency: c.concurrency,
         seedParts: [c.seed, round],
         deadlineMs: c.deadlineMs,
@@ -169,9 +194,19 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
           }
         },
       });
-      for (const s of series.results) winners.push(s.result.winner);
+      for (const s of series.results) winners.set(s.sim, s.result.winner);
+      uncounted.push(...(series.uncounted ?? []));
     }
-    return { ...scoreRound(names, forfeited, winners), forfeited, validations };
+    const counted = stop?.decision?.sims ?? max;
+    const score = scoreRound(
+      names,
+      forfeited,
+      [...winners].filter(([sim]) => sim < counted).map(([, w]) => w),
+    );
+    if (typeof c.sims === 'number') return { ...score, forfeited, validations };
+    uncounted.push(...[...winners.keys()].filter((sim) => sim >= counted));
+    const sequential = { decided: stop?.decision != null, uncounted: uncounted.sort((a, b) => a - b) };
+    return { ...score, forfeited, validations, sequential };
   } finally {
     await Promise.all(runtimes.map((rt) => rt.dispose()));
   }

@@ -32,8 +32,17 @@ export class Standings {
   }
 
   record(bus: EventBus, round: number, result: CompeteOutput, edits: Record<string, string>): void {
-    const { simWins, ties, sims, winner, forfeited } = result;
-    bus.emit({ type: 'round.finished', round, simWins, ties, sims, winner, forfeited });
+    const { simWins, ties, sims, winner, forfeited, sequential } = result;
+    bus.emit({
+      type: 'round.finished',
+      round,
+      simWins,
+      ties,
+      sims,
+      winner,
+      forfeited,
+      ...(sequential && { sequential }),
+    });
     this.rounds.push({ round, winner, simWins, ties, sims, forfeited, edits });
     // Round 0 compares the starting codebases: a baseline, not part of the contest.
     if (round > 0) {

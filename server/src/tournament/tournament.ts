@@ -3,7 +3,7 @@
 // prepare and open the run, init the repos, then per round editRound, competeRound and the
 // standings; at the end the run's containers are removed. Every step is an event on the bus
 // (the JSONL log, the index and the CLI listen).
-import type { EventOf, TournamentStatus } from '@codearena/protocol';
+import { type EventOf, type TournamentStatus, maxSimsPerRound } from '@codearena/protocol';
 import type { EventBus, Listener } from '../bus/event-bus.ts';
 import { isInfraError } from '../sandbox/infra-error.ts';
 import type { IndexSink } from '../store/index-interfaces.ts';
@@ -84,7 +84,7 @@ export async function runTournament(
         name: run.name,
         arena: run.arena.manifest.id,
         rounds: config.tournament.rounds,
-        simsPerRound: config.tournament.sims_per_round,
+        simsPerRound: maxSimsPerRound(config.tournament.sims_per_round),
         seed: run.seed,
         runDir: layout.runDir,
         players: run.players.map((p) => ({ name: p.name, agent: p.agent.id, model: p.agent.model })),

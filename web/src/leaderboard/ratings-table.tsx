@@ -15,12 +15,15 @@ export function RatingsTable<R extends RatedEntry>({
   by,
   extra = [],
   label = 'ratings',
+  heading,
 }: {
   rows: R[];
   colors: Record<string, string>;
   by: string;
   extra?: ExtraColumn<R>[];
   label?: string;
+  /** The first column's heading (default: by player or agent). */
+  heading?: string;
 }) {
   // Ratings of different components of the comparison graph are not comparable: mark the rows.
   const split = rows.some((r) => r.component > 0);
@@ -36,7 +39,7 @@ export function RatingsTable<R extends RatedEntry>({
         <thead>
           <tr>
             <th className="num">#</th>
-            <th>{by === 'agent' ? 'Agent · model' : 'Player'}</th>
+            <th>{heading ?? (by === 'agent' ? 'Agent · model' : 'Player')}</th>
             <th className="num">Rating</th>
             <th className="whisker-col">
               95% interval
