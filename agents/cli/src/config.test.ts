@@ -9,12 +9,9 @@ import { ROOT } from '@codearena/server/paths.ts';
 import { agentProblems, configWith } from '@codearena/agent-llm/test-support/agent-config.ts';
 import { createCliAgent } from './index.ts';
 
-const config = configWith;
-const problems = agentProblems;
-
 describe('cli agent config', () => {
   it('fills the defaults: the harness picks its provider, the budget is the native agent’s', () => {
-    const c = parseConfigText(config('{ kind: cli, harness: codex, model: gpt-5-mini }'), ROOT);
+    const c = parseConfigText(configWith('{ kind: cli, harness: codex, model: gpt-5-mini }'), ROOT);
     expect(c.players[0]!.agent).toEqual({
       kind: 'cli',
       harness: 'codex',
@@ -25,23 +22,23 @@ describe('cli agent config', () => {
   });
 
   it('names the field and the fix for each mistake', () => {
-    expect(problems('{ kind: cli, harness: command, model: m }')).toEqual([
+    expect(agentProblems('{ kind: cli, harness: command, model: m }')).toEqual([
       expect.stringMatching(/players\[0\]\.agent\.command: harness: command needs command: "<shell command>"/),
       expect.stringMatching(/players\[0\]\.agent\.provider: harness: command needs provider: anthropic or openai/),
     ]);
-    expect(problems('{ kind: cli, harness: claude-code, model: m, provider: openai }')[0]).toMatch(
+    expect(agentProblems('{ kind: cli, harness: claude-code, model: m, provider: openai }')[0]).toMatch(
       /players\[0\]\.agent\.provider: claude-code speaks the Anthropic Messages API, so its provider is anthropic/,
     );
-    expect(problems('{ kind: cli, harness: codex, model: m, command: "codex exec" }')[0]).toMatch(
+    expect(agentProblems('{ kind: cli, harness: codex, model: m, command: "codex exec" }')[0]).toMatch(
       /players\[0\]\.agent\.command: command: is for harness: command only/,
     );
-    expect(problems('{ kind: cli, harness: aider, model: m }')[0]).toMatch(
+    expect(agentProblems('{ kind: cli, harness: aider, model: m }')[0]).toMatch(
       /players\[0\]\.agent\.harness: .*claude-code.*codex.*command/,
     );
-    expect(problems('{ kind: cli, harness: codex, model: m, env: { "1BAD": x } }')[0]).toMatch(
+    expect(agentProblems('{ kind: cli, harness: codex, model: m, env: { "1BAD": x } }')[0]).toMatch(
       /players\[0\]\.agent\.env\.1BAD: "1BAD" is not a variable name/,
     );
-    expect(problems('{ kind: cli, harness: codex, model: m, api_key_env: "sk-123" }')[0]).toMatch(
+    expect(agentProblems('{ kind: cli, harness: codex, model: m, api_key_env: "sk-123" }')[0]).toMatch(
       /name of an environment variable/,
     );
   });
@@ -69,7 +66,7 @@ describe('cli agent config', () => {
   });
 
   it('refuses to build an agent without its key or a price, and needs neither key offline (replay)', () => {
-    const c = parseConfigText(config('{ kind: cli, harness: codex, model: local-model }'), ROOT).players[0]!.agent;
+    const c = parseConfigText(configWith('{ kind: cli, harness: codex, model: local-model }'), ROOT).players[0]!.agent;
     if (c.kind !== 'cli') throw new Error('cli expected');
     expect(() => createCliAgent(c, { env: {} })).toThrow(
       /OPENAI_API_KEY is not set.*no built-in price for model "local-model"/,

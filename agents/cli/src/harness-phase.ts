@@ -15,7 +15,7 @@ import {
   type LlmPrice,
   cliProvider,
 } from '@codearena/protocol';
-import { phaseSummary, repoChanged, roundFacts } from '@codearena/agent-llm';
+import { minutesLeft, phaseSummary, repoChanged, roundFacts } from '@codearena/agent-llm';
 import type { HarnessInstall } from './install/harness-cache.ts';
 import { startGateway } from './model-gateway/gateway.ts';
 import { giveToWorkspace, writePhaseFile } from './phase-dir.ts';
@@ -151,8 +151,6 @@ function exitLine(stdout: string): HarnessExit | null {
   }
   return null;
 }
-
-const minutesLeft = (deadline: number) => Math.max(1, Math.round((deadline - Date.now()) / 60_000));
 
 /** The end of a harness's output, on one line, for a summary. */
 const quote = (text: string): string => {

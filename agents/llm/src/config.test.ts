@@ -8,12 +8,9 @@ import { ROOT } from '@codearena/server/paths.ts';
 import { agentProblems, configWith } from './test-support/agent-config.ts';
 import { apiKeyStatus, modelPlayerIssues } from './index.ts';
 
-const config = configWith;
-const problems = agentProblems;
-
 describe('llm agent config', () => {
   it('fills in the defaults', () => {
-    const c = parseConfigText(config('{ kind: llm, provider: openai, model: gpt-4o }'), ROOT);
+    const c = parseConfigText(configWith('{ kind: llm, provider: openai, model: gpt-4o }'), ROOT);
     expect(c.players[0]!.agent).toEqual({
       kind: 'llm',
       provider: 'openai',
@@ -26,26 +23,26 @@ describe('llm agent config', () => {
   });
 
   it('says what is wrong with each field and what to write', () => {
-    expect(problems('{ kind: llm, provider: openia, model: gpt-4o }')).toEqual([
+    expect(agentProblems('{ kind: llm, provider: openia, model: gpt-4o }')).toEqual([
       'line 6: players[0].agent.provider: "openia" is not allowed; use one of: openai, anthropic (did you mean "openai"?)',
     ]);
-    expect(problems('{ kind: llm, provider: openai }')).toEqual([
+    expect(agentProblems('{ kind: llm, provider: openai }')).toEqual([
       'line 6: players[0].agent.model: required field is missing; add `model:` with text',
     ]);
-    expect(problems('{ kind: llm, provider: openai, model: m, base_url: localhost:8000 }')[0]).toMatch(
+    expect(agentProblems('{ kind: llm, provider: openai, model: m, base_url: localhost:8000 }')[0]).toMatch(
       /players\[0\]\.agent\.base_url: "localhost:8000" is not a valid base_url; use an http\(s\) URL such as http:\/\/127\.0\.0\.1:8000\/v1/,
     );
-    expect(problems('{ kind: llm, provider: openai, model: m, api_key_env: sk-abc123 }')[0]).toMatch(
+    expect(agentProblems('{ kind: llm, provider: openai, model: m, api_key_env: sk-abc123 }')[0]).toMatch(
       /api_key_env: "sk-abc123" is not a valid api_key_env; write the name of an environment variable, e\.g\. OPENROUTER_API_KEY, not the key itself/,
     );
-    expect(problems('{ kind: llm, provider: openai, model: m, limits: { step: 5, cost_usd: -1 } }')).toEqual([
+    expect(agentProblems('{ kind: llm, provider: openai, model: m, limits: { step: 5, cost_usd: -1 } }')).toEqual([
       expect.stringMatching(/players\[0\]\.agent\.limits: unknown field `step`; did you mean `steps`\?/),
       expect.stringMatching(/players\[0\]\.agent\.limits\.cost_usd: expected a number > 0 and ≤ 10000, got -1/),
     ]);
-    expect(problems('{ kind: llm, provider: openai, model: m, tools: false }')[0]).toMatch(
+    expect(agentProblems('{ kind: llm, provider: openai, model: m, tools: false }')[0]).toMatch(
       /unknown field `tools`; remove it, or use one of: .*tool_calls/,
     );
-    expect(problems('{ kind: gpt }')[0]).toMatch(/"gpt" is not an agent kind; use one of: noop, search, llm, cli/);
+    expect(agentProblems('{ kind: gpt }')[0]).toMatch(/"gpt" is not an agent kind; use one of: noop, search, llm, cli/);
   });
 
   it('ships an example config that loads, and whose only problem here is the missing key', () => {
@@ -70,7 +67,7 @@ describe('llm agent config', () => {
 
   it('names the variable a player asked for, and models without a price', () => {
     const c = parseConfigText(
-      config(
+      configWith(
         '{ kind: llm, provider: openai, model: llama3.1, base_url: "http://127.0.0.1:11434/v1", api_key_env: OLLAMA_KEY }',
       ),
       ROOT,

@@ -18,7 +18,7 @@ export {
 } from './preflight.ts';
 export { keyEnvOf } from './providers/settings.ts';
 export { DEFAULT_PRICES, costOf, priceFor } from './pricing.ts';
-export { type PhaseTally, phaseSummary, repoChanged } from './phase-end.ts';
+export { type PhaseTally, minutesLeft, phaseSummary, repoChanged } from './phase-end.ts';
 export { LOGS_PATH, NOTES_FILE, OPPONENTS_PATH, type RoundFacts, roundFacts, taskPrompt } from './prompts.ts';
 
 export interface LlmAgentDeps {

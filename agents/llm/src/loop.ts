@@ -8,7 +8,7 @@ import { parseReply } from './parse.ts';
 import { costOf } from './pricing.ts';
 import { type PromptInput, SUBMIT, correction, observation, roundFacts, systemPrompt, taskPrompt } from './prompts.ts';
 import { CallAborted, type RetryOptions, withRetry } from './retry.ts';
-import { phaseSummary, repoChanged } from './phase-end.ts';
+import { minutesLeft, phaseSummary, repoChanged } from './phase-end.ts';
 
 export interface LoopOptions {
   config: LlmAgentConfig;
@@ -34,7 +34,7 @@ export async function runLoop(ctx: EditContext, o: LoopOptions): Promise<EditOut
     ...(await roundFacts(ctx, ws.repoPath)),
     tools,
     limits,
-    minutes: Math.max(1, Math.round((deadline - t0) / 60_000)),
+    minutes: minutesLeft(deadline, t0),
   };
   const messages: Message[] = [
     { role: 'system', content: systemPrompt(prompt) },

@@ -8,6 +8,10 @@ export interface PhaseTally {
   costUsd: number;
 }
 
+/** Whole minutes the phase has left (at least 1), as the prompts state the budget. */
+export const minutesLeft = (deadline: number, now = Date.now()): number =>
+  Math.max(1, Math.round((deadline - now) / 60_000));
+
 /** One line for the rounds table and the live view: what ended the phase, and what it used. */
 export const phaseSummary = (what: string, t: PhaseTally): string =>
   `${what} (${t.steps} step${t.steps === 1 ? '' : 's'}, ${kilo(t.tokensIn)} tokens in, ${kilo(t.tokensOut)} out, $${t.costUsd.toFixed(4)})`;

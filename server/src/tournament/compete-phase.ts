@@ -88,16 +88,16 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
     const winners = new Map<number, string | null>();
     const uncounted: number[] = [];
     const max = maxSimsPerRound(c.sims);
-    let stop: SequentialStop | null = null;
-    if (playing.length >= Math.max(2, c.arena.manifest.players.min) && !c.signal.aborted) {
-      const test =
-        typeof c.sims === 'number'
-          ? null
-          : new SequentialStop(
-              playing.map((p) => p.name),
-              c.sims,
-            );
-      stop = test;
+    const plays = playing.length >= Math.max(2, c.arena.manifest.players.min) && !c.signal.aborted;
+    // The test sees the players that play; with fewer than two nothing is played or decided.
+    const test =
+      plays && typeof c.sims !== 'number'
+        ? new SequentialStop(
+            playing.map((p) => p.name),
+            c.sims,
+          )
+        : null;
+    if (plays) {
       const kept = keptSims(
         c.kept,
         playing.map((p) => p.name),
@@ -197,7 +197,7 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
       for (const s of series.results) winners.set(s.sim, s.result.winner);
       uncounted.push(...(series.uncounted ?? []));
     }
-    const counted = stop?.decision?.sims ?? max;
+    const counted = test?.decision?.sims ?? max;
     const score = scoreRound(
       names,
       forfeited,
@@ -205,7 +205,7 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
     );
     if (typeof c.sims === 'number') return { ...score, forfeited, validations };
     uncounted.push(...[...winners.keys()].filter((sim) => sim >= counted));
-    const sequential = { decided: stop?.decision != null, uncounted: uncounted.sort((a, b) => a - b) };
+    const sequential = { decided: test?.decision != null, uncounted: uncounted.sort((a, b) => a - b) };
     return { ...score, forfeited, validations, sequential };
   } finally {
     await Promise.all(runtimes.map((rt) => rt.dispose()));
