@@ -12,3 +12,4 @@ export * from './reply-guard.ts';
 export * from './engine.ts';
 export * from './harness.ts';
 export * from './ladder.ts';
+export * from './supervisor.ts';

@@ -96,3 +96,16 @@ export function verifyHostPid(pid: number, nsPid: number, uid: number | null): C
     return { unreadable: `host pid ${pid} runs as uid ${real}, not ${uid} (user namespace remapping?)` };
   return { pid };
 }
+
+/** The host pid of the child of host pid `parent` that a container knows as `nsPid` and that runs
+ *  as `uid` (a process an in-container supervisor started: supervisor.ts). */
+export function childHostPid(parent: number, nsPid: number, uid: number): CpuSource {
+  const list = read(`/proc/${parent}/task/${parent}/children`);
+  if (list === null) return { unreadable: `the supervisor (host pid ${parent}) is gone or /proc is not readable` };
+  for (const c of list.split(' ')) {
+    if (!c) continue;
+    const r = verifyHostPid(Number(c), nsPid, uid);
+    if ('pid' in r) return r;
+  }
+  return { unreadable: `no child of host pid ${parent} is the container's pid ${nsPid} (it ended?)` };
+}

@@ -15,6 +15,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
+  chownSync,
   closeSync,
   constants,
   mkdtempSync,
@@ -102,7 +103,9 @@ export async function openFifoSet(dir: string, containerDir: string, owner: stri
   const all = [paths.in, paths.out, paths.err];
   if (process.getuid?.() === 0) {
     await run('mkfifo', ['-m', '600', ...all]);
-    await run('chown', [owner, ...all]);
+    // chown(2) directly: one process fewer per bot start than chown(1).
+    const [uid, gid] = owner.split(':').map(Number) as [number, number];
+    for (const p of all) chownSync(p, uid, gid);
   } else {
     await run('mkfifo', ['-m', '604', paths.in]);
     await run('mkfifo', ['-m', '602', paths.out, paths.err]);

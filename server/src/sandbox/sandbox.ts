@@ -11,6 +11,11 @@
 // /dev/mqueue and its SysV IPC objects, before the exec ends — no extra exec on the normal
 // path. When the wrapper itself did not finish (killed by the host at a timeout, or by its
 // own bot) the host runs the same clean-up in a separate exec as that uid.
+//
+// Bot containers (processUsers with pipes) start those processes through a supervisor of their
+// own (supervisor.ts) instead of a `docker exec` each: the container then runs as root with
+// CAP_SETUID and CAP_SETGID alone, which only the supervisor uses (every other process, the
+// container's own `sleep` included, runs under a non-root uid and so holds no capability).
 import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -24,7 +29,12 @@ import { Listeners, type ProcessHandle } from './process-handle.ts';
 import { answered, dockerProblem, infraError } from './infra-error.ts';
 import { reapLeftoversOnce } from './cleanup.ts';
 import { ownerToken } from './owner.ts';
-import { type CpuSource, verifyHostPid } from './cpu-time.ts';
+import type { CpuSource } from './cpu-time.ts';
+import { relayFifo } from './fifo-stdio.ts';
+import { Supervisor, hostPidOfExec } from './supervisor.ts';
+import { SupervisedProcess } from './supervised-process.ts';
+
+export { STDERR_CAP_BYTES } from './fifo-stdio.ts';
 
 export interface Mount {
   host: string;
@@ -66,10 +76,6 @@ export interface Sandbox {
 
 const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const IO_DIR = '/io';
-/** stderr a bot process may send the host through its pipe; past it the process is stopped.
- *  Generous for logging (a line per turn is a few KiB a sim), and a flood costs the host no
- *  more than this. */
-export const STDERR_CAP_BYTES = 1024 * 1024;
 /** A clean-up exec that takes longer than this is given up (the container goes at dispose). */
 const CLEANUP_TIMEOUT_MS = 15_000;
 const HEALTH_TIMEOUT_MS = 15_000;
@@ -110,13 +116,20 @@ export async function createSandbox(o: SandboxOptions): Promise<Sandbox> {
 async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<Sandbox> {
   const mounts = ioDir ? [...o.mounts, { host: ioDir, container: IO_DIR, readOnly: true }] : o.mounts;
   const env = Object.entries({ HOME: '/tmp', LANG: 'C.UTF-8', ...o.env }).map(([k, v]) => `${k}=${v}`);
+  const supervised = o.pipes === true && o.processUsers === true;
+  const [uid, gid] = sandboxUser().split(':');
   // Files in tmpfs are charged to the container's memory but to no process, so the OOM killer
   // could not pick a bot for them: /tmp and /dev/shm together stay under half the memory cap.
   const quarterMb = Math.max(4, Math.floor(o.limits.memoryMb / 4));
   const spec: Docker.ContainerCreateOptions = {
     Image: o.image,
-    Cmd: ['sleep', 'infinity'],
-    User: sandboxUser(),
+    // A supervised container's main process drops root at once (setpriv, util-linux).
+    Cmd: supervised
+      ? ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--clear-groups', 'sleep', 'infinity']
+      : ['sleep', 'infinity'],
+    // Root only so that an exec as root holds the capabilities below (Docker gives an exec no
+    // capability when the container's user is not root); only the supervisor runs as root.
+    User: supervised ? '0:0' : sandboxUser(),
     WorkingDir: o.workdir ?? '/',
     Env: [PATH, ...env],
     Labels: {
@@ -138,6 +151,7 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
       NanoCpus: Math.round(o.limits.cpus * 1e9),
       PidsLimit: o.limits.pids,
       CapDrop: ['ALL'],
+      ...(supervised ? { CapAdd: ['SETUID', 'SETGID'] } : {}),
       SecurityOpt: ['no-new-privileges'],
       Init: true, // a real PID 1 reaps what bots leave behind and ignores their signals
       // The structured form, not Binds ("host:container:ro" strings break on a ':' in a path).
@@ -148,11 +162,12 @@ async function startContainer(o: SandboxOptions, ioDir: string | null): Promise<
   const container = await answered(docker().createContainer(spec), 'creating a container');
   try {
     await answered(container.start(), 'starting a container');
+    const supervisor = supervised ? await Supervisor.start(container) : null;
+    return new DockerSandbox(container, ioDir, o.processUsers === true, supervisor);
   } catch (e) {
     await answered(container.remove({ force: true }), 'removing a container').catch(() => {});
     throw e;
   }
-  return new DockerSandbox(container, ioDir, o.processUsers === true);
 }
 
 /** Kills every process of the calling uid but the caller (kill(2) with -1 never signals the
@@ -186,6 +201,8 @@ class DockerSandbox implements Sandbox {
     private readonly container: Docker.Container,
     private readonly ioDir: string | null,
     private readonly processUsers: boolean,
+    /** Starts own-uid processes with pipes (see the top of this file); null: `docker exec`. */
+    private readonly supervisor: Supervisor | null,
   ) {
     // One long-poll per container: the daemon answers it the moment the container stops.
     const short = container.id.slice(0, 12);
@@ -218,6 +235,7 @@ class DockerSandbox implements Sandbox {
     const uid = this.processUsers && !o.asSandboxUser ? this.freshUid() : null;
     const user = uid === null ? sandboxUser() : `${uid}:${sandboxGid()}`;
     const fifo = o.pipes && this.ioDir ? await openFifoSet(this.ioDir, IO_DIR, user) : null;
+    if (uid !== null && fifo && this.supervisor) return this.spawnSupervised(cmd, o.cwd ?? '/', uid, fifo);
     // The wrapper prints its PID (the exec is a session leader, so PID = process group id).
     // Own-uid processes: it then runs the command as a child and cleans up after it (see the
     // top of this file); with pipes it first lets go of the exec's stdio, so nothing in the
@@ -260,6 +278,25 @@ class DockerSandbox implements Sandbox {
     }
   }
 
+  /** An own-uid process with pipes, started by the supervisor: the same wrapper as an exec'd
+   *  one (clean-up included) but for the pid line, as the supervisor reports the pid itself. */
+  private async spawnSupervised(cmd: string[], cwd: string, uid: number, fifo: FifoSet): Promise<ProcessHandle> {
+    const script = `echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
+    try {
+      const run = await this.supervisor!.run({
+        uid,
+        gid: sandboxGid(),
+        argv: ['/bin/sh', '-c', script, cwd, ...cmd],
+        env: { CODEARENA_IN: fifo.inPath, CODEARENA_OUT: fifo.outPath, CODEARENA_ERR: fifo.errPath },
+      });
+      return new SupervisedProcess(this, this.supervisor!, run, fifo, uid);
+    } catch (e) {
+      fifo.close();
+      this.suspect = true;
+      throw infraError(`running a command in container ${this.id.slice(0, 12)}`, e);
+    }
+  }
+
   async exec(cmd: string, o: ExecOptions = {}): Promise<ExecResult> {
     const t0 = performance.now();
     return collect(await this.spawn(['bash', '-c', cmd], { cwd: o.cwd }), o, t0);
@@ -286,6 +323,7 @@ class DockerSandbox implements Sandbox {
     if (this.disposed) return 'the sandbox was disposed';
     if (this.suspect) await Promise.race([this.stopped, sleep(SETTLE_MS)]);
     if (this.stopReason) return this.stopReason;
+    if (this.supervisor?.down) return this.supervisor.down;
     this.suspect = false;
     const short = this.id.slice(0, 12);
     let timer: NodeJS.Timeout | undefined;
@@ -342,7 +380,10 @@ class DockerSandbox implements Sandbox {
 
   /** Kills every process of an own uid and deletes its files (see cleanUp). */
   cleanUpUid(uid: number): Promise<void> {
-    return this.run(['/bin/sh', '-c', cleanUp(uid)], `${uid}:${sandboxGid()}`);
+    const argv = ['/bin/sh', '-c', cleanUp(uid)];
+    if (this.supervisor && !this.supervisor.down && !this.disposed)
+      return this.supervisor.runToEnd({ uid, gid: sandboxGid(), argv }, CLEANUP_TIMEOUT_MS);
+    return this.run(argv, `${uid}:${sandboxGid()}`);
   }
 
   /** Kills a process group inside the container (processes of the sandbox user). */
@@ -353,6 +394,7 @@ class DockerSandbox implements Sandbox {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.supervisor?.stop();
     await answered(this.container.remove({ force: true }), 'removing a container').catch(() => {});
     await Promise.race([this.stopped, sleep(5000)]); // its long-poll ends with the container
     if (this.ioDir) removeFifoDir(this.ioDir);
@@ -395,26 +437,7 @@ class ExecProcess implements ProcessHandle {
     );
     stream.on('data', (b: Buffer) => demux.push(b));
     stream.on('error', () => {});
-    if (fifo) {
-      fifo.reader.on('data', (b: Buffer) => this.out.emit(b));
-      let errBytes = 0;
-      let capped = false;
-      fifo.errReader.on('data', (b: Buffer) => {
-        if (capped) return;
-        const room = STDERR_CAP_BYTES - errBytes;
-        if (b.length <= room) {
-          errBytes += b.length;
-          return this.err.emit(b);
-        }
-        capped = true;
-        this.err.emit(b.subarray(0, room));
-        // Closing the host's end leaves the pipe without a reader: the bot's next write fails
-        // (EPIPE) at once, instead of the host reading on until the kill lands.
-        fifo.errReader.destroy();
-        this.err.emit(Buffer.from(`\n[codearena: stopped after ${STDERR_CAP_BYTES} bytes on stderr]\n`));
-        void this.kill();
-      });
-    }
+    if (fifo) relayFifo(fifo, this.out, this.err, () => void this.kill());
     this.exited = new Promise<number | null>((resolve) => {
       let done = false;
       const finish = () => {
@@ -470,18 +493,7 @@ class ExecProcess implements ProcessHandle {
     this.source ??= (async (): Promise<CpuSource> => {
       const nsPid = await this.pid;
       if (nsPid === null) return { unreadable: 'the process ended before it printed its pid' };
-      // The daemon may report the exec before it has recorded its pid (Pid 0) for a moment
-      // after the process started: asked again a few times.
-      for (const pause of [0, 10, 50, 200, 1000]) {
-        if (pause) await sleep(pause);
-        if (!this.alive) break;
-        const hostPid = await answered(this.exec.inspect(), 'docker exec', HEALTH_TIMEOUT_MS).then(
-          (i) => i.Pid,
-          () => 0,
-        );
-        if (hostPid) return verifyHostPid(hostPid, nsPid, this.uid);
-      }
-      return { unreadable: 'the Docker daemon did not report the host pid of the exec' };
+      return hostPidOfExec(this.exec, nsPid, this.uid, () => this.alive);
     })();
     return this.source;
   }
