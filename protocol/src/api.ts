@@ -2,7 +2,7 @@
 // server/src/gateway (which writes them) and web/ (which parses them with these schemas).
 import { z } from 'zod';
 import { Event, PlayerInfo } from './events.ts';
-import { LadderClimb, LadderName } from './ladder.ts';
+import { LadderClimb, LadderName, RungDecision } from './ladder.ts';
 import { FaultCount, TrajectoryStep } from './run-files.ts';
 
 /** Tournament ids are run folder names: 20261125-071700-demo-3f9a. */
@@ -30,6 +30,10 @@ export const TournamentSummary = z.object({
   runDir: z.string(),
   /** The campaign it belongs to; null for a tournament run on its own. */
   campaign: z.string().nullable().default(null),
+  /** The ladder it is a climb's rung of; null otherwise (such runs stay off the leaderboard). */
+  ladder: z.string().nullable().default(null),
+  /** Finished before its configured rounds by its stop rule (a climb's rung decided); else null. */
+  stopped: RungDecision.nullable().default(null),
 });
 export type TournamentSummary = z.infer<typeof TournamentSummary>;
 

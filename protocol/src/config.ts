@@ -267,6 +267,9 @@ export const TournamentConfig = z
         transparent: z.boolean().default(false),
         /** The campaign this tournament belongs to (set by `codearena campaign`, not by hand). */
         campaign: z.string().min(1).max(80).optional(),
+        /** The ladder this tournament is a climb's rung of (set by `ladder climb`, not by hand): it
+         *  stays off the general leaderboard. */
+        ladder: z.string().min(1).max(80).optional(),
         seed: z
           .number()
           .int()

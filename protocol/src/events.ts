@@ -2,6 +2,8 @@
 // and the web view all consume the same stream.
 import { z } from 'zod';
 import { Fault } from './arena.ts';
+import { SequentialSims } from './config.ts';
+import { RungDecision } from './ladder.ts';
 import { DiffStat, FaultCount, StepExtraShape } from './run-files.ts';
 
 const base = { seq: z.number().int().nonnegative(), ts: z.number(), tournamentId: z.string() };
@@ -39,6 +41,9 @@ export const Event = z.discriminatedUnion('type', [
     replayOf: z.string().optional(),
     /** The campaign it belongs to, if any (leaderboards per campaign). */
     campaign: z.string().optional(),
+    /** Set on a `ladder climb` rung: the ladder climbed. Kept off the general leaderboard (its
+     *  players are a climber and a rung's reference code, not tournament entrants). */
+    ladder: z.string().optional(),
   }),
   /** The process that ran the tournament died (or stopped) and `codearena run --resume` took
    *  over: rounds before `round` are kept as logged; in `round`, the edit phases of `edits`
@@ -102,8 +107,11 @@ export const Event = z.discriminatedUnion('type', [
     winner: z.string().nullable(),
     forfeited: z.array(z.string()),
     /** Rounds with sequential stopping: `decided` when the test named the winner before max (the
-     *  round counts sims 0..sims-1); `uncounted`: sims played past that prefix, not scored. */
-    sequential: z.object({ decided: z.boolean(), uncounted: z.array(z.number().int()) }).optional(),
+     *  round counts sims 0..sims-1); `uncounted`: sims played past that prefix, not scored;
+     *  `rule`: the test it ran (max, alpha, beta, margin; absent in logs written before it was). */
+    sequential: z
+      .object({ decided: z.boolean(), uncounted: z.array(z.number().int()), rule: SequentialSims.optional() })
+      .optional(),
   }),
   ev('rating.updated', { round: z.number().int(), ratings: z.record(z.string(), z.number()) }),
   ev('tournament.finished', {
@@ -112,6 +120,9 @@ export const Event = z.discriminatedUnion('type', [
     /** With status aborted: a stop request, or infrastructure (Docker) that stayed down — the
      *  round in progress is then not scored and the run can be resumed. */
     reason: z.enum(['interrupted', 'infrastructure']).optional(),
+    /** With status finished: the tournament's stop rule ended it after the last round it played,
+     *  before its configured rounds (a climb's rung decided); nothing is left to resume. */
+    stopped: RungDecision.optional(),
     roundWins: z.record(z.string(), z.number().int()),
     ratings: z.record(z.string(), z.number()),
   }),

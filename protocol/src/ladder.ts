@@ -38,16 +38,25 @@ export const LadderSpec = z
   .strict();
 export type LadderSpec = z.infer<typeof LadderSpec>;
 
-/** ladder.json in the folder: the spec with every codebase an absolute path. */
-export const LadderFile = LadderSpec;
-export type LadderFile = LadderSpec;
+/** A codebase's content hash (sha256 hex of its files, links as links; server/src/ladder/codebase-hash.ts). */
+const CodebaseHash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest');
+
+/** ladder.json in the folder: the spec with every codebase an absolute path and the content hash
+ *  it had when `ladder make` last ran (the key its pairs' results stand under). */
+export const LadderFile = LadderSpec.extend({
+  rungs: z.array(LadderRung.extend({ hash: CodebaseHash })).min(2),
+});
+export type LadderFile = z.infer<typeof LadderFile>;
 
 /** pairs/<a>~<b>.json: one pair's played sims, a and b in rung order. */
 export const LadderPair = z.object({
   a: PlayerName,
   b: PlayerName,
-  /** What the pair was played under: a pair whose codebases, sims or seed differ is played again. */
+  /** The directories it was played from (for the reader; not part of the key). */
   codebases: z.tuple([z.string(), z.string()]),
+  /** What the pair was played under: a pair whose codebase hashes, sims or seed differ from the
+   *  ladder's is stale and played again (editing a rung's code replays its pairs). */
+  hashes: z.tuple([CodebaseHash, CodebaseHash]),
   sims: z.number().int().min(1),
   seed: z.number().int(),
   /** Each sim's winner (a rung name), null for a tie, in sim order. */
@@ -69,6 +78,12 @@ export const LadderStanding = z.object({
 });
 export type LadderStanding = z.infer<typeof LadderStanding>;
 
+/** Why a climb's rung tournament ended before its last round: the climber won the rounds that
+ *  hold the rung, or can no longer win them. The tournament is then `finished` (not aborted, not
+ *  resumable) with this reason on its tournament.finished event. */
+export const RungDecision = z.enum(['clinched', 'out_of_reach']);
+export type RungDecision = z.infer<typeof RungDecision>;
+
 /** One rung of a climb: the small tournament the climber played against that rung. */
 export const ClimbStep = z.object({
   rung: PlayerName,
@@ -79,7 +94,7 @@ export const ClimbStep = z.object({
   /** Won the rung (enough rounds); false: the climb ends here. */
   held: z.boolean(),
   /** Why the rung's tournament ended before its last round (clinched, or out of reach). */
-  stoppedEarly: z.enum(['clinched', 'out_of_reach']).nullable(),
+  stoppedEarly: RungDecision.nullable(),
 });
 export type ClimbStep = z.infer<typeof ClimbStep>;
 

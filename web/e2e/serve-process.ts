@@ -2,7 +2,9 @@
 // once it prints the web view's address; stop() ends it with Ctrl-C and waits for it to exit.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../../server/src/paths.ts';
+import { type Browser, launchBrowser } from './browser.ts';
 
 export interface ServeProcess {
   /** http://127.0.0.1:<port> */
@@ -38,4 +40,20 @@ export async function startServe(runs: string): Promise<ServeProcess> {
     await stop();
     throw e;
   }
+}
+
+/** `codearena serve` over `runs` with a Chromium page to look at it, every wait as patient as
+ *  `patientMs`. The caller closes the browser and stops the server. */
+export async function servePage(
+  runs: string,
+  patientMs: number,
+  viewport?: { width: number; height: number },
+): Promise<{ server: ServeProcess; browser: Browser; page: Page }> {
+  const server = await startServe(runs);
+  const browser = await launchBrowser(viewport).catch(async (e: unknown) => {
+    await server.stop();
+    throw e;
+  });
+  browser.context.setDefaultTimeout(patientMs);
+  return { server, browser, page: await browser.context.newPage() };
 }

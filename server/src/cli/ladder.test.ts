@@ -1,6 +1,6 @@
 // `codearena ladder make` as users run it: the table, the JSON, the folder it resumes from, and
 // errors that name the field and the fix (exit 2).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arenaDir } from '../paths.ts';
@@ -32,6 +32,23 @@ describe('codearena ladder make', () => {
     expect(out.standings.map((s) => s.name).sort()).toEqual(['dwarf', 'imp', 'paper']);
   });
 
+  it("reports the pairs it replays because a rung's code changed", () => {
+    const code = join(cli.tmp, 'code');
+    for (const b of ['imp', 'paper', 'dwarf']) cpSync(bot(b), join(code, b), { recursive: true });
+    const dirs = ['imp', 'paper', 'dwarf'].map((b) => join(code, b));
+    const make = (...extra: string[]) =>
+      cli.run('ladder', 'make', 'corewar', ...dirs, '--sims', '2', '--out', join(cli.tmp, 'edited'), ...extra);
+    expect(make().status).toBe(0);
+    appendFileSync(join(code, 'dwarf', 'warrior.red'), '; edited\n');
+    const r = make();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/2 of 3 pairs played now \(2 replayed: imp~dwarf, paper~dwarf — a rung's code/);
+    appendFileSync(join(code, 'imp', 'warrior.red'), '; edited\n');
+    const j = JSON.parse(make('--json').stdout) as { played: string[]; replayed: string[] };
+    expect(j.replayed.sort()).toEqual(['imp~dwarf', 'imp~paper']);
+    expect(j.played.sort()).toEqual(j.replayed.sort());
+  });
+
   it('names the field and the fix in a bad ladder.yaml', () => {
     const file = join(cli.tmp, 'bad.yaml');
     writeFileSync(
@@ -57,5 +74,20 @@ describe('codearena ladder make', () => {
     const other = cli.run('ladder', 'make', 'corewar', file);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/battlesnake ladder, not corewar/);
+  });
+});
+
+describe('codearena ladder climb', () => {
+  it('makes a shipped ladder first (ladders/<name>.yaml), then climbs it', () => {
+    const player = join(cli.tmp, 'climber.yaml');
+    writeFileSync(player, `name: climber\nagent: { kind: noop }\ncodebase: ${bot('stone')}\n`);
+    const r = cli.run('ladder', 'climb', 'corewar', player, '--rounds', '1', '--wins', '1', '--sims', '2');
+    expect(r.stderr).toMatch(/making ladder corewar from ladders\/corewar\.yaml/);
+    expect(r.stderr).toMatch(/imp vs paper: \d+–\d+/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/climber \(noop\) on corewar/);
+    expect(r.stdout).toMatch(/highest rung held: .* \(\d of 6\)/);
+    const pairs = readdirSync(join(cli.tmp, 'runs', 'ladders', 'corewar', 'pairs'));
+    expect(pairs).toHaveLength(15);
   });
 });

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { LadderClimb, LadderFile, LadderStanding } from '@codearena/protocol';
+import type { LadderClimb, LadderSpec, LadderStanding } from '@codearena/protocol';
 import { modelPlayerIssues } from '@codearena/agent-llm';
 import { ConfigError } from '../config/config-error.ts';
 import { climbLadder, climbOrder, rungConfig } from '../ladder/climb.ts';
@@ -13,9 +13,9 @@ import { LADDER_FILE, LadderFolder } from '../ladder/ladder-folder.ts';
 import { StoreIndex } from '../store/index-db.ts';
 import { arenaIds, getArena } from '../arenas.ts';
 import { ladderFromDirs, loadLadderSpec } from '../ladder/ladder-spec.ts';
-import { makeLadder } from '../ladder/make.ts';
+import { type MadeLadder, makeLadder } from '../ladder/make.ts';
 import { ladderStandings } from '../ladder/standings.ts';
-import { RUNS_DIR } from '../paths.ts';
+import { LADDERS_DIR, RUNS_DIR } from '../paths.ts';
 import { bold, dim, green, table, terminalJson, untrusted, yellow } from './format.ts';
 import { intOption } from './int-option.ts';
 import { UsageError, requireCodebase, requireDataCodebase, requireDocker, requireHarnesses } from './preflight.ts';
@@ -39,7 +39,7 @@ export function registerLadderCommands(program: Command): Command {
     .option('--out <dir>', 'the ladder folder (default runs/ladders/<name>)')
     .option(
       '--json',
-      'print one JSON object: {"ladder","played","standings":[{"name","rating","lo","hi","wins","draws","losses"}]}',
+      'print one JSON object: {"ladder","played","replayed","standings":[{"name","rating","lo","hi","wins","draws","losses"}]} (replayed: pairs played again because a rung\'s code, the sims or the seed changed)',
     )
     .action(ladderMakeCommand);
   ladder
@@ -47,7 +47,10 @@ export function registerLadderCommands(program: Command): Command {
     .description(
       'send a player up a made ladder, weakest rung first: at each rung a small tournament against the rung (a noop player); --wins round wins hold it and carry the code up, the first rung not held ends the climb',
     )
-    .argument('<ladder>', 'a ladder name (its folder under the runs dir, ladders/<name>) or a ladder folder')
+    .argument(
+      '<ladder>',
+      'a ladder name (its folder under the runs dir, ladders/<name>; a shipped one, ladders/<name>.yaml, is made first where it lacks pairs) or a ladder folder',
+    )
     .argument(
       '<player>',
       'player.yaml: one tournament player entry { name, agent, codebase? } (codebase: default the starter)',
@@ -70,7 +73,7 @@ interface MakeFlags {
 }
 
 /** The ladder to make: from a ladder.yaml (flags override its sims and seed) or from directories. */
-export function ladderToMake(arenaId: string, inputs: string[], f: Pick<MakeFlags, 'sims' | 'seed'>): LadderFile {
+export function ladderToMake(arenaId: string, inputs: string[], f: Pick<MakeFlags, 'sims' | 'seed'>): LadderSpec {
   if (!arenaIds().includes(arenaId))
     throw new UsageError(`unknown arena "${arenaId}"; known arenas: ${arenaIds().join(', ')}`);
   if (inputs.length === 1 && /\.ya?ml$/i.test(inputs[0]!)) {
@@ -94,12 +97,29 @@ export const ladderDir = (name: string, out?: string): string => (out ? resolve(
 
 async function ladderMakeCommand(arenaId: string, inputs: string[], f: MakeFlags): Promise<void> {
   const ladder = ladderToMake(arenaId, inputs, f);
+  const folder = new LadderFolder(ladderDir(ladder.name, f.out));
+  const made = await makeWithProgress(ladder, folder, f);
+  const standings = ladderStandings(ladder, made.pairs);
+  process.stdout.write(
+    f.json
+      ? `${terminalJson({ ladder: ladder.name, dir: folder.dir, played: made.played, replayed: made.replayed, standings })}\n`
+      : ladderReport(ladder, standings, made, folder.dir),
+  );
+  if (made.aborted) process.exitCode = 130;
+}
+
+/** Plays what a ladder still lacks into its folder, a line per pair on stderr (unless --json);
+ *  Ctrl-C drops the pairs in play (the same command resumes). */
+async function makeWithProgress(
+  ladder: LadderSpec,
+  folder: LadderFolder,
+  f: Pick<MakeFlags, 'concurrency' | 'json'>,
+): Promise<MadeLadder> {
   const { manifest } = getArena(ladder.arena).arena;
   for (const r of ladder.rungs)
     if (manifest.botKind === 'process') requireCodebase(r.codebase);
     else requireDataCodebase(r.codebase, manifest.dataFiles ?? []);
   if (manifest.botKind !== 'data') await requireDocker([manifest.image]);
-  const folder = new LadderFolder(ladderDir(ladder.name, f.out));
   const stop = new AbortController();
   const onSignal = () => {
     process.stderr.write(`\n${bold('stopping')}: pairs in play are dropped; run the same command to resume\n`);
@@ -108,7 +128,7 @@ async function ladderMakeCommand(arenaId: string, inputs: string[], f: MakeFlags
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const made = await makeLadder(ladder, {
+    return await makeLadder(ladder, {
       folder,
       concurrency: f.concurrency,
       signal: stop.signal,
@@ -119,13 +139,6 @@ async function ladderMakeCommand(arenaId: string, inputs: string[], f: MakeFlags
         }
       },
     });
-    const standings = ladderStandings(ladder, made.pairs);
-    process.stdout.write(
-      f.json
-        ? `${terminalJson({ ladder: ladder.name, dir: folder.dir, played: made.played, standings })}\n`
-        : ladderReport(ladder, standings, made.played.length, folder.dir),
-    );
-    if (made.aborted) process.exitCode = 130;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -134,9 +147,17 @@ async function ladderMakeCommand(arenaId: string, inputs: string[], f: MakeFlags
 
 const fmt = (x: number) => x.toFixed(0);
 
-export function ladderReport(ladder: LadderFile, s: LadderStanding[], played: number, dir: string): string {
+export function ladderReport(
+  ladder: LadderSpec,
+  s: LadderStanding[],
+  made: Pick<MadeLadder, 'played' | 'replayed'>,
+  dir: string,
+): string {
   const pairs = (ladder.rungs.length * (ladder.rungs.length - 1)) / 2;
-  const head = `${bold(`${untrusted(ladder.name)} (${untrusted(ladder.arena)}): ${ladder.rungs.length} rungs`)} ${dim(`(${ladder.sims} sims per pair, seed ${ladder.seed}; ${played} of ${pairs} pairs played now; ${untrusted(dir)})`)}\n`;
+  const replayed = made.replayed.length
+    ? ` (${made.replayed.length} replayed: ${made.replayed.map((p) => untrusted(p)).join(', ')} — a rung's code, the sims or the seed changed)`
+    : '';
+  const head = `${bold(`${untrusted(ladder.name)} (${untrusted(ladder.arena)}): ${ladder.rungs.length} rungs`)} ${dim(`(${ladder.sims} sims per pair, seed ${ladder.seed}; ${made.played.length} of ${pairs} pairs played now${replayed}; ${untrusted(dir)})`)}\n`;
   return `${head}${table(
     ['rung', 'rating', '95% interval', 'W/D/L'],
     s.map((r, k) => [
@@ -157,19 +178,31 @@ interface ClimbFlags {
   json?: boolean;
 }
 
-/** A ladder folder given as a path, else a name under the runs dir. */
-function climbFolder(ref: string, runsDir: string): LadderFolder {
+/** A ladder folder given as a path, else a name under the runs dir. A shipped ladder
+ *  (ladders/<name>.yaml) is made there first, or brought up to date: only the pairs it lacks, or
+ *  whose rung code changed, are played. */
+async function climbFolder(ref: string, runsDir: string, f: Pick<MakeFlags, 'json'>): Promise<LadderFolder> {
   if (existsSync(join(ref, LADDER_FILE))) return new LadderFolder(resolve(ref));
   if (ref.includes('/') || !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(ref))
     throw new UsageError(
       `<ladder>: ${ref} is not a ladder folder (no ${LADDER_FILE}); run \`codearena ladder make\` first`,
     );
-  const dir = join(runsDir, 'ladders', ref);
-  if (!existsSync(join(dir, LADDER_FILE)))
+  const folder = new LadderFolder(join(runsDir, 'ladders', ref));
+  const shipped = join(LADDERS_DIR, `${ref}.yaml`);
+  if (existsSync(shipped)) {
+    const ladder = loadLadderSpec(shipped);
+    if (!f.json)
+      process.stderr.write(
+        dim(`making ladder ${untrusted(ref)} from ladders/${untrusted(ref)}.yaml where it lacks pairs\n`),
+      );
+    const made = await makeWithProgress(ladder, folder, { concurrency: 2, ...f });
+    if (made.aborted) throw new UsageError(`ladder ${ref} was not made (stopped); run the same command to resume`);
+  }
+  if (!existsSync(join(folder.dir, LADDER_FILE)))
     throw new UsageError(
-      `<ladder>: no ladder "${ref}" in ${join(runsDir, 'ladders')}; run \`codearena ladder make\` first`,
+      `<ladder>: no ladder "${ref}" in ${join(runsDir, 'ladders')} nor ladders/${ref}.yaml; run \`codearena ladder make\` first`,
     );
-  return new LadderFolder(dir);
+  return folder;
 }
 
 async function ladderClimbCommand(ref: string, playerPath: string, f: ClimbFlags): Promise<void> {
@@ -178,7 +211,7 @@ async function ladderClimbCommand(ref: string, playerPath: string, f: ClimbFlags
       `--wins ${f.wins} is more than --rounds ${f.rounds}: no rung could be held; lower --wins or raise --rounds`,
     );
   const runsDir = resolve(f.runs ?? RUNS_DIR);
-  const folder = climbFolder(ref, runsDir);
+  const folder = await climbFolder(ref, runsDir, f);
   const made = climbOrder(folder);
   if ('problem' in made) throw new UsageError(made.problem);
   const { ladder, order } = made;

@@ -14,11 +14,13 @@ let store: StoreIndex;
 let gw: Gateway;
 
 const SIMS = 4;
+const hash = (n: string) => n.repeat(64).slice(0, 64);
 /** a beats everyone, b beats c, c wins nothing; d is a rung whose pairs are not played yet. */
 const pair = (a: string, b: string, winners: (string | null)[]): LadderPair => ({
   a,
   b,
   codebases: [`/secret/${a}`, `/secret/${b}`],
+  hashes: [hash(a), hash(b)],
   sims: SIMS,
   seed: 3,
   winners,
@@ -53,7 +55,7 @@ beforeAll(async () => {
     arena: 'corewar',
     sims: SIMS,
     seed: 3,
-    rungs: ['a', 'b', 'c'].map((n) => ({ name: n, codebase: `/secret/${n}` })),
+    rungs: ['a', 'b', 'c'].map((n) => ({ name: n, codebase: `/secret/${n}`, hash: hash(n) })),
   });
   folder.writePair(pair('a', 'b', ['a', 'a', 'a', null]));
   folder.writePair(pair('a', 'c', ['a', 'a', 'a', 'a']));

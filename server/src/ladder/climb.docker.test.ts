@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { type LadderClimb, LadderClimb as LadderClimbShape } from '@codearena/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arenaDir } from '../paths.ts';
+import { StoreIndex } from '../store/index-db.ts';
 import { RunFolder } from '../store/run-folder.ts';
+import { NotResumable, readResumeState } from '../tournament/resume-state.ts';
 import type { TournamentOutcome } from '../tournament/tournament.ts';
 import { type ClimbResult, climbLadder, climbOrder, rungDecided } from './climb.ts';
 import { LadderFolder } from './ladder-folder.ts';
@@ -23,6 +25,8 @@ const bot = (b: string) => join(arenaDir('corewar'), 'bots', b);
 const ladder = ladderFromDirs('corewar', ['imp', 'dwarf', 'stone', 'paper'].map(bot), { sims: 6, seed: 7 });
 const folder = new LadderFolder(join(tmp, 'ladder'));
 const runsDir = join(tmp, 'runs');
+const store = new StoreIndex(join(runsDir, 'codearena.sqlite'));
+afterAll(() => store.close());
 const git = (repo: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'safe.directory=*', '-C', repo, ...args], { encoding: 'utf8' });
 
@@ -58,6 +62,7 @@ describe('ladder climb', () => {
       rounds: 3,
       wins: 2,
       runsDir,
+      store,
       onStep: (c, out) => {
         outcomes.push(out);
         written.push(folder.readClimb(c.id)!.steps.length);
@@ -96,13 +101,32 @@ describe('ladder climb', () => {
       expect(s.roundsPlayed).toBe(out.rounds.filter((r) => r.round > 0).length);
       const decided = rungDecided(s.roundsWon, s.roundsPlayed, { rounds: 3, wins: 2 });
       expect(s.stoppedEarly).toBe(s.roundsPlayed < 3 ? decided : null);
-      expect(out.status).toBe(s.stoppedEarly ? 'aborted' : 'finished');
+      // Stopped on purpose is an ending, not an abort: finished, with why, and nothing to resume.
+      expect(out.status).toBe('finished');
+      expect(out.stopped ?? null).toBe(s.stoppedEarly);
+      expect(out.abortReason).toBeUndefined();
+      const end = new RunFolder(out.runDir).readEvents().at(-1)!;
+      expect(end).toMatchObject({ type: 'tournament.finished', status: 'finished' });
+      expect(end.type === 'tournament.finished' && (end.stopped ?? null)).toBe(s.stoppedEarly);
+      expect(() => readResumeState(new RunFolder(out.runDir), ['climber', s.rung], out.id)).toThrow(NotResumable);
+      expect(store.getTournament(out.id)).toMatchObject({ status: 'finished', stopped: s.stoppedEarly });
       // A stopped tournament's played rounds stand in its run folder.
       const run = new RunFolder(out.runDir);
       for (let r = 0; r <= s.roundsPlayed; r++) expect(run.readRoundResults(r)?.round).toBe(r);
       expect(run.readRoundResults(s.roundsPlayed + 1)).toBeNull();
     }
     expect(result.climb.steps.some((s) => s.stoppedEarly !== null)).toBe(true);
+  });
+
+  it('tags its rung tournaments with the ladder and keeps them off the leaderboard', () => {
+    const ids = result.climb.steps.map((s) => s.runId);
+    const listed = store.listTournaments().filter((t) => ids.includes(t.id));
+    expect(listed.map((t) => t.ladder)).toEqual(ids.map(() => ladder.name));
+    expect(new RunFolder(outcomes[0]!.runDir).readConfig()?.tournament.ladder).toBe(ladder.name);
+    // The rung tournaments played rounds, yet none of them is leaderboard input.
+    expect(outcomes.every((o) => o.rounds.length > 1)).toBe(true);
+    expect(store.roundResults({ arena: 'corewar' })).toEqual([]);
+    expect(store.roundResults()).toEqual([]);
   });
 
   it('writes the climb after every rung, and starts each rung from the code the last one ended with', () => {

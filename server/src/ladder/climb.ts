@@ -5,7 +5,6 @@
 // at the end of a held rung (its last round's tag, exported in a repo box) is where the next
 // rung starts. climbs/<id>.json is rewritten after every rung.
 import {
-  type EventOf,
   type LadderClimb,
   type LadderFile,
   type LadderRung,
@@ -155,6 +154,7 @@ export function rungConfig(
   return TournamentConfig.parse({
     tournament: {
       name: `climb ${ladder.name}: ${player.name} vs ${rung.name}`.slice(0, 80),
+      ladder: ladder.name,
       rounds: o.rounds,
       sims_per_round: o.sims ?? ladder.sims,
       ...(o.simConcurrency ? { sim_concurrency: o.simConcurrency } : {}),
@@ -168,40 +168,35 @@ export function rungConfig(
   });
 }
 
-/** One rung's tournament, stopped after the round that decides it. */
+/** One rung's tournament, ended after the round that decides it: `finished` with the decision as
+ *  its stop reason (not aborted: `run --resume` has nothing to continue). */
 async function playRung(o: ClimbOptions, rung: LadderRung, codebase: string | undefined): Promise<Played> {
   const { player } = o;
   const config = rungConfig(o, rung, codebase);
-  const decided = new AbortController();
-  let won = 0;
-  let stoppedEarly: 'clinched' | 'out_of_reach' | null = null;
-  // Round results are written before round.finished, and the loop checks the signal before the
-  // next round starts: aborting here ends the tournament with every played round standing.
-  const watch = (e: EventOf<'round.finished'>) => {
-    if (e.round === 0) return;
-    if (e.winner === player.name) won++;
-    const d = rungDecided(won, e.round, o);
-    if (d && e.round < o.rounds) {
-      stoppedEarly = d;
-      decided.abort();
-    }
-  };
   const outcome = await runTournament({
     config,
     rawConfig: `${JSON.stringify(config, null, 2)}\n`,
     runsDir: o.runsDir,
     ...(o.store ? { store: o.store } : {}),
     ...(o.mode ? { mode: o.mode } : {}),
-    signal: o.signal ? AbortSignal.any([o.signal, decided.signal]) : decided.signal,
-    listeners: [(e) => e.type === 'round.finished' && watch(e), ...(o.listeners ?? [])],
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.listeners ? { listeners: o.listeners } : {}),
+    stopAfter: (round, s) => rungDecided(s.roundWins[player.name] ?? 0, round, o),
   });
-  if (outcome.status === 'aborted' && (stoppedEarly === null || outcome.abortReason === 'infrastructure'))
+  if (outcome.status === 'aborted')
     return { aborted: true, ...(outcome.infraProblem ? { infraProblem: outcome.infraProblem } : {}) };
   if (outcome.leaseLost) return { aborted: true, infraProblem: outcome.leaseLost };
   const roundsPlayed = outcome.rounds.filter((r) => r.round > 0).length;
   const roundsWon = outcome.roundWins[player.name] ?? 0;
   return {
     outcome,
-    step: { rung: rung.name, runId: outcome.id, roundsWon, roundsPlayed, held: roundsWon >= o.wins, stoppedEarly },
+    step: {
+      rung: rung.name,
+      runId: outcome.id,
+      roundsWon,
+      roundsPlayed,
+      held: roundsWon >= o.wins,
+      stoppedEarly: outcome.stopped ?? null,
+    },
   };
 }

@@ -1,8 +1,10 @@
 // `ladder make`: every pair of rungs plays `sims` sims through playMatch (the sandboxed runtimes
 // of `codearena match`), pairs at once within the concurrency. A pair's result is written the
 // moment it is over; a pair whose file matches the spec is never played again, so running the
-// same command after a kill plays only what is missing.
-import { type LadderFile, type LadderPair, deriveSeed } from '@codearena/protocol';
+// same command after a kill plays only what is missing. Pairs are keyed by the content hash of
+// both rungs' code (codebase-hash.ts): a rung whose code changed has its pairs played again.
+import { existsSync } from 'node:fs';
+import { type LadderFile, type LadderPair, type LadderSpec, deriveSeed } from '@codearena/protocol';
 import { getArena } from '../arenas.ts';
 import { playMatch, uniqueNames } from '../cli/match.ts';
 import { ConfigError } from '../config/config-error.ts';
@@ -12,6 +14,7 @@ import { validateOnWorkingInfra } from '../compete/validate.ts';
 import { removeContainers } from '../sandbox/cleanup.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { LimitsConfig } from '@codearena/protocol';
+import { codebaseHash } from './codebase-hash.ts';
 import type { LadderFolder } from './ladder-folder.ts';
 import { currentPairs } from './standings.ts';
 
@@ -27,30 +30,43 @@ export interface MakeOptions {
 export interface MadeLadder {
   /** Every pair of the ladder played so far (those found and those played now). */
   pairs: LadderPair[];
-  /** Pairs played by this call, as "a~b". */
+  /** Pairs played by this call, as "a~b", in rung order (not the order they ended in). */
   played: string[];
+  /** Of those, pairs whose file was there but stale (a rung's code, sims or seed changed). */
+  replayed: string[];
   /** The signal stopped it: some pairs are left to a later run. */
   aborted: boolean;
 }
 
 /** All pairs i < j in rung order. */
-export function rungPairs(ladder: LadderFile): [number, number][] {
+export function rungPairs(ladder: LadderSpec): [number, number][] {
   const n = ladder.rungs.length;
   return Array.from({ length: n }, (_, i) =>
     Array.from({ length: n - i - 1 }, (_, k): [number, number] => [i, i + k + 1]),
   ).flat();
 }
 
-export async function makeLadder(ladder: LadderFile, o: MakeOptions): Promise<MadeLadder> {
+/** The spec with each rung's content hash as its code is now. */
+export async function hashRungs(spec: LadderSpec): Promise<LadderFile> {
+  const rungs = await Promise.all(spec.rungs.map(async (r) => ({ ...r, hash: await codebaseHash(r.codebase) })));
+  return { ...spec, rungs };
+}
+
+export async function makeLadder(spec: LadderSpec, o: MakeOptions): Promise<MadeLadder> {
+  const ladder = await hashRungs(spec);
   o.folder.writeLadder(ladder);
   const found = currentPairs(ladder, o.folder.pairs());
   const done = new Set(found.map((p) => `${p.a}~${p.b}`));
-  const todo = rungPairs(ladder).filter(([i, j]) => !done.has(`${ladder.rungs[i]!.name}~${ladder.rungs[j]!.name}`));
+  const names = ([i, j]: [number, number]) => [ladder.rungs[i]!.name, ladder.rungs[j]!.name] as const;
+  const key = (ij: [number, number]) => names(ij).join('~');
+  const todo = rungPairs(ladder).filter((ij) => !done.has(key(ij)));
+  // A pair to play whose file is there was played under other code, sims or seed.
+  const stale = new Set(todo.filter((ij) => existsSync(o.folder.pairFile(...names(ij)))).map(key));
   const involved = [...new Set(todo.flat())].sort((x, y) => x - y);
   await validateRungs(ladder, involved, o.mode ?? 'docker');
   const inFlight = Math.max(1, Math.min(o.concurrency, todo.length));
   const simConcurrency = Math.max(1, Math.floor(o.concurrency / inFlight));
-  const played: string[] = [];
+  const finished: string[] = [];
   const fresh = await mapPool(
     todo,
     inFlight,
@@ -58,14 +74,16 @@ export async function makeLadder(ladder: LadderFile, o: MakeOptions): Promise<Ma
       const p = await playPair(ladder, i, j, { ...o, concurrency: simConcurrency });
       if (!p) return null;
       o.folder.writePair(p);
-      played.push(`${p.a}~${p.b}`);
+      finished.push(`${p.a}~${p.b}`);
       o.onPair?.(p);
       return p;
     },
     () => o.signal?.aborted ?? false,
   );
   const pairs = [...found, ...fresh.filter((p): p is LadderPair => p != null)];
-  return { pairs, played, aborted: pairs.length < rungPairs(ladder).length };
+  const played = todo.map(key).filter((k) => finished.includes(k));
+  const replayed = played.filter((k) => stale.has(k));
+  return { pairs, played, replayed, aborted: pairs.length < rungPairs(ladder).length };
 }
 
 /** The arena's own check of each rung about to play; an invalid one stops the ladder before any
@@ -126,6 +144,7 @@ async function playPair(ladder: LadderFile, i: number, j: number, o: MakeOptions
     a: a.name,
     b: b.name,
     codebases: [a.codebase, b.codebase],
+    hashes: [a.hash, b.hash],
     sims: ladder.sims,
     seed: ladder.seed,
     winners: Array.from({ length: ladder.sims }, (_, k) => winners[k] ?? null),

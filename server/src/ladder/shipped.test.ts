@@ -4,10 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arenaIds } from '../arenas.ts';
-import { ROOT, arenaDir } from '../paths.ts';
+import { LADDERS_DIR, arenaDir } from '../paths.ts';
 import { parseLadderText } from './ladder-spec.ts';
 
-const LADDERS = join(ROOT, 'ladders');
+const LADDERS = LADDERS_DIR;
 
 describe('shipped ladders', () => {
   it.each(arenaIds())('ladders/%s.yaml ranks its starter and every reference bot', (id) => {

@@ -1,6 +1,6 @@
 // A ladder's rungs ranked: the Bradley–Terry fit with bootstrap intervals (the leaderboard's own,
 // on the Elo scale) over every sim of every pair played, and the pairwise win matrix.
-import type { LadderFile, LadderPair, LadderStanding } from '@codearena/protocol';
+import type { LadderFile, LadderPair, LadderSpec, LadderStanding } from '@codearena/protocol';
 import { type PairResult, bootstrapBT, winRateMatrix, type WinRateMatrix } from '../rating/index.ts';
 
 /** Bootstrap resamples and seed: the same pairs give the same intervals. */
@@ -16,21 +16,22 @@ export function simResults(pairs: readonly LadderPair[]): PairResult[] {
   );
 }
 
-/** Pairs played under this ladder's current spec (same codebases, sims, seed; both rungs in it). */
+/** Pairs played under this ladder's current spec (same codebase contents, sims, seed; both rungs
+ *  in it); the others are stale. */
 export function currentPairs(ladder: LadderFile, pairs: readonly LadderPair[]): LadderPair[] {
-  const dir = new Map(ladder.rungs.map((r) => [r.name, r.codebase]));
+  const hash = new Map(ladder.rungs.map((r) => [r.name, r.hash]));
   return pairs.filter(
     (p) =>
       p.sims === ladder.sims &&
       p.seed === ladder.seed &&
-      dir.get(p.a) === p.codebases[0] &&
-      dir.get(p.b) === p.codebases[1] &&
+      hash.get(p.a) === p.hashes[0] &&
+      hash.get(p.b) === p.hashes[1] &&
       p.winners.length === p.sims,
   );
 }
 
 /** Rungs by rating, strongest first (ties by name, so the order is stable). */
-export function ladderStandings(ladder: LadderFile, pairs: readonly LadderPair[]): LadderStanding[] {
+export function ladderStandings(ladder: LadderSpec, pairs: readonly LadderPair[]): LadderStanding[] {
   const rows = bootstrapBT(simResults(pairs), {
     players: ladder.rungs.map((r) => r.name),
     samples: SAMPLES,

@@ -85,6 +85,8 @@ describe('StoreIndex queries after live ingest', () => {
         winner: 'bob',
         runDir,
         campaign: null,
+        ladder: null,
+        stopped: null,
       },
     ]);
   });

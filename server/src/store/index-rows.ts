@@ -28,6 +28,8 @@ export interface TournamentDbRow {
   run_dir: string;
   config_json: string | null;
   campaign: string | null;
+  ladder: string | null;
+  stopped: string | null;
 }
 export interface CampaignDbRow {
   name: string;
@@ -116,6 +118,8 @@ export function toSummary(r: TournamentDbRow): TournamentSummary {
     winner: r.winner,
     runDir: r.run_dir,
     campaign: r.campaign,
+    ladder: r.ladder,
+    stopped: r.stopped,
   });
 }
 

@@ -43,14 +43,18 @@ export const WRITES = {
   start: upsert(
     'tournaments',
     ['id'],
-    ['name', 'arena', 'status', 'seed', 'rounds', 'created_at', 'run_dir', 'config_json', 'campaign'],
-    { update: ['name', 'arena', 'seed', 'rounds', 'created_at', 'run_dir', 'campaign'], coalesce: ['config_json'] },
+    ['name', 'arena', 'status', 'seed', 'rounds', 'created_at', 'run_dir', 'config_json', 'campaign', 'ladder'],
+    {
+      update: ['name', 'arena', 'seed', 'rounds', 'created_at', 'run_dir', 'campaign', 'ladder'],
+      coalesce: ['config_json'],
+    },
   ),
   player: upsert('players', ['tournament_id', 'name'], ['agent', 'model']),
-  finish: `UPDATE tournaments SET status = @status, finished_at = @finished_at, winner = @winner WHERE id = @id`,
+  finish: `UPDATE tournaments SET status = @status, finished_at = @finished_at, winner = @winner, stopped = @stopped
+           WHERE id = @id`,
   // A resume sets a stopped tournament running again; one logged before a later finish (an
   // event replayed out of order) changes nothing.
-  resume: `UPDATE tournaments SET status = 'running', finished_at = NULL, winner = NULL
+  resume: `UPDATE tournaments SET status = 'running', finished_at = NULL, winner = NULL, stopped = NULL
            WHERE id = @id AND (finished_at IS NULL OR finished_at <= @at)`,
   edit: upsert(
     'edits',
@@ -82,11 +86,14 @@ export const READS = {
   playersOf: `SELECT * FROM players WHERE tournament_id = @id ORDER BY rowid`,
   roundsOf: `SELECT * FROM rounds WHERE tournament_id = @id ORDER BY round`,
   ratingsOf: `SELECT round, player, rating FROM ratings WHERE tournament_id = @id ORDER BY round, player`,
+  // The leaderboard's reads: a ladder climb's rung tournaments (t.ladder set) are not entrants.
   allPlayers: `SELECT p.* FROM players p JOIN tournaments t ON t.id = p.tournament_id
                WHERE (CAST(@arena AS TEXT) IS NULL OR t.arena = @arena) AND (CAST(@campaign AS TEXT) IS NULL OR t.campaign = @campaign)
+                 AND t.ladder IS NULL
                ORDER BY p.rowid`,
   roundResults: `SELECT r.*, t.arena FROM rounds r JOIN tournaments t ON t.id = r.tournament_id
                  WHERE (CAST(@arena AS TEXT) IS NULL OR t.arena = @arena) AND (CAST(@campaign AS TEXT) IS NULL OR t.campaign = @campaign)
+                   AND t.ladder IS NULL
                  ORDER BY t.created_at, t.id, r.round`,
   match: `SELECT * FROM matches WHERE tournament_id = @id AND match_id = @match`,
   matches: `SELECT * FROM matches WHERE tournament_id = @id AND (CAST(@round AS INTEGER) IS NULL OR round = @round)
@@ -146,6 +153,7 @@ export function eventWrites(e: Event, configJson: string | null): Write[] {
             run_dir: e.runDir,
             config_json: configJson,
             campaign: e.campaign ?? null,
+            ladder: e.ladder ?? null,
           },
         },
         ...e.players.map((p): Write => ({
@@ -220,7 +228,12 @@ export function eventWrites(e: Event, configJson: string | null): Write[] {
         row: { tournament_id: id, round: e.round, player, rating },
       }));
     case 'tournament.finished':
-      return [{ write: 'finish', row: { id, status: e.status, finished_at: e.ts, winner: e.winner } }];
+      return [
+        {
+          write: 'finish',
+          row: { id, status: e.status, finished_at: e.ts, winner: e.winner, stopped: e.stopped ?? null },
+        },
+      ];
     case 'tournament.resumed':
       return [{ write: 'resume', row: { id, at: e.ts } }];
     // The log holds these; nothing queried needs them indexed.

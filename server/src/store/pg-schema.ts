@@ -101,6 +101,11 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (campaign, idx)
   );
   `,
+  // 2: as SQLite's step 4: a climb's rung tournaments carry their ladder and why they stopped.
+  `
+  ALTER TABLE tournaments ADD COLUMN ladder text COLLATE "C";
+  ALTER TABLE tournaments ADD COLUMN stopped text;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

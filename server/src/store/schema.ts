@@ -102,6 +102,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (campaign, idx)
   );
   `,
+  // 4: a climb's rung tournaments carry their ladder (kept off the leaderboard) and, when their
+  // rung was decided before the last round, why they stopped (finished, not aborted).
+  `
+  ALTER TABLE tournaments ADD COLUMN ladder TEXT;
+  ALTER TABLE tournaments ADD COLUMN stopped TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

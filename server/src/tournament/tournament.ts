@@ -3,7 +3,7 @@
 // prepare and open the run, init the repos, then per round editRound, competeRound and the
 // standings; at the end the run's containers are removed. Every step is an event on the bus
 // (the JSONL log, the index and the CLI listen).
-import { type EventOf, type TournamentStatus, maxSimsPerRound } from '@codearena/protocol';
+import { type EventOf, type RungDecision, type TournamentStatus, maxSimsPerRound } from '@codearena/protocol';
 import type { EventBus, Listener } from '../bus/event-bus.ts';
 import { isInfraError } from '../sandbox/infra-error.ts';
 import type { IndexSink } from '../store/index-interfaces.ts';
@@ -25,6 +25,9 @@ export interface TournamentOptions extends RunSetup {
   frameEvery?: number;
   /** Continue the run in runsDir/runId from its run folder (`codearena run --resume`). */
   resume?: boolean;
+  /** Asked after each scored round but the last: a reason ends the tournament there, `finished`
+   *  (not aborted: nothing is left to resume) with that reason (`ladder climb`: the rung is decided). */
+  stopAfter?: (round: number, standings: Pick<Standings, 'roundWins' | 'rounds'>) => RungDecision | null;
 }
 
 /** What runTournament returns (the index's TournamentSummary is the stored view of the same run). */
@@ -35,6 +38,8 @@ export interface TournamentOutcome {
   /** Why it was aborted: a stop request, or infrastructure that stayed down (the round in
    *  progress is then not scored; `infraProblem` names what failed). */
   abortReason?: EventOf<'tournament.finished'>['reason'];
+  /** Finished before its configured rounds: why (stopAfter's answer). */
+  stopped?: RungDecision;
   infraProblem?: string;
   /** Another process took the run over (this one stalled past its lease): it runs it now. */
   leaseLost?: string;
@@ -72,6 +77,7 @@ export async function runTournament(
   const standings = resume ? Standings.restore(run.names, resume) : new Standings(run.names);
   let status: 'finished' | 'aborted' = 'finished';
   let infraProblem: string | undefined;
+  let stopped: RungDecision | null = null;
 
   try {
     if (resume?.started) await continueRun(run, bus, resume, services);
@@ -90,6 +96,7 @@ export async function runTournament(
         players: run.players.map((p) => ({ name: p.name, agent: p.agent.id, model: p.agent.model })),
         ...(o.replay ? { replayOf: o.replay.of } : {}),
         ...(config.tournament.campaign ? { campaign: config.tournament.campaign } : {}),
+        ...(config.tournament.ladder ? { ladder: config.tournament.ladder } : {}),
       });
     }
 
@@ -104,6 +111,8 @@ export async function runTournament(
       if (signal.aborted) throw new Aborted();
       layout.writeRoundResults({ round: r, ...result });
       standings.record(bus, r, result, edits);
+      if (r > 0 && r < config.tournament.rounds) stopped = o.stopAfter?.(r, standings) ?? null;
+      if (stopped) break;
     }
   } catch (e) {
     if (!isInfraError(e) && !(e instanceof Aborted) && !signal.aborted) {
@@ -130,6 +139,7 @@ export async function runTournament(
       roundWins,
       ratings,
       ...(abortReason ? { reason: abortReason } : {}),
+      ...(stopped ? { stopped } : {}),
     });
   closeLog();
   lease.release();
@@ -142,6 +152,7 @@ export async function runTournament(
     ratings,
     rounds,
     ...(abortReason ? { abortReason } : {}),
+    ...(stopped ? { stopped } : {}),
     ...(infraProblem ? { infraProblem } : {}),
     ...(lease.lost.aborted
       ? { leaseLost: String((lease.lost.reason as Error | undefined)?.message ?? 'lease lost') }

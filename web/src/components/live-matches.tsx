@@ -41,9 +41,16 @@ export function LiveMatches({ model, colors }: { model: TournamentModel; colors:
                 : 'No single winner: a tie on rounds won.'}
             </span>
           )}
-          <Link className="btn" to={paths.leaderboard({ arena: model.started?.arena })}>
-            Leaderboard →
-          </Link>
+          {/* A climb's rung tournament is not on the leaderboard: its ladder shows it. */}
+          {model.started?.ladder ? (
+            <Link className="btn" to={paths.ladder(model.started.ladder)}>
+              Ladder {model.started.ladder} →
+            </Link>
+          ) : (
+            <Link className="btn" to={paths.leaderboard({ arena: model.started?.arena })}>
+              Leaderboard →
+            </Link>
+          )}
         </div>
       )}
       {model.live.size > SHOWN && <p className="muted small">and {model.live.size - SHOWN} more in play</p>}

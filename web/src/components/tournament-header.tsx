@@ -27,6 +27,11 @@ export function TournamentHeader({ model, colors }: { model: TournamentModel; co
             {plural(s.simsPerRound, 'sim')} · seed {s.seed} · started {fmtWhen(s.ts)}
             {model.ended ? ` · took ${fmtDuration(took)}` : ''}
           </p>
+          {s.ladder && (
+            <p className="sub campaign-link" data-ladder-link>
+              a climb&apos;s rung on ladder <Link to={paths.ladder(s.ladder)}>{s.ladder}</Link>
+            </p>
+          )}
           {s.campaign && (
             <p className="sub campaign-link" data-campaign-link>
               part of campaign <Link to={paths.campaign(s.campaign)}>{s.campaign}</Link>

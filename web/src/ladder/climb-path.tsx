@@ -1,15 +1,11 @@
 // A climb: the player's path up the rungs, drawn as a ladder (strongest on top): each rung it
 // reached with the rounds it won of those played (and whether the rung's tournament stopped
 // early), the rungs above the one it failed greyed out, and the highest rung held.
-import type { ClimbStep, LadderClimb } from '@codearena/protocol';
+import type { LadderClimb } from '@codearena/protocol';
 import { StatusBadge } from '../components/ui.tsx';
 import { fmtWhen } from '../format.ts';
 import { Link, paths } from '../router.tsx';
-
-const EARLY: Record<NonNullable<ClimbStep['stoppedEarly']>, string> = {
-  clinched: 'clinched early',
-  out_of_reach: 'out of reach',
-};
+import { RUNG_DECISION } from './rung-decision.ts';
 
 export function ClimbCard({ climb, colors }: { climb: LadderClimb; colors: Record<string, string> }) {
   const steps = new Map(climb.steps.map((s) => [s.rung, s]));
@@ -60,7 +56,7 @@ export function ClimbCard({ climb, colors }: { climb: LadderClimb; colors: Recor
               )}
               <span className="climb-note small">
                 {state === 'held' ? 'held' : state === 'lost' ? 'not held' : state === 'playing' ? 'playing' : ''}
-                {s?.stoppedEarly ? ` · ${EARLY[s.stoppedEarly]}` : ''}
+                {s?.stoppedEarly ? ` · ${RUNG_DECISION[s.stoppedEarly]}` : ''}
               </span>
             </li>
           );

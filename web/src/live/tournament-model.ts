@@ -1,6 +1,7 @@
 // A tournament as the viewer knows it: the fold of its durable events, in seq order. Mutable on
 // purpose (thousands of matches; views re-render on a version number, not on copies).
 import type { Event, EventOf, PlayerInfo, TournamentStatus } from '@codearena/protocol';
+import { stoppedPhase } from '../ladder/rung-decision.ts';
 
 export interface EditModel {
   player: string;
@@ -129,6 +130,8 @@ export class TournamentModel {
       }
       case 'round.finished':
         this.round(e.round).finished = e;
+        // Sims a sequential round stopped when its test decided never finish: no longer live.
+        if (e.sequential?.decided) for (const id of this.round(e.round).matchIds) this.live.delete(id);
         if (e.round > 0 && e.winner) this.roundWins[e.winner] = (this.roundWins[e.winner] ?? 0) + 1;
         break;
       case 'rating.updated':
@@ -196,6 +199,10 @@ export class TournamentModel {
 
   private where(): string {
     if (!this.started) return 'waiting for the tournament to start';
+    if (this.ended?.stopped) {
+      const last = Math.max(0, ...[...this.rounds.values()].filter((r) => r.finished).map((r) => r.round));
+      return stoppedPhase(this.ended.stopped, last, this.started.rounds);
+    }
     if (this.ended) return this.ended.status === 'finished' ? 'finished' : 'aborted';
     const r = this.currentRound === null ? null : this.rounds.get(this.currentRound);
     if (!r) return 'starting';

@@ -1,4 +1,8 @@
-"""A weak baseline for tests: a random move that does not hit a wall or a body right away."""
+"""A weak baseline for tests: a random move that does not hit a wall or a body right away.
+
+Random but reproducible: each move is drawn from a generator seeded by the game id (which the
+arena derives from the sim's seed), the snake's id and the turn, so the same sim gives the same
+moves and a ladder with this bot in it comes out the same every time it is made."""
 import json
 import random
 import sys
@@ -29,4 +33,6 @@ for line in sys.stdin:
     req = json.loads(line)
     if req.get("type") == "move":
         moves = safe_moves(req) or list(MOVES)
-        print(json.dumps({"move": random.choice(moves)}), flush=True)
+        # A str seed is hashed with SHA-512 (not Python's per-process hash): same on every run.
+        rng = random.Random(f"{req['game']['id']}/{req['you']['id']}/{req['turn']}")
+        print(json.dumps({"move": rng.choice(moves)}), flush=True)
