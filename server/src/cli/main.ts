@@ -4,7 +4,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { UsageError } from './preflight.ts';
 import { red } from './format.ts';
 import { runCommand } from './run.ts';
-import { DEFAULT_ADAPTIVE_MAX, DEFAULT_MATCH_SIMS, matchCommand } from './match.ts';
+import { DEFAULT_ADAPTIVE_MAX, DEFAULT_MATCH_SIMS, DEFAULT_RULE, matchCommand } from './match.ts';
 import { arenasCommand } from './arenas.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { doctorCommand } from './doctor.ts';
@@ -16,7 +16,7 @@ import { replayCommand } from './replay.ts';
 import { registerCampaignCommands, registerWorkerCommand } from './campaign.ts';
 import { registerPgCommands } from './pg.ts';
 import { registerLadderCommands } from './ladder.ts';
-import { intOption } from './int-option.ts';
+import { intOption, numberOption } from './int-option.ts';
 import { DEFAULT_PORT } from '../gateway/index.ts';
 
 const program = new Command()
@@ -74,6 +74,21 @@ program
   .option('--sims <n>', `number of sims (default ${DEFAULT_MATCH_SIMS})`, intOption('--sims', 1))
   .option('--adaptive', 'play until the sequential test (SPRT) names a winner, at most --max sims')
   .option('--max <n>', `with --adaptive: the most sims (default ${DEFAULT_ADAPTIVE_MAX})`, intOption('--max', 1))
+  .option(
+    '--alpha <p>',
+    `with --adaptive: the chance of naming a winner when none is better (default ${DEFAULT_RULE.alpha})`,
+    numberOption('--alpha'),
+  )
+  .option(
+    '--beta <p>',
+    `with --adaptive: the chance of no decision when one is better by the margin (default ${DEFAULT_RULE.beta})`,
+    numberOption('--beta'),
+  )
+  .option(
+    '--margin <m>',
+    `with --adaptive: "better" wins ≥ 0.5 + margin of the sims either of a pair wins (default ${DEFAULT_RULE.margin})`,
+    numberOption('--margin'),
+  )
   .option('--seed <n>', 'seed: same seed and code ⇒ same games', intOption('--seed', 0), 1)
   .option('--concurrency <n>', 'sims at once', intOption('--concurrency', 1), 2)
   .option(

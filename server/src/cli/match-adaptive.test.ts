@@ -54,6 +54,38 @@ describe('codearena match --adaptive', () => {
     );
   });
 
+  it('--alpha, --beta and --margin set the test: a wider margin decides the same pair sooner', () => {
+    const sims = (...rule: string[]) => {
+      const r = cli.run('match', 'corewar', bot('paper'), bot('scanner'), '--adaptive', '--seed', '4', ...rule);
+      expect(r.status, r.stderr).toBe(0);
+      return { n: Number(/^corewar: (\d+) sims/.exec(r.stdout)?.[1]), out: r.stdout };
+    };
+    const defaults = sims();
+    const wide = sims('--alpha', '0.1', '--beta', '0.2', '--margin', '0.3');
+    expect(wide.out).toContain(
+      `decided after ${wide.n} sims: paper wins (SPRT: alpha 0.1, beta 0.2, margin 0.3; max 100)`,
+    );
+    expect(wide.n).toBeLessThan(defaults.n);
+  });
+
+  it('a rule flag out of range, or without --adaptive, is a usage error naming the flag and its range', () => {
+    const run = (...flags: string[]) => cli.run('match', 'corewar', bot('paper'), bot('stone'), ...flags);
+    for (const [flags, message] of [
+      [['--adaptive', '--alpha', '0.3'], '--alpha must be a number > 0 and ≤ 0.25, got 0.3'],
+      [['--adaptive', '--beta', '0'], '--beta must be a number > 0 and ≤ 0.25, got 0'],
+      [['--adaptive', '--margin', '0.5'], '--margin must be a number ≥ 0.02 and ≤ 0.45, got 0.5'],
+      [['--adaptive', '--max', '20000'], '--max must be a whole number ≥ 1 and ≤ 10000, got 20000'],
+      [['--margin', '0.2'], '--margin sets the sequential test; add --adaptive, or leave it out'],
+    ] as const) {
+      const r = run(...flags);
+      expect(r.status, flags.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    const nan = run('--adaptive', '--alpha', 'often');
+    expect(nan.status).not.toBe(0);
+    expect(nan.stderr).toContain('--alpha must be a number, got "often"');
+  });
+
   it('--max without --adaptive, or --sims with it, is a usage error naming the fix', () => {
     const max = cli.run('match', 'corewar', bot('paper'), bot('stone'), '--max', '12');
     expect(max.status).toBe(2);

@@ -11,6 +11,7 @@ import { isInfraError } from '../sandbox/infra-error.ts';
 import { sandboxLimitsFrom } from '../sandbox/limits.ts';
 import { mountProblem } from '../sandbox/sandbox.ts';
 import { type FaultCount, LimitsConfig, SequentialSims } from '@codearena/protocol';
+import { z } from 'zod';
 import { bold, dim, table, terminalJson, untrusted } from './format.ts';
 import { UsageError, requireCodebase, requireDataCodebase, requireDocker } from './preflight.ts';
 
@@ -136,10 +137,27 @@ export interface MatchFlags {
   json?: boolean;
   adaptive?: boolean;
   max?: number;
+  alpha?: number;
+  beta?: number;
+  margin?: number;
+}
+
+/** The flags that set the sequential test, by the config field (sims_per_round) each one sets. */
+const RULE_FLAGS = { max: '--max', alpha: '--alpha', beta: '--beta', margin: '--margin' } as const;
+type RuleField = keyof typeof RULE_FLAGS;
+
+/** A field's range as the config's zod shape states it ("> 0 and ≤ 0.25"): one owner of the bounds. */
+function rangeOf(field: RuleField): string {
+  const p = (z.toJSONSchema(SequentialSims, { io: 'input' }).properties ?? {})[field] as Record<string, unknown>;
+  const low = p.exclusiveMinimum !== undefined ? `> ${p.exclusiveMinimum}` : `≥ ${p.minimum}`;
+  const high = p.exclusiveMaximum !== undefined ? `< ${p.exclusiveMaximum}` : `≤ ${p.maximum}`;
+  return `${p.type === 'integer' ? 'a whole number' : 'a number'} ${low} and ${high}`;
 }
 
 export const DEFAULT_MATCH_SIMS = 10;
 export const DEFAULT_ADAPTIVE_MAX = 100;
+/** The test `--adaptive` runs without --alpha, --beta, --margin: the config's defaults. */
+export const DEFAULT_RULE = SequentialSims.parse({ max: DEFAULT_ADAPTIVE_MAX, stop: 'sprt' });
 
 /** The flags checked against each other: --max belongs to --adaptive, --sims to a fixed count. */
 export function matchOptions(f: MatchFlags): MatchOptions {
@@ -147,12 +165,24 @@ export function matchOptions(f: MatchFlags): MatchOptions {
   if (!f.adaptive) {
     if (f.max !== undefined)
       throw new UsageError('--max bounds an adaptive match; add --adaptive, or use --sims for a fixed count');
+    const stray = (['alpha', 'beta', 'margin'] as const).find((k) => f[k] !== undefined);
+    if (stray) throw new UsageError(`${RULE_FLAGS[stray]} sets the sequential test; add --adaptive, or leave it out`);
     return { sims: f.sims ?? DEFAULT_MATCH_SIMS, seed, concurrency, json };
   }
   if (f.sims !== undefined)
     throw new UsageError('--sims is a fixed count; with --adaptive bound the sims with --max instead');
-  const rule = SequentialSims.safeParse({ max: f.max ?? DEFAULT_ADAPTIVE_MAX, stop: 'sprt' });
-  if (!rule.success) throw new UsageError(`--max must be a whole number from 1 to 10000, got ${f.max}`);
+  // The same shape as the config's sims_per_round: { max, stop: sprt, alpha, beta, margin }.
+  const rule = SequentialSims.safeParse({
+    max: f.max ?? DEFAULT_ADAPTIVE_MAX,
+    stop: 'sprt',
+    ...(f.alpha !== undefined && { alpha: f.alpha }),
+    ...(f.beta !== undefined && { beta: f.beta }),
+    ...(f.margin !== undefined && { margin: f.margin }),
+  });
+  if (!rule.success) {
+    const field = rule.error.issues[0]?.path[0] as RuleField;
+    throw new UsageError(`${RULE_FLAGS[field]} must be ${rangeOf(field)}, got ${f[field]}`);
+  }
   return { sims: rule.data.max, seed, concurrency, json, adaptive: rule.data };
 }
 

@@ -1,6 +1,13 @@
 // One round's compete phase: a hardened container per player (its code read-only), the arena's
 // validation inside it, then the round's sims among the valid codebases.
-import { type Arena, type Replay, type SimsPerRound, matchIdOf, maxSimsPerRound } from '@codearena/protocol';
+import {
+  type Arena,
+  type Replay,
+  type SequentialSims,
+  type SimsPerRound,
+  matchIdOf,
+  maxSimsPerRound,
+} from '@codearena/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import { type PlayerRuntime, type RuntimeMode, openRuntime } from '../compete/runtime.ts';
 import { SequentialStop } from '../compete/sequential.ts';
@@ -38,7 +45,7 @@ export interface CompeteOutput extends RoundScore {
   forfeited: string[];
   /** Sequential rounds: whether the test decided before max, and the sims played past the
    *  deciding prefix (their replays and match.finished events exist; they are not counted). */
-  sequential?: { decided: boolean; uncounted: number[] };
+  sequential?: { decided: boolean; uncounted: number[]; rule: SequentialSims };
   validations: Record<string, { ok: boolean; detail: string }>;
 }
 
@@ -205,7 +212,8 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
     );
     if (typeof c.sims === 'number') return { ...score, forfeited, validations };
     uncounted.push(...[...winners.keys()].filter((sim) => sim >= counted));
-    const sequential = { decided: test?.decision != null, uncounted: uncounted.sort((a, b) => a - b) };
+    // The rule goes with the result so a viewer can say which test decided (or did not).
+    const sequential = { decided: test?.decision != null, uncounted: uncounted.sort((a, b) => a - b), rule: c.sims };
     return { ...score, forfeited, validations, sequential };
   } finally {
     await Promise.all(runtimes.map((rt) => rt.dispose()));

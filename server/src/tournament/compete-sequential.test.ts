@@ -103,7 +103,7 @@ describe('a sequential round, played', () => {
   it('a round with no decisive difference plays to max and is scored as a fixed count', async () => {
     const adaptive = await round(['paper', 'stone'], sprt(12), 2);
     const fixed = await round(['paper', 'stone'], 12, 2);
-    expect(adaptive.out.sequential).toEqual({ decided: false, uncounted: [] });
+    expect(adaptive.out.sequential).toEqual({ decided: false, uncounted: [], rule: sprt(12) });
     expect(adaptive.out.sims).toBe(12);
     expect(scored(adaptive.out)).toEqual({ ...scored(fixed.out), decided: false });
     expect(fixed.out.sequential).toBeUndefined();
@@ -116,7 +116,7 @@ describe('a sequential round, played', () => {
     expect(out.forfeited).toEqual(['broken']);
     expect(out.winner).toBe('paper');
     expect(out.sims).toBe(0);
-    expect(out.sequential).toEqual({ decided: false, uncounted: [] });
+    expect(out.sequential).toEqual({ decided: false, uncounted: [], rule: sprt(50) });
     expect(finished).toEqual([]);
   });
 });

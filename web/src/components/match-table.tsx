@@ -1,5 +1,8 @@
 // Every match of the tournament, newest first, a page at a time (tournaments can have thousands).
+// Sims a sequential round did not count (played or stopped after its test decided) are dimmed and
+// tagged, so nobody reads them as part of the result.
 import { useState } from 'react';
+import { SIM_MARK_TITLE, simMark } from '../live/sim-marks.ts';
 import type { TournamentModel } from '../live/tournament-model.ts';
 import { fmtDuration } from '../format.ts';
 import { Link, navigate, paths } from '../router.tsx';
@@ -52,17 +55,24 @@ export function MatchTable({ model, colors }: { model: TournamentModel; colors: 
                 const f = m.finished;
                 const faults = f?.faults.reduce((s, x) => s + x.count, 0) ?? 0;
                 const order = f ? [...m.players].sort((a, b) => (f.ranks[a] ?? 99) - (f.ranks[b] ?? 99)) : m.players;
+                const mark = simMark(model, m);
                 return (
                   <tr
                     key={id}
-                    className="clickable"
+                    className={`clickable${mark ? ' uncounted' : ''}`}
                     data-match={id}
+                    data-mark={mark ?? undefined}
                     onClick={() => navigate(paths.match(model.id, id))}
                   >
                     <td>
                       <Link to={paths.match(model.id, id)}>
                         R{m.round} · sim {m.sim}
                       </Link>
+                      {mark && (
+                        <span className="tag tag-neutral tag-uncounted" title={SIM_MARK_TITLE[mark]}>
+                          uncounted
+                        </span>
+                      )}
                     </td>
                     <td>
                       {f ? (
@@ -79,14 +89,16 @@ export function MatchTable({ model, colors }: { model: TournamentModel; colors: 
                             </span>
                           ))}
                         </span>
+                      ) : mark === 'stopped' ? (
+                        <span className="muted">stopped: round decided</span>
                       ) : model.status === 'interrupted' ? (
                         <StatusBadge status="interrupted" label="cut off" />
                       ) : (
                         <StatusBadge status="live" />
                       )}
                     </td>
-                    <td className="num">{f?.turns ?? '…'}</td>
-                    <td className="muted hide-narrow reason">{f?.reason ?? 'in play'}</td>
+                    <td className="num">{f?.turns ?? (mark ? '' : '…')}</td>
+                    <td className="muted hide-narrow reason">{f?.reason ?? (mark ? '' : 'in play')}</td>
                     <td className={`num hide-narrow${faults ? ' warn' : ''}`}>{f ? faults : ''}</td>
                     <td className="num muted hide-narrow">{f ? fmtDuration(f.ms) : ''}</td>
                   </tr>

@@ -1,7 +1,25 @@
 // Rounds: sim wins per player (the round's winner highlighted), ties, winner. The round being
-// played counts its finished sims as they come in.
+// played counts its finished sims as they come in. A sequential round says when its test decided.
+import { roundDecision, ruleShort } from '../live/sim-marks.ts';
 import type { RoundModel, TournamentModel } from '../live/tournament-model.ts';
 import { PlayerChip, StatusBadge } from './ui.tsx';
+
+/** "decided after 31 sims · SPRT α 0.05 β 0.05 m 0.1", its title the full rule. The winner column
+ *  is hidden on a phone, so there a copy sits under the round number (`where`). */
+function Decision({ r, where }: { r: RoundModel; where: 'wide' | 'narrow' }) {
+  const seq = r.finished?.sequential;
+  if (!seq) return null;
+  const d = roundDecision(seq, r.finished!.sims);
+  return (
+    <span
+      className={`decision muted small${where === 'narrow' ? ' narrow-only' : ''}`}
+      data-decision={seq.decided ? 'decided' : 'undecided'}
+      title={d.title}
+    >
+      {d.label} · {ruleShort(seq)}
+    </span>
+  );
+}
 
 function tally(model: TournamentModel, r: RoundModel): { wins: Record<string, number>; ties: number; played: number } {
   if (r.finished) return { wins: r.finished.simWins, ties: r.finished.ties, played: r.finished.sims };
@@ -46,6 +64,7 @@ export function RoundsTable({ model, colors }: { model: TournamentModel; colors:
                 <td>
                   <strong>{r.round}</strong>
                   {r.round === 0 && <span className="muted small"> baseline</span>}
+                  <Decision r={r} where="narrow" />
                 </td>
                 {players.map((p) => {
                   const forfeited = r.finished?.forfeited.includes(p) || r.validations.get(p)?.ok === false;
@@ -71,11 +90,14 @@ export function RoundsTable({ model, colors }: { model: TournamentModel; colors:
                 <td className="num">{t.ties}</td>
                 <td className="hide-narrow">
                   {r.finished ? (
-                    r.finished.winner ? (
-                      <PlayerChip name={r.finished.winner} color={colors[r.finished.winner] ?? '#888'} winner />
-                    ) : (
-                      <span className="muted">tie</span>
-                    )
+                    <>
+                      {r.finished.winner ? (
+                        <PlayerChip name={r.finished.winner} color={colors[r.finished.winner] ?? '#888'} winner />
+                      ) : (
+                        <span className="muted">tie</span>
+                      )}
+                      <Decision r={r} where="wide" />
+                    </>
                   ) : (
                     <StatusBadge
                       status={model.status === 'interrupted' ? 'interrupted' : 'live'}

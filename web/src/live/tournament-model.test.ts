@@ -1,42 +1,17 @@
 // The viewer's fold of a tournament's events: idempotent by seq, progress and phase as it goes.
 import { describe, expect, it } from 'vitest';
 import type { Event, EventBody } from '@codearena/protocol';
+import { matchStarted, matchWonByA, tournamentStarted } from './model-events.fixture.ts';
 import { TournamentModel } from './tournament-model.ts';
 
 function stream(): Event[] {
   const out: Event[] = [];
   const emit = (b: EventBody) => out.push({ ...b, seq: out.length, ts: 1000 + out.length, tournamentId: 't' } as Event);
-  emit({
-    type: 'tournament.started',
-    name: 'demo',
-    arena: 'battlesnake',
-    rounds: 1,
-    simsPerRound: 2,
-    seed: 1,
-    runDir: '/r',
-    players: [
-      { name: 'a', agent: 'noop', model: null },
-      { name: 'b', agent: 'noop', model: null },
-    ],
-  });
+  emit(tournamentStarted('battlesnake', 2));
   emit({ type: 'round.started', round: 0 });
   for (const sim of [0, 1]) {
-    emit({ type: 'match.started', round: 0, matchId: `r0-s${sim}`, sim, seed: sim, players: ['a', 'b'] });
-    emit({
-      type: 'match.finished',
-      round: 0,
-      matchId: `r0-s${sim}`,
-      sim,
-      seed: sim,
-      players: ['a', 'b'],
-      ranks: { a: 1, b: 2 },
-      winner: 'a',
-      turns: 9,
-      reason: 'x',
-      faults: [],
-      replay: '/r/x',
-      ms: 5,
-    });
+    emit(matchStarted(0, sim));
+    emit(matchWonByA(0, sim));
   }
   emit({ type: 'round.finished', round: 0, simWins: { a: 2, b: 0 }, ties: 0, sims: 2, winner: 'a', forfeited: [] });
   emit({ type: 'round.started', round: 1 });
