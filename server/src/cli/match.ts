@@ -73,6 +73,7 @@ export async function playMatch(
           runId,
           limits,
           role: `match:${names[i]}`,
+          simsAtOnce: o.concurrency,
         }),
       );
     }

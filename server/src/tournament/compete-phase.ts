@@ -63,6 +63,7 @@ export async function competePhase(c: CompeteInput): Promise<CompeteOutput> {
           runId: bus.tournamentId,
           limits: c.limits,
           role: `compete:${p.name}`,
+          simsAtOnce: c.concurrency,
         }),
       ),
     );
