@@ -34,6 +34,8 @@ export const Event = z.discriminatedUnion('type', [
     rounds: z.number().int(),
     /** Sims per round; with sequential stopping (sims_per_round.stop) the most a round plays. */
     simsPerRound: z.number().int(),
+    /** Set when rounds stop sequentially: the test (simsPerRound is then its max). */
+    sequential: SequentialSims.optional(),
     seed: z.number().int(),
     players: z.array(PlayerInfo),
     runDir: z.string(),

@@ -106,6 +106,7 @@ describe('a sequential tournament in Chromium', () => {
   it('shows each round decision where its result is', async () => {
     await page.goto(`${server!.base}/t/${id}`);
     await page.locator('.hero [data-status="finished"]').waitFor();
+    expect(await page.locator('.hero .sub').first().textContent()).toContain(`1 round × up to ${MAX} sims (SPRT)`);
     for (const r of roundsFinished()) {
       const d = page.locator(`table.rounds tr[data-round="${r.round}"] [data-decision="decided"]:visible`);
       await d.waitFor();

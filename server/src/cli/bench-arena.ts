@@ -5,6 +5,7 @@ import { getArena } from '../arenas.ts';
 import { playLocal } from '../compete/local-play.ts';
 import { bold, dim, table } from './format.ts';
 import { type MatchRun, playMatch } from './match.ts';
+import { openCost } from './bench-open-cost.ts';
 
 export async function benchProcessArena(id: string, bot: string, o: { sims: number }): Promise<void> {
   const entry = getArena(id);
@@ -29,6 +30,7 @@ export async function benchProcessArena(id: string, bot: string, o: { sims: numb
   ].map(([label, r]) => [label as string, simsPerS(r as MatchRun).toFixed(2), turnsPerS(r as MatchRun).toFixed(0)]);
   process.stdout.write(`\n${table([`${id} setup`, 'sims/s', 'turns/s'], rows, [1, 2])}\n\n`);
   process.stdout.write(`sandboxed / host: ${(simsPerS(box) / simsPerS(host)).toFixed(2)}× sims/s\n`);
+  process.stdout.write(dim(`${openCost(box, host)}\n`));
   process.stdout.write(
     `rules alone (the turn loop, 2 in-process players, sampled moves): ${(await rulesSimsPerSecond(id)).toFixed(1)} sims/s\n`,
   );

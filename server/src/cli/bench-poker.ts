@@ -5,11 +5,13 @@ import { getArena } from '../arenas.ts';
 import { playLocal } from '../compete/local-play.ts';
 import { bold, dim, table } from './format.ts';
 import { type MatchRun, playMatch } from './match.ts';
+import { openCost } from './bench-open-cost.ts';
 
 export async function benchPoker(o: { sims: number }): Promise<void> {
   const entry = getArena('poker');
   const { hands } = entry.arena.parseArgs({}) as { hands: number };
-  const sims = Math.max(2, Math.ceil(o.sims / 4));
+  // A sim is ~0.6 s of 60 hands: half the BattleSnake count keeps a measurement of seconds.
+  const sims = Math.max(2, Math.ceil(o.sims / 2));
   const pair = [entry.starter, entry.bots['reference-js']!];
   process.stderr.write(`${bold('bench')}: poker, ${sims} sims of ${hands} hands per measurement\n`);
   const measure = async (mode: 'docker' | 'host', concurrency: number) => {
@@ -34,6 +36,7 @@ export async function benchPoker(o: { sims: number }): Promise<void> {
   ].map(([label, r]) => [label as string, handsPerS(r as MatchRun).toFixed(1), actionsPerS(r as MatchRun).toFixed(0)]);
   process.stdout.write(`\n${table(['poker setup', 'hands/s', 'actions/s'], rows, [1, 2])}\n\n`);
   process.stdout.write(`sandboxed / host (c=1):      ${(handsPerS(box1) / handsPerS(host1)).toFixed(2)}× hands/s\n`);
+  process.stdout.write(dim(`${openCost(box1, host1)}\n`));
   process.stdout.write(`concurrency 2 / 1 (sandbox): ${(handsPerS(box2) / handsPerS(box1)).toFixed(2)}× hands/s\n`);
   for (const n of [2, 6])
     process.stdout.write(

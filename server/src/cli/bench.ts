@@ -15,6 +15,7 @@ import { benchCorewar } from './bench-corewar.ts';
 import { benchPoker } from './bench-poker.ts';
 import { benchRobocode } from './bench-robocode.ts';
 import { benchSequential } from './bench-sequential.ts';
+import { openCost } from './bench-open-cost.ts';
 import { type MatchRun, playMatch } from './match.ts';
 import { requireDocker } from './preflight.ts';
 
@@ -52,6 +53,7 @@ export async function benchCommand(o: { sims: number }): Promise<void> {
   row('random vs random (cheap Python bots), sandboxed, c=2', rnd2);
   process.stdout.write(`${table(['setup', 'sims/s', 'turns/s'], rows, [1, 2])}\n\n`);
   process.stdout.write(`sandboxed / host (c=1):      ${(simsPerS(box1) / simsPerS(host1)).toFixed(2)}× sims/s\n`);
+  process.stdout.write(dim(`${openCost(box1, host1)}\n`));
   process.stdout.write(`concurrency 2 / 1 (sandbox): ${(simsPerS(box2) / simsPerS(box1)).toFixed(2)}× sims/s\n`);
   process.stdout.write(
     dim(

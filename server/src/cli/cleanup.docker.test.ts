@@ -3,14 +3,14 @@
 // and by the next run on its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { type FSWatcher, chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { ROOT, arenaDir } from '../paths.ts';
 import { type Leftover, listContainers } from '../sandbox/cleanup.ts';
-import { LABEL_ROLE, LABEL_SESSION, docker } from '../sandbox/docker-client.ts';
-import { listFifoDirs } from '../sandbox/fifo.ts';
+import { docker } from '../sandbox/docker-client.ts';
+import { ownerToken } from '../sandbox/owner.ts';
+import { FIFO_DIR_PREFIX, listFifoDirs } from '../sandbox/fifo.ts';
 
 const BIN = join(ROOT, 'server', 'bin', 'codearena.js');
 const starter = join(arenaDir('battlesnake'), 'starter');
@@ -58,31 +58,41 @@ const orphanDirs = (before: Set<string>) =>
     .filter((d) => !before.has(d.path) && d.owner !== 'alive')
     .map((d) => d.path);
 
-/** Resolves once `count` processes have been started in the containers of codebase `name`
- *  (Docker's own event stream: the bots are up, the match is on). */
-async function botsStarted(name: string, count: number): Promise<() => Promise<void>> {
-  const stream = (await docker().getEvents({
-    filters: {
-      type: ['container'],
-      event: ['exec_start'],
-      label: [`${LABEL_SESSION}=${process.env.CODEARENA_SESSION}`, `${LABEL_ROLE}=match:${name}`],
-    },
-  })) as Readable;
-  let seen = 0;
-  const started = new Promise<void>((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => {
-      seen += chunk.toString().split('\n').filter(Boolean).length;
-      if (seen >= count) resolve();
-    });
-    stream.on('error', reject);
-  });
-  return async () => {
+/** Resolves once the codearena process `pid` has given `count` bot processes their pipes (a
+ *  bot's named pipes appear in its container's pipe directory, named with its owner's token, as
+ *  it starts: the bots are up, the match is on). Bot processes start inside their container (its
+ *  supervisor forks them), so Docker's event stream does not show them. */
+function botsStarted(pid: number, count: number): Promise<void> {
+  const prefix = `${FIFO_DIR_PREFIX}${ownerToken(pid)}-`;
+  const pipes = new Set<string>();
+  const watchers: FSWatcher[] = [];
+  let done: () => void = () => {};
+  const started = new Promise<void>((resolve) => (done = resolve));
+  const note = (dir: string, file: string | null) => {
+    if (file?.endsWith('.in')) pipes.add(join(dir, file));
+    if (pipes.size >= count) done();
+  };
+  const followed = new Set<string>();
+  const follow = (dir: string) => {
+    if (followed.has(dir)) return;
+    followed.add(dir);
     try {
-      await started;
-    } finally {
-      stream.destroy();
+      const w = watch(dir, (_e, f) => note(dir, f));
+      w.on('error', () => {});
+      watchers.push(w);
+      for (const f of readdirSync(dir)) note(dir, f);
+    } catch {
+      // gone already (another test's match ended)
     }
   };
+  const top = watch(tmpdir(), (_e, f) => {
+    if (f?.startsWith(prefix)) follow(join(tmpdir(), f));
+  });
+  watchers.push(top);
+  for (const d of listFifoDirs()) if (d.path.startsWith(join(tmpdir(), prefix))) follow(d.path);
+  return started.finally(() => {
+    for (const w of watchers) w.close();
+  });
 }
 
 function match(
@@ -110,9 +120,8 @@ async function killedMatch() {
   const before = new Set(listFifoDirs().map((d) => d.path));
   const a = codebase();
   const name = a.split('/').at(-1)!;
-  const up = await botsStarted(name, 2);
   const m = match(a, codebase());
-  await up();
+  await botsStarted(m.child.pid!, 3);
   m.child.kill('SIGKILL');
   expect((await m.exit).signal).toBe('SIGKILL');
   return { name, before };
@@ -122,9 +131,8 @@ describe('codearena match cleans up', () => {
   it('Ctrl-C mid-match stops it with status 130 and leaves no container and no pipe directory', async () => {
     const before = new Set(listFifoDirs().map((d) => d.path));
     const a = codebase();
-    const up = await botsStarted(a.split('/').at(-1)!, 2);
     const m = match(a, codebase());
-    await up();
+    await botsStarted(m.child.pid!, 3);
     m.child.kill('SIGINT');
     const exit = await m.exit;
     expect(exit).toEqual({ code: 130, signal: null });

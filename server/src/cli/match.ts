@@ -39,6 +39,8 @@ export interface MatchRun {
   players: Standing[];
   faultDetails: FaultCount[];
   ms: number;
+  /** Of `ms`, the time taken to open the players' runtimes (container starts, paid once a match). */
+  openMs: number;
   turns: number;
   /** Stopped by the signal (Ctrl-C): `sims` counts the sims that were played to the end. */
   aborted: boolean;
@@ -65,9 +67,10 @@ export async function playMatch(
   const runtimes: PlayerRuntime[] = [];
   const t0 = performance.now();
   try {
-    for (const [i, dir] of dirs.entries()) {
-      runtimes.push(
-        await openRuntime(names[i]!, dir, {
+    // All at once: a container's start (~0.2 s) is paid once per match, not once per player.
+    const opened = await Promise.allSettled(
+      dirs.map((dir, i) =>
+        openRuntime(names[i]!, dir, {
           mode: o.mode ?? 'docker',
           arena,
           runId,
@@ -75,12 +78,16 @@ export async function playMatch(
           role: `match:${names[i]}`,
           simsAtOnce: o.concurrency,
         }),
-      );
-    }
+      ),
+    );
+    for (const r of opened) if (r.status === 'fulfilled') runtimes.push(r.value);
+    const failed = opened.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const openMs = performance.now() - t0;
     const faults = new Map<string, FaultCount>();
     let turns = 0;
     if (o.signal?.aborted)
-      return { sims: 0, players: [], faultDetails: [], ms: performance.now() - t0, turns: 0, aborted: true };
+      return { sims: 0, players: [], faultDetails: [], ms: performance.now() - t0, openMs, turns: 0, aborted: true };
     const stop = o.adaptive ? new SequentialStop(names, o.adaptive) : null;
     const { standings, results, aborted, uncounted } = await playSeries({
       arena,
@@ -111,6 +118,7 @@ export async function playMatch(
       players: standings,
       faultDetails: [...faults.values()],
       ms: performance.now() - t0,
+      openMs,
       turns,
       aborted,
       ...(stop && !aborted

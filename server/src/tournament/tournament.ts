@@ -91,6 +91,9 @@ export async function runTournament(
         arena: run.arena.manifest.id,
         rounds: config.tournament.rounds,
         simsPerRound: maxSimsPerRound(config.tournament.sims_per_round),
+        ...(typeof config.tournament.sims_per_round === 'object'
+          ? { sequential: config.tournament.sims_per_round }
+          : {}),
         seed: run.seed,
         runDir: layout.runDir,
         players: run.players.map((p) => ({ name: p.name, agent: p.agent.id, model: p.agent.model })),

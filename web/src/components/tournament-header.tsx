@@ -24,7 +24,8 @@ export function TournamentHeader({ model, colors }: { model: TournamentModel; co
           </h1>
           <p className="sub">
             {s.arena} · {plural(s.players.length, 'player')} · {plural(s.rounds, 'round')} ×{' '}
-            {plural(s.simsPerRound, 'sim')} · seed {s.seed} · started {fmtWhen(s.ts)}
+            {s.sequential ? `up to ${plural(s.simsPerRound, 'sim')} (SPRT)` : plural(s.simsPerRound, 'sim')} · seed{' '}
+            {s.seed} · started {fmtWhen(s.ts)}
             {model.ended ? ` · took ${fmtDuration(took)}` : ''}
           </p>
           {s.ladder && (
