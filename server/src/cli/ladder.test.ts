@@ -86,8 +86,8 @@ describe('codearena ladder climb', () => {
     expect(r.stderr).toMatch(/imp vs paper: \d+–\d+/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/climber \(noop\) on corewar/);
-    expect(r.stdout).toMatch(/highest rung held: .* \(\d of 6\)/);
+    expect(r.stdout).toMatch(/highest rung held: .* \(\d of 7\)/);
     const pairs = readdirSync(join(cli.tmp, 'runs', 'ladders', 'corewar', 'pairs'));
-    expect(pairs).toHaveLength(15);
+    expect(pairs).toHaveLength(21);
   });
 });
