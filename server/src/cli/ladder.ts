@@ -179,8 +179,9 @@ interface ClimbFlags {
 }
 
 /** A ladder folder given as a path, else a name under the runs dir. A shipped ladder
- *  (ladders/<name>.yaml) is made there first, or brought up to date: only the pairs it lacks, or
- *  whose rung code changed, are played. */
+ *  (ladders/<name>.yaml) is made there first, or brought up to date (only the pairs it lacks, or
+ *  whose rung code changed, are played) — unless a ladder of that name made from other rungs is
+ *  there: that one is the user's, and is climbed as it is. */
 async function climbFolder(ref: string, runsDir: string, f: Pick<MakeFlags, 'json'>): Promise<LadderFolder> {
   if (existsSync(join(ref, LADDER_FILE))) return new LadderFolder(resolve(ref));
   if (ref.includes('/') || !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(ref))
@@ -189,15 +190,23 @@ async function climbFolder(ref: string, runsDir: string, f: Pick<MakeFlags, 'jso
     );
   const folder = new LadderFolder(join(runsDir, 'ladders', ref));
   const shipped = join(LADDERS_DIR, `${ref}.yaml`);
-  if (existsSync(shipped)) {
-    const ladder = loadLadderSpec(shipped);
+  const made = folder.readLadder();
+  const ladder = existsSync(shipped) ? loadLadderSpec(shipped) : null;
+  const sameRungs = (a: { codebase: string }[], b: { codebase: string }[]) =>
+    a.length === b.length && a.every((r, i) => r.codebase === b[i]!.codebase);
+  if (ladder && (!made || sameRungs(made.rungs, ladder.rungs))) {
     if (!f.json)
       process.stderr.write(
         dim(`making ladder ${untrusted(ref)} from ladders/${untrusted(ref)}.yaml where it lacks pairs\n`),
       );
-    const made = await makeWithProgress(ladder, folder, { concurrency: 2, ...f });
-    if (made.aborted) throw new UsageError(`ladder ${ref} was not made (stopped); run the same command to resume`);
-  }
+    const result = await makeWithProgress(ladder, folder, { concurrency: 2, ...f });
+    if (result.aborted) throw new UsageError(`ladder ${ref} was not made (stopped); run the same command to resume`);
+  } else if (ladder && !f.json)
+    process.stderr.write(
+      dim(
+        `ladder ${untrusted(ref)} in ${untrusted(folder.dir)} has other rungs than ladders/${untrusted(ref)}.yaml: climbing it as it is (\`codearena ladder make ${untrusted(ladder.arena)} ladders/${untrusted(ref)}.yaml\` remakes it)\n`,
+      ),
+    );
   if (!existsSync(join(folder.dir, LADDER_FILE)))
     throw new UsageError(
       `<ladder>: no ladder "${ref}" in ${join(runsDir, 'ladders')} nor ladders/${ref}.yaml; run \`codearena ladder make\` first`,
@@ -211,11 +220,11 @@ async function ladderClimbCommand(ref: string, playerPath: string, f: ClimbFlags
       `--wins ${f.wins} is more than --rounds ${f.rounds}: no rung could be held; lower --wins or raise --rounds`,
     );
   const runsDir = resolve(f.runs ?? RUNS_DIR);
+  const player = loadClimber(playerPath); // before any ladder is made: a bad file fails at once
   const folder = await climbFolder(ref, runsDir, f);
   const made = climbOrder(folder);
   if ('problem' in made) throw new UsageError(made.problem);
   const { ladder, order } = made;
-  const player = loadClimber(playerPath);
   const clash = order.find((r) => r.name === player.name);
   if (clash)
     throw new ConfigError(playerPath, [

@@ -59,9 +59,10 @@ export interface RuntimeOptions {
  *  next sim's spare: under one bot's share, the container hit its CFS quota every few turns and
  *  stalled for the rest of the 100 ms period (measured: 23 throttles, 0.6 s of 7 s, for the
  *  JavaScript reference bot). Results do not depend on it (turn budgets are CPU time), only
- *  speed. Never above the host's cores (Docker refuses more). */
+ *  speed. The extra never goes past the host's cores (Docker refuses more); a `limits.cpus` above
+ *  them is passed as it is, so Docker's refusal still reaches the user. */
 export const botContainerCpus = (limits: SandboxLimits, simsAtOnce = 1): number =>
-  Math.min(availableParallelism(), limits.cpus * (simsAtOnce + 1));
+  Math.max(limits.cpus, Math.min(availableParallelism(), limits.cpus * (simsAtOnce + 1)));
 
 /** Attempts at starting a container before the infrastructure is declared down, and the pause
  *  before each retry (a transient API error). */
