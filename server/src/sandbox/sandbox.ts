@@ -188,6 +188,18 @@ const cleanUp = (uid: number) => {
   return `kill -9 -1 2>/dev/null; kill -9 -1 2>/dev/null; ${anyFile}; [ -z "$any" ] || ${del} || { ${files}; }; ${anyIpc}; [ -z "$ipc" ] || ipcrm -a 2>/dev/null`;
 };
 
+/** An own-uid process with pipes: runs the command (argv "$@" in directory "$0") on its pipes,
+ *  then cleans up after every process of its uid, and exits with the command's code. */
+const ownUidOnPipes = (uid: number) =>
+  `echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
+
+/** The variables that name a process's pipes for its wrapper. */
+const pipeEnv = (fifo: FifoSet): Record<string, string> => ({
+  CODEARENA_IN: fifo.inPath,
+  CODEARENA_OUT: fifo.outPath,
+  CODEARENA_ERR: fifo.errPath,
+});
+
 class DockerSandbox implements Sandbox {
   disposed = false;
   private nextUid = 0;
@@ -249,8 +261,7 @@ class DockerSandbox implements Sandbox {
       script = fifo
         ? `echo $$; ${oom} cd "$0" && exec "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"`
         : `echo $$; ${oom} cd "$0" && exec "$@"`;
-    else if (fifo)
-      script = `echo $$; exec >/dev/null 2>&1 </dev/null; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
+    else if (fifo) script = `echo $$; exec >/dev/null 2>&1 </dev/null; ${ownUidOnPipes(uid)}`;
     else
       script = `echo $$; echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@"; rc=$?; { ${cleanUp(uid)}; } >/dev/null 2>&1; exit $rc`;
     try {
@@ -258,9 +269,7 @@ class DockerSandbox implements Sandbox {
         this.container.exec({
           Cmd: ['/bin/sh', '-c', script, o.cwd ?? '/', ...cmd],
           User: user,
-          Env: fifo
-            ? [`CODEARENA_IN=${fifo.inPath}`, `CODEARENA_OUT=${fifo.outPath}`, `CODEARENA_ERR=${fifo.errPath}`]
-            : [],
+          Env: fifo ? Object.entries(pipeEnv(fifo)).map(([k, v]) => `${k}=${v}`) : [],
           AttachStdin: !fifo,
           AttachStdout: true,
           AttachStderr: true,
@@ -281,13 +290,12 @@ class DockerSandbox implements Sandbox {
   /** An own-uid process with pipes, started by the supervisor: the same wrapper as an exec'd
    *  one (clean-up included) but for the pid line, as the supervisor reports the pid itself. */
   private async spawnSupervised(cmd: string[], cwd: string, uid: number, fifo: FifoSet): Promise<ProcessHandle> {
-    const script = `echo 1000 >/proc/self/oom_score_adj; cd "$0" || exit 126; "$@" <"$CODEARENA_IN" >"$CODEARENA_OUT" 2>"$CODEARENA_ERR"; rc=$?; ${cleanUp(uid)}; exit $rc`;
     try {
       const run = await this.supervisor!.run({
         uid,
         gid: sandboxGid(),
-        argv: ['/bin/sh', '-c', script, cwd, ...cmd],
-        env: { CODEARENA_IN: fifo.inPath, CODEARENA_OUT: fifo.outPath, CODEARENA_ERR: fifo.errPath },
+        argv: ['/bin/sh', '-c', ownUidOnPipes(uid), cwd, ...cmd],
+        env: pipeEnv(fifo),
       });
       return new SupervisedProcess(this, this.supervisor!, run, fifo, uid);
     } catch (e) {
